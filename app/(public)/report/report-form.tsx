@@ -1,0 +1,112 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, describedBy, inputClass } from "@/components/ui/field";
+
+import type { ReportFormState } from "./actions";
+import { submitReportAction } from "./actions";
+
+export function ReportForm({ projects }: { projects: { slug: string; name: string }[] }) {
+  const [state, action, pending] = useActionState<ReportFormState, FormData>(submitReportAction, {});
+  const f = state.fields ?? {};
+  const v = state.values ?? {};
+
+  if (state.done) {
+    return (
+      <Card className="mt-6 p-6" data-testid="report-submitted">
+        <h2 className="text-lg font-semibold">Thank you — your report has been received</h2>
+        {state.done.key ? (
+          <>
+            <p className="mt-2">
+              Its reference is <span className="font-mono font-medium">{state.done.key}</span>. Follow its progress, answer our questions and choose how
+              you are credited on its private status page:
+            </p>
+            <p className="mt-3 break-all rounded-md bg-zinc-100 p-3 font-mono text-[13px] dark:bg-zinc-800">
+              <a href={state.done.statusUrl} className="text-accent-700 underline dark:text-accent-500" data-testid="status-link">
+                {state.done.statusUrl}
+              </a>
+            </p>
+            <p className="mt-3 text-[13px] text-zinc-600 dark:text-zinc-400">
+              Keep this link private: anyone who has it can read the report’s progress. This page shows it once; we also e-mail it to you with our
+              acknowledgment.
+            </p>
+          </>
+        ) : (
+          <p className="mt-2">We will be in touch by e-mail.</p>
+        )}
+      </Card>
+    );
+  }
+
+  return (
+    <form action={action} className="mt-6 space-y-5" noValidate>
+      <Card className="space-y-4 p-5">
+        <Field id="title" label="Title" hint="One line: what is wrong, and where." error={f.title}>
+          <input id="title" name="title" required maxLength={200} defaultValue={v.title} className={inputClass} aria-invalid={!!f.title} aria-describedby={describedBy("title", f.title, true)} />
+        </Field>
+        <Field id="body" label="Description" hint="Markdown is supported. Include steps to reproduce, the versions you tested and the impact." error={f.body}>
+          <textarea id="body" name="body" required rows={12} defaultValue={v.body} className={`${inputClass} font-mono text-[13px]`} aria-invalid={!!f.body} aria-describedby={describedBy("body", f.body, true)} />
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="project" label="Project (optional)" error={f.project}>
+            <select id="project" name="project" defaultValue={v.project ?? ""} className={inputClass}>
+              <option value="">Not sure</option>
+              {projects.map((p) => (
+                <option key={p.slug} value={p.slug}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="reportedVersion" label="Version tested (optional)" error={f.reportedVersion}>
+            <input id="reportedVersion" name="reportedVersion" placeholder="e.g. 4.21.2" defaultValue={v.reportedVersion} className={inputClass} />
+          </Field>
+        </div>
+      </Card>
+      <Card className="space-y-4 p-5">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="reporterName" label="Your name (optional)" error={f.reporterName}>
+            <input id="reporterName" name="reporterName" autoComplete="name" defaultValue={v.reporterName} className={inputClass} />
+          </Field>
+          <Field id="reporterEmail" label="Your e-mail" hint="We write to you here, and only here." error={f.reporterEmail}>
+            <input id="reporterEmail" name="reporterEmail" type="email" required autoComplete="email" defaultValue={v.reporterEmail} className={inputClass} aria-invalid={!!f.reporterEmail} aria-describedby={describedBy("reporterEmail", f.reporterEmail, true)} />
+          </Field>
+        </div>
+        <fieldset>
+          <legend className="text-[13px] font-medium">Credit in the advisory</legend>
+          <div className="mt-2 flex flex-wrap gap-4 text-[13px]">
+            {[
+              ["NAME", "Credit me by name"],
+              ["ANONYMOUS", "Credit me anonymously"],
+              ["NONE", "No credit"],
+            ].map(([value, label]) => (
+              <label key={value} className="inline-flex items-center gap-2">
+                <input type="radio" name="creditPreference" value={value} defaultChecked={(v.creditPreference || "NAME") === value} className="accent-accent-600" />
+                {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field id="creditName" label="Name to credit (optional)" hint="If different from your name, e.g. a handle or your organisation.">
+          <input id="creditName" name="creditName" defaultValue={v.creditName} className={inputClass} />
+        </Field>
+        {/* honeypot: hidden from people and assistive technology, filled by bots */}
+        <div aria-hidden="true" className="absolute left-[-10000px] h-0 w-0 overflow-hidden">
+          <label htmlFor="website">Website</label>
+          <input id="website" name="website" tabIndex={-1} autoComplete="off" />
+        </div>
+      </Card>
+      {state.error && !Object.keys(f).length ? (
+        <p className="font-medium text-red-600" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Sending…" : "Send report"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { CLOCK_LABELS, ClockChip, SeverityBadge } from "@/components/reports/badges";
+import { Markdown } from "@/components/reports/markdown";
+import { Stepper } from "@/components/reports/stepper";
+import { Timeline } from "@/components/reports/timeline";
+import { Card } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/time";
+import { RESOLUTION_LABELS, STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
+import { DomainError } from "@/lib/errors";
+import { formatInstant } from "@/lib/format";
+import { requireUser } from "@/lib/server/page-auth";
+import { getReport } from "@/lib/server/reports";
+
+type Props = { params: Promise<{ key: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).key };
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex items-baseline justify-between gap-3 py-1.5">
+      <dt className="text-[12px] text-zinc-500">{label}</dt>
+      <dd className="text-right text-[13px]">{children}</dd>
+    </div>
+  );
+}
+
+export default async function ReportPage({ params }: Props) {
+  const { key } = await params;
+  const actor = await requireUser(`/reports/${key}`);
+  const report = await getReport(actor, key).catch((error: unknown) => {
+    if (error instanceof DomainError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const now = new Date();
+  const steps = STATUSES.filter((s) => s !== "CLOSED").map((s) => ({ id: s, label: STATUS_LABELS[s] }));
+  const current = report.status === "CLOSED" ? -1 : steps.findIndex((s) => s.id === report.status);
+  const reporterName = report.reporter.name ?? report.reporter.email;
+
+  return (
+    <div className="space-y-5">
+      <header className="space-y-3">
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="font-mono text-[13px] text-zinc-500">{report.key}</span>
+          <SeverityBadge severity={report.severity} score={report.cvss?.score} />
+          {report.project ? <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-[12px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{report.project.name}</span> : null}
+        </div>
+        <h1 className="text-xl font-semibold tracking-tight">{report.title}</h1>
+        <Stepper steps={steps} current={current} closedLabel={report.status === "CLOSED" ? `Closed · ${report.resolution ? RESOLUTION_LABELS[report.resolution] : ""}` : undefined} />
+      </header>
+
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_320px]">
+        <div className="min-w-0 space-y-5">
+          <Card className="p-5">
+            <h2 className="sr-only">Report</h2>
+            <Markdown>{report.body}</Markdown>
+          </Card>
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading" className="mb-2 text-[13px] font-semibold uppercase tracking-wide text-zinc-500">
+              Timeline
+            </h2>
+            <Timeline entries={report.timeline} reporterName={reporterName} now={now} />
+          </section>
+        </div>
+
+        <aside className="space-y-4">
+          <Card className="p-4">
+            <h2 className="mb-2 text-[13px] font-semibold">Clocks</h2>
+            <ul className="space-y-2">
+              {report.sla.map((c) => (
+                <li key={c.clock} className="flex flex-col">
+                  <ClockChip clock={c} now={now} />
+                  {c.dueAt ? <span className="tabular pl-5 text-[11px] text-zinc-500">{c.state === "met" && c.metAt ? `done ${formatInstant(c.metAt)}` : `due ${formatInstant(c.dueAt)}`}</span> : <span className="pl-5 text-[11px] text-zinc-500">{CLOCK_LABELS[c.clock]} starts later</span>}
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card className="p-4">
+            <h2 className="mb-1 text-[13px] font-semibold">Details</h2>
+            <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              <Row label="Status">{STATUS_LABELS[report.status]}</Row>
+              <Row label="Primary handler">{report.assignee?.name ?? <span className="text-zinc-400">Unassigned</span>}</Row>
+              <Row label="Backup">{report.backup?.name ?? <span className="text-zinc-400">None</span>}</Row>
+              <Row label="Reporter">
+                <span className="block">{reporterName}</span>
+                <span className="block text-[11px] text-zinc-500">{report.reporter.email}</span>
+              </Row>
+              <Row label="Received">
+                <RelativeTime at={report.receivedAt} now={now} />
+              </Row>
+              {report.cveId ? <Row label="CVE"><span className="font-mono">{report.cveId}</span></Row> : null}
+              {report.labels.length ? <Row label="Labels">{report.labels.join(", ")}</Row> : null}
+            </dl>
+          </Card>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+
+import { DomainError } from "@/lib/errors";
+import type { Role } from "@/lib/permissions";
+import { sessionActor } from "@/lib/server/auth";
+import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
+import { createUser, updateUser } from "@/lib/server/users";
+
+// Each export is a public endpoint: each resolves the caller and the use case
+// it calls checks the permission.
+
+export type FormState = { ok?: string; error?: string; fields?: Record<string, string>; secret?: string };
+
+async function attempt(fn: () => Promise<FormState>): Promise<FormState> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof DomainError) return { error: error.message, fields: error.fields };
+    throw error;
+  }
+}
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" && value.trim() ? value : undefined;
+};
+
+export async function createUserAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const { user, generatedPassword } = await createUser(await sessionActor(), {
+      email: text(form, "email") ?? "",
+      name: text(form, "name"),
+      role: (text(form, "role") ?? "VIEWER") as Role,
+      password: text(form, "password"),
+    });
+    revalidatePath("/settings/users");
+    return { ok: `Created ${user.email}.`, secret: generatedPassword };
+  });
+}
+
+export async function updateUserAction(form: FormData): Promise<void> {
+  await updateUser(await sessionActor(), {
+    id: String(form.get("id") ?? ""),
+    role: (text(form, "role") as Role | undefined) ?? undefined,
+    disabled: form.has("disabled") ? form.get("disabled") === "true" : undefined,
+  });
+  revalidatePath("/settings/users");
+}
+
+export async function createTokenAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const days = text(form, "expiresInDays");
+    const { token, row } = await createApiToken(await sessionActor(), {
+      email: text(form, "email") ?? "",
+      name: text(form, "name") ?? "",
+      expiresInDays: days ? Number(days) : undefined,
+    });
+    revalidatePath("/settings/tokens");
+    return { ok: `Created "${row.name}" for ${row.user.email}. Copy it now: it is not shown again.`, secret: token };
+  });
+}
+
+export async function revokeTokenAction(form: FormData): Promise<void> {
+  await revokeApiToken(await sessionActor(), String(form.get("id") ?? ""));
+  revalidatePath("/settings/tokens");
+}

@@ -1,0 +1,15 @@
+import { json } from "@/lib/server/api";
+import { databaseKind } from "@/lib/server/database";
+import { db } from "@/lib/server/db";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/health — liveness and database reachability, for load balancers
+export async function GET(): Promise<Response> {
+  try {
+    await db().$queryRaw`SELECT 1`;
+    return json({ ok: true, db: "ok", database: databaseKind() });
+  } catch {
+    return json({ ok: false, db: "unreachable", database: databaseKind() }, { status: 503 });
+  }
+}

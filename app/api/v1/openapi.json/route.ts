@@ -1,0 +1,8 @@
+import { appUrl } from "@/lib/env";
+import { openApiDocument } from "@/lib/openapi";
+import { json, withRole } from "@/lib/server/api";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/v1/openapi.json — the API described from the route schemas
+export const GET = withRole("public", async () => json(openApiDocument(appUrl()), { headers: { "Cache-Control": "public, max-age=300" } }));

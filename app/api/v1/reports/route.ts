@@ -1,0 +1,20 @@
+import { json, queryOf, readJson, withRole } from "@/lib/server/api";
+import { enforceRateLimit, clientAddress } from "@/lib/server/rate-limit";
+import { listReports, submitReport } from "@/lib/server/reports";
+import { intakeInput } from "@/lib/server/reports.schema";
+
+export const dynamic = "force-dynamic";
+
+/** Intake bodies: a 256 KB description plus the other fields and JSON escaping. */
+const MAX_INTAKE_BYTES = 320 * 1024;
+
+// GET /api/v1/reports — the team's list with filters and cursor paging
+export const GET = withRole("reports.read", async ({ req, actor }) => json(await listReports(actor!, queryOf(req))));
+
+// POST /api/v1/reports — public intake, rate limited per client address
+export const POST = withRole("public", async ({ req }) => {
+  await enforceRateLimit("intake", clientAddress(req));
+  const input = await readJson(req, intakeInput.loose(), MAX_INTAKE_BYTES);
+  const { key, statusUrl } = await submitReport(input, { source: "API" });
+  return json({ key, statusUrl }, { status: 201, headers: { Location: `/api/v1/reports/${key}` } });
+});

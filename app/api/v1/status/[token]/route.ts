@@ -1,0 +1,13 @@
+import { json, withRole } from "@/lib/server/api";
+import { enforceRateLimit, clientAddress } from "@/lib/server/rate-limit";
+import { getStatusView } from "@/lib/server/reports";
+
+export const dynamic = "force-dynamic";
+
+const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
+
+// GET /api/v1/status/{token} — the reporter's view; the token is the only credential
+export const GET = withRole<{ token: string }>("public", async ({ req, params }) => {
+  await enforceRateLimit("status", clientAddress(req));
+  return json(await getStatusView(params.token), { headers: PRIVATE });
+});

@@ -1,0 +1,8 @@
+import { redirect } from "next/navigation";
+
+import { requireUser } from "@/lib/server/page-auth";
+
+export default async function Home() {
+  await requireUser("/board");
+  redirect("/board");
+}

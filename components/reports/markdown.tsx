@@ -1,0 +1,31 @@
+import ReactMarkdown from "react-markdown";
+import rehypeSanitize from "rehype-sanitize";
+
+// Report bodies and messages are untrusted. react-markdown never renders raw
+// HTML (it is dropped), rehype-sanitize strips dangerous URLs and attributes,
+// and remote images become links so opening a report cannot reveal a
+// handler's address to the reporter's server.
+export function Markdown({ children }: { children: string }) {
+  return (
+    <div className="prose-report">
+      <ReactMarkdown
+        skipHtml
+        rehypePlugins={[rehypeSanitize]}
+        components={{
+          img: ({ src, alt }) => (
+            <a href={typeof src === "string" ? src : undefined} rel="noopener noreferrer nofollow" target="_blank" className="inline-flex items-center gap-1 rounded border border-dashed border-zinc-300 px-2 py-0.5 text-[12px] text-zinc-600 no-underline dark:border-zinc-700 dark:text-zinc-300">
+              Image not loaded: {alt || "remote image"}
+            </a>
+          ),
+          a: ({ href, children: text }) => (
+            <a href={href} rel="noopener noreferrer nofollow" target="_blank">
+              {text}
+            </a>
+          ),
+        }}
+      >
+        {children}
+      </ReactMarkdown>
+    </div>
+  );
+}

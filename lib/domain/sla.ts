@@ -1,0 +1,146 @@
+import type { Severity, Status } from "./workflow";
+
+// SLA clocks: a pure function of the report's stamps, its policy and now.
+// All instants are UTC. This is the calendar-hour mode the policy's own
+// words ("within 48 hours") describe.
+
+export const CLOCKS = ["acknowledge", "response", "update", "fix"] as const;
+export type ClockName = (typeof CLOCKS)[number];
+export type ClockState = "ok" | "at_risk" | "breached" | "met" | "paused";
+
+export type SlaPolicy = {
+  acknowledgeHours: number;
+  responseHours: number;
+  updateDays: number;
+  fixDaysCritical: number;
+  fixDaysHigh: number;
+  fixDaysMedium: number;
+  fixDaysLow: number;
+};
+
+export const DEFAULT_POLICY: SlaPolicy = {
+  acknowledgeHours: 48,
+  responseHours: 48,
+  updateDays: 7,
+  fixDaysCritical: 7,
+  fixDaysHigh: 30,
+  fixDaysMedium: 90,
+  fixDaysLow: 180,
+};
+
+export type SlaReport = {
+  status: Status;
+  severity: Severity | null;
+  receivedAt: Date;
+  acknowledgedAt: Date | null;
+  firstResponseAt: Date | null;
+  lastUpdateAt: Date | null;
+  confirmedAt: Date | null;
+  disclosedAt: Date | null;
+  closedAt: Date | null;
+  waitingOnReporter: boolean;
+  waitingSince: Date | null;
+  /** pause already accumulated by the fix clock, in seconds */
+  pausedSeconds: number;
+};
+
+export type Clock = {
+  clock: ClockName;
+  startedAt: Date | null;
+  dueAt: Date | null;
+  metAt: Date | null;
+  state: ClockState;
+};
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** A clock is at risk when less than this share of its time is left. */
+export const AT_RISK_SHARE = 0.25;
+
+function running(clock: ClockName, startedAt: Date, dueAt: Date, now: Date): Clock {
+  const total = dueAt.getTime() - startedAt.getTime();
+  const left = dueAt.getTime() - now.getTime();
+  const state: ClockState = left < 0 ? "breached" : left < total * AT_RISK_SHARE ? "at_risk" : "ok";
+  return { clock, startedAt, dueAt, metAt: null, state };
+}
+
+function finished(clock: ClockName, startedAt: Date | null, dueAt: Date | null, metAt: Date): Clock {
+  return { clock, startedAt, dueAt, metAt, state: "met" };
+}
+
+const idle = (clock: ClockName): Clock => ({ clock, startedAt: null, dueAt: null, metAt: null, state: "ok" });
+
+export function fixDays(policy: SlaPolicy, severity: Severity | null): number | null {
+  switch (severity) {
+    case "CRITICAL":
+      return policy.fixDaysCritical;
+    case "HIGH":
+      return policy.fixDaysHigh;
+    case "MEDIUM":
+      return policy.fixDaysMedium;
+    case "LOW":
+      return policy.fixDaysLow;
+    default:
+      return null;
+  }
+}
+
+export function computeClocks(report: SlaReport, policy: SlaPolicy, now: Date): Clock[] {
+  const endedAt = report.status === "CLOSED" ? report.closedAt : report.status === "DISCLOSED" ? report.disclosedAt : null;
+
+  // acknowledge: received → acknowledgment (closing unacknowledged also answers)
+  const ackDue = new Date(report.receivedAt.getTime() + policy.acknowledgeHours * HOUR);
+  const ackMet = report.acknowledgedAt ?? endedAt;
+  const acknowledge = ackMet ? finished("acknowledge", report.receivedAt, ackDue, ackMet) : running("acknowledge", report.receivedAt, ackDue, now);
+
+  // detailed response: acknowledgment → first reporter-visible message after it
+  let response = idle("response");
+  if (report.acknowledgedAt) {
+    const due = new Date(report.acknowledgedAt.getTime() + policy.responseHours * HOUR);
+    const met = report.firstResponseAt ?? endedAt;
+    response = met ? finished("response", report.acknowledgedAt, due, met) : running("response", report.acknowledgedAt, due, now);
+  }
+
+  // keep informed: last reporter-visible message → the next one, while open
+  let update = idle("update");
+  const lastMessage = report.lastUpdateAt ?? report.firstResponseAt ?? report.acknowledgedAt;
+  if (endedAt) {
+    update = finished("update", lastMessage, null, endedAt);
+  } else if (report.waitingOnReporter) {
+    update = { clock: "update", startedAt: lastMessage, dueAt: null, metAt: null, state: "paused" };
+  } else if (lastMessage) {
+    const start = report.waitingSince && report.waitingSince > lastMessage ? report.waitingSince : lastMessage;
+    update = running("update", start, new Date(start.getTime() + policy.updateDays * DAY), now);
+  }
+
+  // fix: confirmation → disclosure, by severity, minus time spent waiting on the reporter
+  let fix = idle("fix");
+  const days = fixDays(policy, report.severity);
+  if (report.confirmedAt && days !== null) {
+    const due = new Date(report.confirmedAt.getTime() + days * DAY + report.pausedSeconds * 1000);
+    if (report.disclosedAt && report.status === "DISCLOSED") fix = finished("fix", report.confirmedAt, due, report.disclosedAt);
+    else if (endedAt) fix = finished("fix", report.confirmedAt, due, endedAt);
+    else if (report.waitingOnReporter) fix = { clock: "fix", startedAt: report.confirmedAt, dueAt: null, metAt: null, state: "paused" };
+    else fix = running("fix", report.confirmedAt, due, now);
+  }
+
+  return [acknowledge, response, update, fix];
+}
+
+const URGENCY: Record<ClockState, number> = { breached: 0, at_risk: 1, ok: 2, paused: 3, met: 4 };
+
+/** The clock a card shows: the worst state, then the nearest due time. */
+export function mostUrgent(clocks: Clock[]): Clock | null {
+  const live = clocks.filter((c) => c.dueAt || c.state === "paused");
+  const sorted = [...live].sort(
+    (a, b) => URGENCY[a.state] - URGENCY[b.state] || (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity),
+  );
+  return sorted.find((c) => c.state !== "met") ?? null;
+}
+
+/** Whether a clock was met within its time (for the reporter's promises). */
+export function metInTime(clock: Clock): boolean | null {
+  if (!clock.metAt || !clock.dueAt) return null;
+  return clock.metAt.getTime() <= clock.dueAt.getTime();
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+// Every environment variable Embargo reads, parsed once. Read through env()
+// (not at import time) so `next build` never needs a runtime setting.
+const schema = z.object({
+  // PostgreSQL connection string; when absent the embedded PGlite database is used.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  // Folder of the embedded database (ignored when DATABASE_URL is set).
+  DATA_DIR: z.string().min(1).default("./.data"),
+  // Port the server listens on; also the default public URL's port.
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Public base URL, used in status links and e-mails.
+  APP_URL: z.url().optional(),
+  // Signs session cookies; generated into DATA_DIR on first start when absent.
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  // First admin, created on start when no user exists yet.
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  // Trust X-Forwarded-For from a reverse proxy when picking the client address.
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  // Name shown to reporters on status pages and in mail.
+  ORG_NAME: z.string().min(1).default("Embargo"),
+  // Requests per minute one client address may make to public intake routes.
+  INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let parsed: Env | undefined;
+
+export function env(): Env {
+  if (parsed) return parsed;
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  parsed = result.data;
+  return parsed;
+}
+
+/** The public base URL without a trailing slash. */
+export function appUrl(): string {
+  const e = env();
+  return (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+}

@@ -1,0 +1,128 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import type { z } from "zod";
+
+import { DomainError } from "@/lib/errors";
+import type { Permission } from "@/lib/permissions";
+
+import type { Actor } from "./actor";
+import { authorize } from "./actor";
+import { bearerActor, sessionActor } from "./auth";
+import { parseInput } from "./validate";
+
+// The one wrapper every /api route goes through: it resolves who is asking,
+// checks the permission the route declares, and turns errors into the
+// documented shape. Nothing else reaches a client.
+
+type Ctx<P> = { req: Request; actor: Actor | null; params: P; requestId: string };
+type Handler<P> = (ctx: Ctx<P>) => Promise<Response>;
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function errorResponse(error: DomainError, requestId?: string): Response {
+  const body = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+  return json(body, { status: error.status, headers: { ...error.headers, ...(requestId ? { "X-Request-Id": requestId } : {}) } });
+}
+
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("Content-Type", "application/json; charset=utf-8");
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
+  return new Response(JSON.stringify(body), { ...init, headers });
+}
+
+function isDatabaseDown(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""}` : "";
+  return /ECONNREFUSED|ETIMEDOUT|P1001|P1017|DatabaseNotReachable|Can't reach database|Connection terminated/i.test(text);
+}
+
+export function toErrorResponse(error: unknown, requestId: string): Response {
+  if (error instanceof DomainError) return errorResponse(error, requestId);
+  if (isDatabaseDown(error)) {
+    console.error(`[${requestId}] database unavailable:`, error instanceof Error ? error.message : error);
+    return errorResponse(new DomainError("unavailable", "The database is unavailable. Try again shortly.", { headers: { "Retry-After": "5" } }), requestId);
+  }
+  console.error(`[${requestId}] unhandled error:`, error);
+  return json({ error: { code: "internal", message: `Something went wrong (request ${requestId}).` } }, { status: 500, headers: { "X-Request-Id": requestId } });
+}
+
+async function resolveActor(req: Request): Promise<Actor | null> {
+  const authorization = req.headers.get("authorization");
+  if (authorization) {
+    const actor = await bearerActor(authorization);
+    // a presented but unusable credential never falls back to the cookie
+    if (!actor) throw new DomainError("unauthenticated", "The bearer token is not valid.");
+    return actor;
+  }
+  const actor = await sessionActor();
+  if (actor && UNSAFE.has(req.method)) {
+    // cookie-authenticated writes must come from our own pages
+    const origin = req.headers.get("origin");
+    if (origin && origin !== new URL(req.url).origin && origin !== process.env.APP_URL?.replace(/\/+$/, "")) {
+      throw new DomainError("forbidden", "Cross-origin request refused.");
+    }
+  }
+  return actor;
+}
+
+/**
+ * Declares what a route needs: a permission, or "public" for routes anyone
+ * may call (which then do their own checks, e.g. a status-link token).
+ */
+export function withRole<P = Record<string, never>>(permission: Permission | "public", handler: Handler<P>) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    try {
+      const params = (await context?.params) ?? ({} as P);
+      const actor = permission === "public" && !req.headers.get("authorization") ? null : await resolveActor(req);
+      if (permission !== "public") authorize(actor, permission);
+      const res = await handler({ req, actor, params, requestId });
+      res.headers.set("X-Request-Id", requestId);
+      return res;
+    } catch (error) {
+      return toErrorResponse(error, requestId);
+    }
+  };
+}
+
+/** Reads a JSON body of at most maxBytes and validates it. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes: number): Promise<z.output<S>> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new DomainError("too_large", `The request body is over ${Math.round(maxBytes / 1024)} KB.`);
+  // The content type is not required: scripts often send JSON as curl's
+  // default form type. Cookie writes are guarded by SameSite and Origin.
+  const text = await readText(req, maxBytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new DomainError("bad_request", "The body is not valid JSON.");
+  }
+  return parseInput(schema, value);
+}
+
+/** Reads a body as text, stopping (413) as soon as it passes maxBytes. */
+export async function readText(req: Request, maxBytes: number): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new DomainError("too_large", `The request body is over ${Math.round(maxBytes / 1024)} KB.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Query parameters as a plain object (for zod). */
+export function queryOf(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url).searchParams);
+}

@@ -1,0 +1,26 @@
+import "server-only";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+import type { Actor } from "./actor";
+import { actorLabel, actorUserId } from "./actor";
+import type { Tx } from "./db";
+
+// Append-only audit trail, written inside the use case's transaction.
+export async function audit(
+  tx: Tx,
+  actor: Actor,
+  entry: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown },
+): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: actorUserId(actor),
+      actorLabel: actorLabel(actor),
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: (entry.before ?? undefined) as Prisma.InputJsonValue | undefined,
+      after: (entry.after ?? undefined) as Prisma.InputJsonValue | undefined,
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import "server-only";
+
+import type { NextAuthOptions } from "next-auth";
+import { getServerSession } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+
+import type { Actor } from "./actor";
+import { userForApiToken } from "./tokens";
+import { loadActiveUser, verifyCredentials } from "./users";
+
+// Sign-in with e-mail and password (argon2id); the session is a JWT cookie
+// that only names the user. Every request reloads that user's row, so a
+// disabled user or a changed role takes effect at once.
+
+export const SESSION_MAX_AGE = 12 * 60 * 60;
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+  pages: { signIn: "/signin", error: "/signin" },
+  secret: process.env.NEXTAUTH_SECRET,
+  providers: [
+    CredentialsProvider({
+      name: "E-mail and password",
+      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        if (!credentials?.email || !credentials.password) return null;
+        if (credentials.email.length > 254 || credentials.password.length > 256) return null;
+        const user = await verifyCredentials(credentials.email, credentials.password);
+        return user ? { id: user.id, email: user.email, name: user.name } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      // only the id leaves the server; role and name are read fresh per request
+      return { expires: session.expires, user: { id: token.sub } } as typeof session;
+    },
+  },
+};
+
+/** The signed-in user behind the session cookie, re-checked against the database. */
+export async function sessionActor(): Promise<Actor | null> {
+  const session = await getServerSession(authOptions);
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const user = await loadActiveUser(id);
+  return user ? { kind: "user", user, via: "session" } : null;
+}
+
+/** A bearer token's owner, or null. */
+export async function bearerActor(header: string): Promise<Actor | null> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) return null;
+  const found = await userForApiToken(match[1]!);
+  return found ? { kind: "user", user: found.user, via: "token", tokenId: found.tokenId } : null;
+}

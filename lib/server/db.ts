@@ -1,0 +1,32 @@
+import "server-only";
+
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+import { openDatabase } from "./database";
+
+// The Prisma client singleton, created on first use (never at import, so
+// `next build` does not open the database). Secrets are omitted from every
+// default select; code that needs one asks for it with `omit: {x: false}`.
+
+function create() {
+  return new PrismaClient({
+    adapter: openDatabase().factory,
+    omit: { user: { passwordHash: true }, apiToken: { tokenHash: true }, statusToken: { tokenHash: true } },
+  });
+}
+
+export type Db = ReturnType<typeof create>;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const store = globalThis as unknown as { __embargoPrisma?: Db };
+
+export function db(): Db {
+  store.__embargoPrisma ??= create();
+  return store.__embargoPrisma;
+}
+
+export async function disconnectDb(): Promise<void> {
+  const client = store.__embargoPrisma;
+  store.__embargoPrisma = undefined;
+  await client?.$disconnect();
+}

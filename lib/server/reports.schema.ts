@@ -1,0 +1,134 @@
+import { z } from "zod";
+
+import { CLOCKS } from "@/lib/domain/sla";
+import { RESOLUTIONS, SEVERITIES, STATUSES } from "@/lib/domain/workflow";
+
+import { email } from "./users.schema";
+
+// Request and response shapes of the reports API. The OpenAPI document is
+// generated from these, so they are the contract in code.
+
+export const MAX_TITLE = 200;
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export const intakeInput = z.object({
+  title: z.string().trim().min(1, "Give the report a title").max(MAX_TITLE, `At most ${MAX_TITLE} characters`),
+  body: z.string().trim().min(1, "Describe the vulnerability"),
+  reporterEmail: email,
+  reporterName: z.string().trim().max(100, "At most 100 characters").optional(),
+  project: z.string().trim().max(64).optional(),
+  reportedVersion: z.string().trim().max(100).optional(),
+  creditPreference: z.enum(["NAME", "ANONYMOUS", "NONE"]).optional(),
+  creditName: z.string().trim().max(100).optional(),
+});
+export type IntakeInput = z.input<typeof intakeInput>;
+
+export const intakeResult = z.object({ key: z.string(), statusUrl: z.url() });
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(",").map((v) => v.trim().toUpperCase()).filter(Boolean))
+    .pipe(z.array(z.enum(values)));
+
+export const listReportsQuery = z.object({
+  status: csv(STATUSES).optional(),
+  severity: csv(SEVERITIES).optional(),
+  project: z.string().trim().max(64).optional(),
+  /** an e-mail, "me" or "none" */
+  assignee: z.string().trim().max(254).optional(),
+  sla: z.enum(["ok", "at_risk", "breached", "met", "paused"]).optional(),
+  label: z.string().trim().max(64).optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListReportsQuery = z.input<typeof listReportsQuery>;
+
+const iso = z.iso.datetime();
+
+export const slaClock = z.object({
+  clock: z.enum(CLOCKS),
+  dueAt: iso.nullable(),
+  metAt: iso.nullable(),
+  state: z.enum(["ok", "at_risk", "breached", "met", "paused"]),
+});
+
+export const matrixState = z.enum(["not_affected", "affected", "fixed", "fix_pending", "wont_fix", "unknown"]);
+
+export const osvRange = z.object({
+  introduced: z.string(),
+  fixed: z.string().optional(),
+  last_affected: z.string().optional(),
+});
+
+export const timelineEntry = z.object({
+  at: iso,
+  kind: z.string(),
+  visibility: z.enum(["internal", "reporter"]),
+  actor: z.string(),
+  body: z.string().nullable(),
+});
+
+export const reportSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  body: z.string(),
+  status: z.enum(STATUSES),
+  resolution: z.enum(RESOLUTIONS).nullable(),
+  severity: z.enum(SEVERITIES).nullable(),
+  cvss: z.object({ vector: z.string(), score: z.number().nullable() }).nullable(),
+  project: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  assignee: z.object({ email: z.string(), name: z.string() }).nullable(),
+  backup: z.object({ email: z.string(), name: z.string() }).nullable(),
+  reporter: z.object({ email: z.string(), name: z.string().nullable() }),
+  receivedAt: iso,
+  acknowledgedAt: iso.nullable(),
+  confirmedAt: iso.nullable(),
+  disclosedAt: iso.nullable(),
+  closedAt: iso.nullable(),
+  waitingOnReporter: z.boolean(),
+  labels: z.array(z.string()),
+  cweIds: z.array(z.string()),
+  cveId: z.string().nullable(),
+  ghsaId: z.string().nullable(),
+  version: z.number().int(),
+  sla: z.array(slaClock),
+  affected: z.array(z.object({ package: z.string(), ranges: z.array(osvRange) })),
+  matrix: z.array(z.object({ line: z.string(), state: matrixState, version: z.string().nullable() })),
+  timeline: z.array(timelineEntry),
+});
+export type ReportDto = z.infer<typeof reportSchema>;
+
+export const reportSummarySchema = reportSchema.omit({ body: true, timeline: true, affected: true, matrix: true });
+export type ReportSummaryDto = z.infer<typeof reportSummarySchema>;
+
+export const reportListSchema = z.object({ items: z.array(reportSummarySchema), nextCursor: z.string().nullable() });
+
+export const statusViewSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  project: z.string().nullable(),
+  organisation: z.string(),
+  stage: z.string(),
+  stageText: z.string(),
+  status: z.enum(STATUSES),
+  receivedAt: iso,
+  promises: z.array(
+    z.object({
+      clock: z.enum(CLOCKS),
+      text: z.string(),
+      dueAt: iso.nullable(),
+      metAt: iso.nullable(),
+      state: z.enum(["ok", "at_risk", "breached", "met", "paused"]),
+      kept: z.boolean().nullable(),
+    }),
+  ),
+  messages: z.array(z.object({ at: iso, from: z.enum(["team", "you"]), body: z.string() })),
+  credit: z.object({ preference: z.enum(["NAME", "ANONYMOUS", "NONE"]), name: z.string().nullable() }),
+});
+export type StatusViewDto = z.infer<typeof statusViewSchema>;
+
+export const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
+});

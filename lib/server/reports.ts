@@ -1,0 +1,298 @@
+import "server-only";
+
+import { formatReportKey, isReportKey } from "@/lib/domain/report-key";
+import type { Clock } from "@/lib/domain/sla";
+import { computeClocks, metInTime } from "@/lib/domain/sla";
+import { reporterStage, reporterStageText } from "@/lib/domain/workflow";
+import { appUrl, env } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+import type { Actor } from "./actor";
+import { actorUserId, authorize } from "./actor";
+import { hashesEqual, newSecret, sha256Hex } from "./crypto";
+import type { Tx } from "./db";
+import { db } from "./db";
+import { policyInForce, policyNumbers } from "./policy";
+import type { IntakeInput, ListReportsQuery, ReportDto, ReportSummaryDto, StatusViewDto } from "./reports.schema";
+import { MAX_BODY_BYTES, intakeInput, listReportsQuery } from "./reports.schema";
+import { parseInput } from "./validate";
+
+// Reports: intake, the team's list and detail views, and the reporter's view.
+
+const person = { select: { email: true, name: true } } as const;
+
+const summaryInclude = {
+  project: { select: { slug: true, name: true } },
+  assignee: person,
+  backup: person,
+  reporter: person,
+  slaPolicy: true,
+} as const satisfies Prisma.ReportInclude;
+
+type SummaryRow = Prisma.ReportGetPayload<{ include: typeof summaryInclude }>;
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export function clocksOf(row: SummaryRow, now = new Date()): Clock[] {
+  return computeClocks(row, policyNumbers(row.slaPolicy), now);
+}
+
+function toSummary(row: SummaryRow, now: Date): ReportSummaryDto {
+  return {
+    key: row.key,
+    title: row.title,
+    status: row.status,
+    resolution: row.resolution,
+    severity: row.severity,
+    cvss: row.cvssVector ? { vector: row.cvssVector, score: row.cvssScore } : null,
+    project: row.project,
+    assignee: row.assignee,
+    backup: row.backup,
+    reporter: { email: row.reporter.email, name: row.reporter.name },
+    receivedAt: row.receivedAt.toISOString(),
+    acknowledgedAt: iso(row.acknowledgedAt),
+    confirmedAt: iso(row.confirmedAt),
+    disclosedAt: iso(row.disclosedAt),
+    closedAt: iso(row.closedAt),
+    waitingOnReporter: row.waitingOnReporter,
+    labels: row.labels,
+    cweIds: row.cweIds,
+    cveId: row.cveId,
+    ghsaId: row.ghsaId,
+    version: row.version,
+    sla: clocksOf(row, now).map((c) => ({ clock: c.clock, dueAt: iso(c.dueAt), metAt: iso(c.metAt), state: c.state })),
+  };
+}
+
+async function nextKey(tx: Tx, year: number): Promise<{ key: string; seq: number }> {
+  // One atomic upsert: concurrent intakes serialise on the year's row.
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "ReportSequence" ("year", "last") VALUES (${year}, 1)
+    ON CONFLICT ("year") DO UPDATE SET "last" = "ReportSequence"."last" + 1
+    RETURNING "last"`;
+  const seq = Number(rows[0]!.last);
+  return { key: formatReportKey(year, seq), seq };
+}
+
+export function statusUrl(token: string): string {
+  return `${appUrl()}/status/${token}`;
+}
+
+/** Public intake: creates the reporter (or reuses them), the report in NEW and its status link. */
+export async function submitReport(raw: IntakeInput, opts: { source?: "WEB" | "API" } = {}): Promise<{ key: string; statusUrl: string; token: string }> {
+  const input = parseInput(intakeInput, raw);
+  if (Buffer.byteLength(input.body, "utf8") > MAX_BODY_BYTES) {
+    throw new DomainError("too_large", `The description is over ${MAX_BODY_BYTES / 1024} KB.`, { fields: { body: "Too large" } });
+  }
+  const token = newSecret();
+  const key = await db().$transaction(async (tx) => {
+    const project = input.project
+      ? await tx.project.findFirst({ where: { OR: [{ slug: input.project }, { packageName: input.project }] }, select: { id: true } })
+      : null;
+    if (input.project && !project) {
+      throw new DomainError("bad_request", `Unknown project "${input.project}".`, { fields: { project: "Unknown project" } });
+    }
+    const reporter = await tx.reporter.upsert({
+      where: { email: input.reporterEmail },
+      create: {
+        email: input.reporterEmail,
+        name: input.reporterName || null,
+        creditPreference: input.creditPreference ?? "NAME",
+        creditName: input.creditName || null,
+      },
+      update: input.reporterName ? { name: input.reporterName } : {},
+    });
+    const policy = await policyInForce(tx, project?.id ?? null);
+    const now = new Date();
+    const { key, seq } = await nextKey(tx, now.getUTCFullYear());
+    const report = await tx.report.create({
+      data: {
+        key,
+        year: now.getUTCFullYear(),
+        seq,
+        title: input.title,
+        body: input.body,
+        source: opts.source ?? "WEB",
+        reportedVersion: input.reportedVersion || null,
+        projectId: project?.id ?? null,
+        reporterId: reporter.id,
+        slaPolicyId: policy?.id ?? null,
+        receivedAt: now,
+      },
+    });
+    await tx.statusToken.create({ data: { reportId: report.id, tokenHash: sha256Hex(token) } });
+    await tx.timelineEvent.create({
+      data: { reportId: report.id, at: now, kind: "received", visibility: "REPORTER", actorType: "REPORTER", actorLabel: reporter.name ?? reporter.email },
+    });
+    await tx.auditLog.create({
+      data: { actorLabel: `reporter ${reporter.email}`, action: "report.create", entityType: "report", entityId: report.id, after: { key } },
+    });
+    return key;
+  });
+  return { key, statusUrl: statusUrl(token), token };
+}
+
+type Cursor = { at: string; id: string };
+
+function encodeCursor(row: { receivedAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify({ at: row.receivedAt.toISOString(), id: row.id })).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Cursor;
+    if (typeof value.at !== "string" || typeof value.id !== "string" || Number.isNaN(Date.parse(value.at))) throw new Error();
+    return value;
+  } catch {
+    throw new DomainError("bad_request", "Invalid cursor.", { fields: { cursor: "Invalid cursor" } });
+  }
+}
+
+/** The team's list: filters, newest first, cursor pages. */
+export async function listReports(actor: Actor | null, raw: ListReportsQuery): Promise<{ items: ReportSummaryDto[]; nextCursor: string | null }> {
+  authorize(actor, "reports.read");
+  const q = parseInput(listReportsQuery, raw);
+  const and: Prisma.ReportWhereInput[] = [];
+  if (q.status?.length) and.push({ status: { in: q.status } });
+  if (q.severity?.length) and.push({ severity: { in: q.severity } });
+  if (q.project) and.push({ project: { slug: q.project } });
+  if (q.label) and.push({ labels: { has: q.label } });
+  if (q.assignee === "none") and.push({ assigneeId: null });
+  else if (q.assignee === "me") and.push({ assigneeId: actorUserId(actor) ?? "00000000-0000-0000-0000-000000000000" });
+  else if (q.assignee) and.push({ assignee: { email: q.assignee.toLowerCase() } });
+  if (q.q) {
+    and.push({
+      OR: [
+        { key: { equals: q.q.toUpperCase() } },
+        { title: { contains: q.q, mode: "insensitive" } },
+        { body: { contains: q.q, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    const at = new Date(c.at);
+    and.push({ OR: [{ receivedAt: { lt: at } }, { receivedAt: at, id: { lt: c.id } }] });
+  }
+  const orderBy: Prisma.ReportOrderByWithRelationInput[] = [{ receivedAt: "desc" }, { id: "desc" }];
+  const now = new Date();
+  let rows: SummaryRow[];
+  if (q.sla) {
+    // SLA states are computed, not stored: filter the candidates in memory.
+    const candidates = await db().report.findMany({ where: { AND: and }, include: summaryInclude, orderBy, take: 5000 });
+    rows = candidates.filter((r) => clocksOf(r, now).some((c) => c.state === q.sla)).slice(0, q.limit + 1);
+  } else {
+    rows = await db().report.findMany({ where: { AND: and }, include: summaryInclude, orderBy, take: q.limit + 1 });
+  }
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return { items: page.map((r) => toSummary(r, now)), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+}
+
+function eventActor(e: { actorType: string; actorLabel: string | null; actor: { name: string } | null }): string {
+  if (e.actor) return e.actor.name;
+  if (e.actorType === "REPORTER") return e.actorLabel ?? "Reporter";
+  return e.actorLabel ?? "System";
+}
+
+function rangesFromEvents(events: unknown): { introduced: string; fixed?: string; last_affected?: string }[] {
+  const list = Array.isArray(events) ? (events as Record<string, string>[]) : [];
+  const ranges: { introduced: string; fixed?: string; last_affected?: string }[] = [];
+  for (const ev of list) {
+    if (ev.introduced !== undefined) ranges.push({ introduced: ev.introduced });
+    else if (ranges.length && ev.fixed !== undefined) ranges[ranges.length - 1]!.fixed = ev.fixed;
+    else if (ranges.length && ev.last_affected !== undefined) ranges[ranges.length - 1]!.last_affected = ev.last_affected;
+  }
+  return ranges;
+}
+
+/** One report as the team sees it. Unknown keys are 404 whatever the caller's role. */
+export async function getReport(actor: Actor | null, key: string): Promise<ReportDto> {
+  authorize(actor, "reports.read");
+  if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");
+  const row = await db().report.findUnique({
+    where: { key },
+    include: {
+      ...summaryInclude,
+      affected: { orderBy: { position: "asc" } },
+      events: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } },
+    },
+  });
+  if (!row) throw new DomainError("not_found", "No such report.");
+  const byPackage = new Map<string, { introduced: string; fixed?: string; last_affected?: string }[]>();
+  for (const a of row.affected) byPackage.set(a.package, [...(byPackage.get(a.package) ?? []), ...rangesFromEvents(a.events)]);
+  return {
+    ...toSummary(row, new Date()),
+    body: row.body,
+    affected: [...byPackage].map(([pkg, ranges]) => ({ package: pkg, ranges })),
+    matrix: [],
+    timeline: row.events.map((e) => ({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      visibility: e.visibility === "REPORTER" ? ("reporter" as const) : ("internal" as const),
+      actor: eventActor(e),
+      body: e.body,
+    })),
+  };
+}
+
+const PROMISE_TEXT: Record<Clock["clock"], (p: ReturnType<typeof policyNumbers>) => string> = {
+  acknowledge: (p) => `We acknowledge your report within ${p.acknowledgeHours} hours`,
+  response: (p) => `We send a detailed response with next steps within ${p.responseHours} hours of acknowledging it`,
+  update: (p) => `We keep you informed at least every ${p.updateDays} days until the fix is announced`,
+  fix: () => `We fix the problem in every maintained release line`,
+};
+
+/** Resolves a status-link token; null for unknown, malformed or revoked ones. */
+async function reportIdForToken(token: string): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const hash = sha256Hex(token);
+  const row = await db().statusToken.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false } });
+  if (!row || row.revokedAt || !hashesEqual(row.tokenHash, hash)) return null;
+  return row.reportId;
+}
+
+/** The reporter's view: only what a reporter may see. */
+export async function getStatusView(token: string): Promise<StatusViewDto> {
+  const reportId = await reportIdForToken(token);
+  if (!reportId) throw new DomainError("not_found", "This status link is not valid. It may have been replaced by a newer one.");
+  const row = await db().report.findUniqueOrThrow({
+    where: { id: reportId },
+    include: {
+      ...summaryInclude,
+      reporter: true,
+      events: { where: { visibility: "REPORTER", kind: "message" }, orderBy: { at: "asc" } },
+    },
+  });
+  const policy = policyNumbers(row.slaPolicy);
+  const clocks = clocksOf(row).filter((c) => c.clock !== "fix" || c.startedAt);
+  return {
+    key: row.key,
+    title: row.title,
+    project: row.project?.name ?? null,
+    organisation: env().ORG_NAME,
+    stage: reporterStage(row.status),
+    stageText: reporterStageText(row.status, row.resolution),
+    status: row.status,
+    receivedAt: row.receivedAt.toISOString(),
+    promises: clocks.map((c) => ({
+      clock: c.clock,
+      text: PROMISE_TEXT[c.clock](policy),
+      dueAt: iso(c.dueAt),
+      metAt: iso(c.metAt),
+      state: c.state,
+      kept: metInTime(c),
+    })),
+    messages: row.events.map((e) => ({ at: e.at.toISOString(), from: e.actorType === "REPORTER" ? ("you" as const) : ("team" as const), body: e.body ?? "" })),
+    credit: { preference: row.reporter.creditPreference, name: row.reporter.creditName ?? row.reporter.name },
+  };
+}
+
+/** Board columns: every report with what a card shows. */
+export async function listBoard(actor: Actor | null) {
+  authorize(actor, "reports.read");
+  const now = new Date();
+  const rows = await db().report.findMany({ include: summaryInclude, orderBy: [{ receivedAt: "desc" }], take: 1000 });
+  return rows.map((r) => toSummary(r, now));
+}

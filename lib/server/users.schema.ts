@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+import { ROLES } from "@/lib/permissions";
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "Enter a valid e-mail address" }).max(254));
+
+export const password = z
+  .string()
+  .min(12, "Use at least 12 characters")
+  .max(256, "Use at most 256 characters");
+
+export const createUserInput = z.object({
+  email,
+  name: z.string().trim().max(100).optional(),
+  role: z.enum(ROLES),
+  password: password.optional(),
+});
+export type CreateUserInput = z.input<typeof createUserInput>;
+
+export const updateUserInput = z.object({
+  id: z.uuid(),
+  role: z.enum(ROLES).optional(),
+  disabled: z.boolean().optional(),
+  name: z.string().trim().min(1).max(100).optional(),
+});
+export type UpdateUserInput = z.input<typeof updateUserInput>;
+
+export const setupInput = z.object({
+  email,
+  name: z.string().trim().min(1, "Enter your name").max(100),
+  password,
+});

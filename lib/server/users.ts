@@ -1,0 +1,145 @@
+import "server-only";
+
+import { DomainError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+import type { Actor, ActorUser } from "./actor";
+import { SYSTEM, authorize } from "./actor";
+import { audit } from "./audit";
+import { newSecret } from "./crypto";
+import { db } from "./db";
+import { hashPassword, verifyPassword } from "./passwords";
+import type { CreateUserInput, UpdateUserInput } from "./users.schema";
+import { createUserInput, setupInput, updateUserInput } from "./users.schema";
+import { parseInput } from "./validate";
+
+const publicUser = { id: true, email: true, name: true, role: true, disabled: true, createdAt: true, lastSignInAt: true } as const;
+
+export type UserRow = Prisma.UserGetPayload<{ select: typeof publicUser }>;
+
+function nameFromEmail(email: string): string {
+  return email.split("@")[0] ?? email;
+}
+
+/** Creates a user; returns it and the password when one was generated. */
+export async function createUser(actor: Actor | null, raw: CreateUserInput): Promise<{ user: UserRow; generatedPassword?: string }> {
+  authorize(actor, "users.manage");
+  const input = parseInput(createUserInput, raw);
+  const generatedPassword = input.password ? undefined : newSecret(18);
+  const passwordHash = await hashPassword(input.password ?? generatedPassword!);
+  try {
+    const user = await db().$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name || nameFromEmail(input.email), role: input.role, passwordHash },
+        select: publicUser,
+      });
+      await audit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, after: { email: user.email, role: user.role } });
+      return user;
+    });
+    return { user, generatedPassword };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new DomainError("conflict", `A user with the e-mail ${input.email} already exists.`, {
+        fields: { email: "Already in use" },
+      });
+    }
+    throw error;
+  }
+}
+
+export async function listUsers(actor: Actor | null): Promise<UserRow[]> {
+  authorize(actor, "users.manage");
+  return db().user.findMany({ select: publicUser, orderBy: [{ disabled: "asc" }, { email: "asc" }] });
+}
+
+/** Team members a report can be assigned to (for pickers). */
+export async function listAssignableUsers(actor: Actor | null): Promise<Pick<UserRow, "id" | "email" | "name" | "role">[]> {
+  authorize(actor, "reports.read");
+  return db().user.findMany({
+    where: { disabled: false, role: { in: ["ADMIN", "HANDLER"] } },
+    select: { id: true, email: true, name: true, role: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+export async function updateUser(actor: Actor | null, raw: UpdateUserInput): Promise<UserRow> {
+  authorize(actor, "users.manage");
+  const input = parseInput(updateUserInput, raw);
+  return db().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.id }, select: publicUser });
+    if (!before) throw new DomainError("not_found", "No such user.");
+    if (actor.kind === "user" && actor.user.id === input.id && (input.disabled || (input.role && input.role !== "ADMIN"))) {
+      throw new DomainError("rule_violated", "You cannot disable yourself or remove your own admin role.");
+    }
+    const losesAdmin = before.role === "ADMIN" && !before.disabled && (input.disabled || (input.role && input.role !== "ADMIN"));
+    if (losesAdmin) {
+      const admins = await tx.user.count({ where: { role: "ADMIN", disabled: false } });
+      if (admins <= 1) throw new DomainError("rule_violated", "Keep at least one active admin.");
+    }
+    const after = await tx.user.update({
+      where: { id: input.id },
+      data: { role: input.role, disabled: input.disabled, name: input.name },
+      select: publicUser,
+    });
+    await audit(tx, actor, {
+      action: "user.update",
+      entityType: "user",
+      entityId: after.id,
+      before: { role: before.role, disabled: before.disabled, name: before.name },
+      after: { role: after.role, disabled: after.disabled, name: after.name },
+    });
+    return after;
+  });
+}
+
+/** Checks e-mail and password for sign-in; null for any failure. */
+export async function verifyCredentials(emailRaw: string, password: string): Promise<ActorUser | null> {
+  const email = emailRaw.trim().toLowerCase();
+  const user = await db().user.findUnique({ where: { email }, omit: { passwordHash: false } });
+  const ok = await verifyPassword(user?.passwordHash, password);
+  if (!user || !ok || user.disabled) return null;
+  await db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** The live user row behind a session: null once the user is disabled or gone. */
+export async function loadActiveUser(id: string): Promise<ActorUser | null> {
+  const user = await db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabled: true } });
+  if (!user || user.disabled) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export async function hasAnyUser(): Promise<boolean> {
+  return (await db().user.count()) > 0;
+}
+
+/**
+ * The one-time setup: creates the first admin, only while no user exists.
+ * An advisory lock makes two simultaneous first visits create one admin.
+ */
+export async function setupFirstAdmin(raw: unknown): Promise<UserRow> {
+  const input = parseInput(setupInput, raw);
+  const passwordHash = await hashPassword(input.password);
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(7210001)`;
+    if ((await tx.user.count()) > 0) throw new DomainError("forbidden", "Setup is already complete. Sign in instead.");
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, role: "ADMIN", passwordHash },
+      select: publicUser,
+    });
+    await audit(tx, SYSTEM, { action: "user.setup", entityType: "user", entityId: user.id, after: { email: user.email } });
+    return user;
+  });
+}
+
+/** ADMIN_EMAIL / ADMIN_PASSWORD bootstrap at start: creates that admin if no user exists. */
+export async function bootstrapAdmin(email: string | undefined, password: string | undefined): Promise<boolean> {
+  if (!email || !password) return false;
+  try {
+    await setupFirstAdmin({ email, password, name: nameFromEmail(email) });
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "forbidden") return false;
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests drive the built app in Debian's Chromium. Two servers:
+// "main" with the demo data (and API tokens written to e2e/.state), and
+// "fresh" with an empty database for the first-visit setup.
+
+const MAIN_PORT = 3100;
+const FRESH_PORT = 3101;
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  },
+};
+
+const server = (name: string, port: number, seed: boolean) => ({
+  command: `node --import tsx scripts/e2e-server.ts ${name} ${port}${seed ? " --seed" : ""}`,
+  url: `http://localhost:${port}/api/health`,
+  reuseExistingServer: false,
+  timeout: 180_000,
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
+});
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
+  webServer: [server("main", MAIN_PORT, true), server("fresh", FRESH_PORT, false)],
+  projects: [
+    { name: "sign-in", testMatch: /auth\.setup\.ts/, use: { ...chromium, baseURL: `http://localhost:${MAIN_PORT}` } },
+    {
+      name: "main",
+      testIgnore: [/fresh\//, /auth\.setup\.ts/],
+      dependencies: ["sign-in"],
+      use: { ...chromium, baseURL: `http://localhost:${MAIN_PORT}` },
+    },
+    { name: "fresh", testMatch: /fresh\/.*\.spec\.ts/, use: { ...chromium, baseURL: `http://localhost:${FRESH_PORT}` } },
+  ],
+});

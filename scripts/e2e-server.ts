@@ -1,0 +1,67 @@
+// Starts one app server for the end-to-end tests on a database of its own:
+// a new embedded folder, or a new database on the PostgreSQL server named by
+// DATABASE_URL. With --seed it loads the demo data and writes API tokens for
+// the demo users to e2e/.state/<name>.json before serving.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import pg from "pg";
+
+const [name = "main", port = "3100"] = process.argv.slice(2);
+const seed = process.argv.includes("--seed");
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: port,
+  NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+  APP_URL: `http://localhost:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+let dropDatabase: (() => Promise<void>) | undefined;
+
+if (process.env.DATABASE_URL) {
+  const dbName = `embargo_e2e_${name}_${randomBytes(4).toString("hex")}`;
+  const adminUrl = new URL(process.env.DATABASE_URL);
+  adminUrl.pathname = "/postgres";
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl.toString() });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await run(`CREATE DATABASE ${dbName}`);
+  dropDatabase = () => run(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${dbName}`;
+  env.DATABASE_URL = url.toString();
+} else {
+  env.DATA_DIR = mkdtempSync(path.join(tmpdir(), `embargo-e2e-${name}-`));
+}
+
+function cli(...args: string[]): string {
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/embargo.ts", ...args], { env, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`embargo ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout.trim();
+}
+
+cli("migrate");
+if (seed) {
+  cli("seed", "demo");
+  const tokens: Record<string, string> = {};
+  for (const [who, email] of [["admin", "admin@example.com"], ["handler", "hana@example.com"], ["viewer", "viewer@example.com"]] as const) {
+    tokens[who] = cli("token", "create", "--email", email, "--name", `e2e ${who}`).split("\n").pop()!;
+  }
+  mkdirSync("e2e/.state", { recursive: true });
+  writeFileSync(`e2e/.state/${name}.json`, JSON.stringify({ tokens }, null, 2));
+}
+
+const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env, stdio: "inherit" });
+const stop = () => child.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+child.on("exit", (code) => {
+  void Promise.resolve(dropDatabase?.())
+    .catch(() => {})
+    .finally(() => process.exit(code ?? 0));
+});

@@ -1,0 +1,130 @@
+// The admin CLI: `npm run embargo -- <command>`. Runs with the react-server
+// condition (see package.json) so it can use lib/server directly.
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+
+import { env } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import { ROLES } from "@/lib/permissions";
+import { SYSTEM } from "@/lib/server/actor";
+import { DataDirLockedError } from "@/lib/server/data-lock";
+import { closeDatabase } from "@/lib/server/database";
+import { disconnectDb } from "@/lib/server/db";
+import { migrateDatabase } from "@/lib/server/migrate";
+import { seedDemo } from "@/lib/server/seed";
+import { createApiToken } from "@/lib/server/tokens";
+import { bootstrapAdmin, createUser } from "@/lib/server/users";
+
+const USAGE = `Usage: npm run embargo -- <command>
+
+  migrate [--bootstrap]                        apply pending migrations (and create
+                                               ADMIN_EMAIL's admin when no user exists)
+  user create --email E --role ${ROLES.map((r) => r.toLowerCase()).join("|")} [--name N] [--password P]
+                                               create a user; without --password, asks
+                                               (on a terminal) or generates one
+  token create --email E --name N [--expires-days D]
+                                               create an API token for a user; the
+                                               token is printed once, on the last line
+  seed demo                                    load the Express-like demo organisation`;
+
+class UsageError extends Error {}
+
+function need(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== "string" || !value.trim()) throw new UsageError(`Missing --${name}.`);
+  return value;
+}
+
+async function askPassword(): Promise<string | undefined> {
+  if (!process.stdin.isTTY) return undefined;
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  try {
+    const answer = await rl.question("Password (at least 12 characters; empty to generate one): ");
+    return answer || undefined;
+  } finally {
+    rl.close();
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, sub, ...rest] = argv;
+  if (!command || command === "help" || command === "--help") {
+    console.log(USAGE);
+    return;
+  }
+  env(); // fail early, and clearly, on a bad environment
+  if (command === "migrate") {
+    const { values } = parseArgs({ args: [sub, ...rest].filter((a): a is string => !!a), options: { bootstrap: { type: "boolean" } } });
+    const applied = await migrateDatabase();
+    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "The database is up to date.");
+    if (values.bootstrap && (await bootstrapAdmin(env().ADMIN_EMAIL, env().ADMIN_PASSWORD))) {
+      console.log(`Created the admin ${env().ADMIN_EMAIL} from ADMIN_EMAIL / ADMIN_PASSWORD.`);
+    }
+    return;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      password: { type: "string" },
+      "expires-days": { type: "string" },
+    },
+    strict: true,
+  });
+  if (command === "user" && sub === "create") {
+    const role = need(values, "role").toUpperCase();
+    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ").toLowerCase()}.`);
+    const email = need(values, "email");
+    await migrateDatabase();
+    const password = values.password ?? (await askPassword());
+    const { user, generatedPassword } = await createUser(SYSTEM, { email, role: role as (typeof ROLES)[number], name: values.name, password });
+    console.log(`Created ${user.role.toLowerCase()} ${user.email}.`);
+    if (generatedPassword) console.log(`Generated password (shown once): ${generatedPassword}`);
+    return;
+  }
+  if (command === "token" && sub === "create") {
+    const email = need(values, "email");
+    const name = need(values, "name");
+    const days = values["expires-days"] ? Number(values["expires-days"]) : undefined;
+    if (days !== undefined && !Number.isInteger(days)) throw new UsageError("--expires-days must be a whole number.");
+    await migrateDatabase();
+    const { token, row } = await createApiToken(SYSTEM, { email, name, expiresInDays: days });
+    console.log(`Created the token "${row.name}" for ${row.user.email} (${row.user.role.toLowerCase()}). It is shown once:`);
+    console.log(token);
+    return;
+  }
+  if (command === "seed" && sub === "demo") {
+    await migrateDatabase();
+    const summary = await seedDemo();
+    console.log(summary);
+    return;
+  }
+  throw new UsageError(`Unknown command "${[command, sub].filter(Boolean).join(" ")}".`);
+}
+
+let code = 0;
+try {
+  await run(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || (error instanceof TypeError && (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS"))) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    code = 2;
+  } else if (error instanceof DomainError) {
+    const fields = error.fields ? Object.entries(error.fields).map(([k, v]) => `\n  ${k}: ${v}`).join("") : "";
+    console.error(`Error: ${error.message}${fields}`);
+    code = 1;
+  } else if (error instanceof DataDirLockedError) {
+    console.error(error.message);
+    code = 1;
+  } else {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    code = 1;
+  }
+} finally {
+  await disconnectDb().catch(() => {});
+  await closeDatabase().catch(() => {});
+}
+// the schema engine keeps a timer alive: exit explicitly
+process.exit(code);

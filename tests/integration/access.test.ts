@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+
+import { DomainError } from "@/lib/errors";
+import type { Actor } from "@/lib/server/actor";
+import { SYSTEM } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { getReport, listReports, submitReport } from "@/lib/server/reports";
+import { createApiToken, listApiTokens, revokeApiToken, userForApiToken } from "@/lib/server/tokens";
+import { bootstrapAdmin, createUser, listUsers, loadActiveUser, setupFirstAdmin, updateUser, verifyCredentials } from "@/lib/server/users";
+
+const PASSWORD = "a-long-enough-password";
+
+async function code(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  return error instanceof DomainError ? error.code : String(error);
+}
+
+function asUser(user: { id: string; email: string; name: string; role: "ADMIN" | "HANDLER" | "VIEWER" }): Actor {
+  return { kind: "user", user, via: "session" };
+}
+
+describe("setup, users, sign-in and roles", () => {
+  it("offers setup once, and the bootstrap admin only while no user exists", async () => {
+    const admin = await setupFirstAdmin({ email: "first@example.com", name: "First", password: PASSWORD });
+    expect(admin.role).toBe("ADMIN");
+    expect(await code(setupFirstAdmin({ email: "second@example.com", name: "Second", password: PASSWORD }))).toBe("forbidden");
+    expect(await bootstrapAdmin("boot@example.com", PASSWORD)).toBe(false);
+    expect(await db().user.count()).toBe(1);
+  });
+
+  it("signs in with the right password only, and never with a disabled account", async () => {
+    const { user } = await createUser(SYSTEM, { email: "hana@example.com", role: "HANDLER", password: PASSWORD });
+    expect(await verifyCredentials("HANA@example.com ", PASSWORD)).toMatchObject({ email: "hana@example.com", role: "HANDLER" });
+    expect(await verifyCredentials("hana@example.com", "wrong-password-123")).toBeNull();
+    expect(await verifyCredentials("nobody@example.com", PASSWORD)).toBeNull();
+    await updateUser(SYSTEM, { id: user.id, disabled: true });
+    expect(await verifyCredentials("hana@example.com", PASSWORD)).toBeNull();
+    expect(await loadActiveUser(user.id)).toBeNull();
+    await updateUser(SYSTEM, { id: user.id, disabled: false });
+  });
+
+  it("stores argon2id hashes, never the password, and hides them from default selects", async () => {
+    const row = await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" }, omit: { passwordHash: false } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" } })).not.toHaveProperty("passwordHash");
+  });
+
+  it("refuses a duplicate e-mail with 409 and bad input with 400", async () => {
+    expect(await code(createUser(SYSTEM, { email: "hana@example.com", role: "VIEWER", password: PASSWORD }))).toBe("conflict");
+    expect(await code(createUser(SYSTEM, { email: "x@example.com", role: "VIEWER", password: "short" }))).toBe("bad_request");
+  });
+
+  it("lets only admins manage users and tokens, and anonymous callers nothing", async () => {
+    const { user: viewer } = await createUser(SYSTEM, { email: "vera@example.com", role: "VIEWER", password: PASSWORD });
+    const handler = await loadActiveUser((await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" } })).id);
+    for (const actor of [asUser(viewer), asUser(handler!)]) {
+      expect(await code(listUsers(actor))).toBe("forbidden");
+      expect(await code(createUser(actor, { email: "y@example.com", role: "ADMIN" }))).toBe("forbidden");
+      expect(await code(createApiToken(actor, { email: "vera@example.com", name: "x" }))).toBe("forbidden");
+    }
+    expect(await code(listUsers(null))).toBe("unauthenticated");
+    expect(await code(listReports(null, {}))).toBe("unauthenticated");
+    // viewers read reports
+    const { key } = await submitReport({ title: "t", body: "b", reporterEmail: "r@example.com" });
+    expect((await getReport(asUser(viewer), key)).key).toBe(key);
+  });
+
+  it("keeps at least one active admin", async () => {
+    const admin = await db().user.findUniqueOrThrow({ where: { email: "first@example.com" } });
+    expect(await code(updateUser(SYSTEM, { id: admin.id, role: "VIEWER" }))).toBe("rule_violated");
+    expect(await code(updateUser(asUser({ ...admin, role: "ADMIN" }), { id: admin.id, disabled: true }))).toBe("rule_violated");
+  });
+});
+
+describe("API tokens", () => {
+  it("are shown once, stored hashed, act as their owner and die when revoked or the owner is disabled", async () => {
+    const { token, row } = await createApiToken(SYSTEM, { email: "vera@example.com", name: "sync" });
+    expect(token).toMatch(/^emb_[A-Za-z0-9_-]{43}$/);
+    const stored = await db().apiToken.findUniqueOrThrow({ where: { id: row.id }, omit: { tokenHash: false } });
+    expect(stored.tokenHash).not.toContain(token);
+    expect((await listApiTokens(SYSTEM))[0]).not.toHaveProperty("tokenHash");
+
+    expect((await userForApiToken(token))?.user).toMatchObject({ email: "vera@example.com", role: "VIEWER" });
+    expect(await userForApiToken(token.slice(0, -2))).toBeNull();
+    expect(await userForApiToken("emb_" + "x".repeat(43))).toBeNull();
+
+    const vera = await db().user.findUniqueOrThrow({ where: { email: "vera@example.com" } });
+    await updateUser(SYSTEM, { id: vera.id, disabled: true });
+    expect(await userForApiToken(token)).toBeNull();
+    await updateUser(SYSTEM, { id: vera.id, disabled: false });
+    expect(await userForApiToken(token)).not.toBeNull();
+
+    await revokeApiToken(SYSTEM, row.id);
+    expect(await userForApiToken(token)).toBeNull();
+  });
+
+  it("refuses tokens for unknown users", async () => {
+    expect(await code(createApiToken(SYSTEM, { email: "ghost@example.com", name: "x" }))).toBe("not_found");
+  });
+
+  it("writes an audit entry for every change", async () => {
+    const actions = (await db().auditLog.findMany({ select: { action: true } })).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["user.setup", "user.create", "user.update", "token.create", "token.revoke", "report.create"]));
+  });
+});
