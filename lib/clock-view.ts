@@ -1,7 +1,7 @@
 import type { ClockName, ClockState } from "./domain/sla";
 
 // The serialised clock (API shape) and which one a card shows.
-export type ClockView = { clock: ClockName; state: ClockState; dueAt: string | null; metAt: string | null };
+export type ClockView = { clock: ClockName; state: ClockState; startedAt?: string | null; dueAt: string | null; metAt: string | null };
 
 const URGENCY: Record<ClockState, number> = { breached: 0, at_risk: 1, ok: 2, paused: 3, met: 4 };
 

@@ -1,21 +1,19 @@
 // Small display helpers shared by server and client components.
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** "2 d 4 h", "5 h", "12 min": a span in the two largest units. */
 export function formatSpan(ms: number): string {
-  const abs = Math.abs(ms);
-  if (abs < HOUR) return `${Math.max(1, Math.round(abs / MINUTE))} min`;
-  if (abs < DAY) {
-    const h = Math.floor(abs / HOUR);
-    const m = Math.round((abs % HOUR) / MINUTE);
+  // whole minutes, truncated: "1 d 23 h" never rounds up to "1 d 24 h"
+  const minutes = Math.max(1, Math.floor(Math.abs(ms) / MINUTE));
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  if (h < 24) {
+    const m = minutes % 60;
     return m && h < 10 ? `${h} h ${m} min` : `${h} h`;
   }
-  const d = Math.floor(abs / DAY);
-  const h = Math.round((abs % DAY) / HOUR);
-  return h ? `${d} d ${h} h` : `${d} d`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
 }
 
 /** "3 h ago", "in 2 d" */

@@ -47,7 +47,7 @@ export function ReportCard({ report, now }: { report: ReportSummaryDto; now: Dat
         </div>
         {urgent ? (
           <div className="mt-2 border-t border-zinc-100 pt-2 dark:border-zinc-800">
-            <ClockChip clock={urgent} now={now} />
+            <ClockChip clock={urgent} now={now} short />
           </div>
         ) : null}
       </Link>

@@ -1,6 +1,7 @@
 import { clsx } from "clsx";
 import { AlertTriangle, CheckCircle2, Clock, PauseCircle, XCircle } from "lucide-react";
 
+import type { ClockView } from "@/lib/clock-view";
 import type { ClockName, ClockState } from "@/lib/domain/sla";
 import type { Severity, Status } from "@/lib/domain/workflow";
 import { SEVERITY_LABELS, STATUS_LABELS } from "@/lib/domain/workflow";
@@ -42,7 +43,6 @@ export const CLOCK_LABELS: Record<ClockName, string> = {
   fix: "Fix",
 };
 
-type ClockView = { clock: ClockName; state: ClockState; dueAt: string | null; metAt: string | null };
 
 const CLOCK_STYLE: Record<ClockState, string> = {
   ok: "text-zinc-600 dark:text-zinc-300",
@@ -61,10 +61,17 @@ const CLOCK_ICON: Record<ClockState, typeof Clock> = {
 };
 
 /** The words a clock state shows, e.g. "2 d 4 h left", "late by 3 h". */
-export function clockText(c: ClockView, now: Date, startedAt?: string | null): string {
+export const CLOCK_SHORT_LABELS: Record<ClockName, string> = {
+  acknowledge: "Ack",
+  response: "Response",
+  update: "Update",
+  fix: "Fix",
+};
+
+export function clockText(c: ClockView, now: Date): string {
   if (c.state === "paused") return "paused — waiting on reporter";
   if (c.state === "met") {
-    if (c.metAt && startedAt) return `met in ${formatSpan(new Date(c.metAt).getTime() - new Date(startedAt).getTime())}`;
+    if (c.metAt && c.startedAt) return `met in ${formatSpan(new Date(c.metAt).getTime() - new Date(c.startedAt).getTime())}`;
     return "met";
   }
   if (!c.dueAt) return "not started";
@@ -72,14 +79,14 @@ export function clockText(c: ClockView, now: Date, startedAt?: string | null): s
   return left < 0 ? `late by ${formatSpan(left)}` : `${formatSpan(left)} left`;
 }
 
-export function ClockChip({ clock, now, startedAt, showName = true }: { clock: ClockView; now: Date; startedAt?: string | null; showName?: boolean }) {
+export function ClockChip({ clock, now, short = false }: { clock: ClockView; now: Date; short?: boolean }) {
   const Icon = CLOCK_ICON[clock.state];
   const title = clock.dueAt ? `${CLOCK_LABELS[clock.clock]} due ${formatInstant(clock.dueAt)}` : CLOCK_LABELS[clock.clock];
   return (
-    <span className={clsx("inline-flex items-center gap-1 text-[12px] font-medium", CLOCK_STYLE[clock.state])} title={title}>
+    <span className={clsx("inline-flex flex-wrap items-center gap-x-1 text-[12px] font-medium", CLOCK_STYLE[clock.state])} title={title}>
       <Icon className="size-3.5 shrink-0" aria-hidden="true" />
-      {showName ? <span className="text-zinc-500 dark:text-zinc-400">{CLOCK_LABELS[clock.clock]}:</span> : null}
-      <span className="tabular">{clockText(clock, now, startedAt)}</span>
+      <span className="text-zinc-500 dark:text-zinc-400">{(short ? CLOCK_SHORT_LABELS : CLOCK_LABELS)[clock.clock]}:</span>
+      <span className="tabular whitespace-nowrap">{clockText(clock, now)}</span>
     </span>
   );
 }

@@ -16,12 +16,22 @@ const KIND_TEXT: Record<string, string> = {
   status_changed: "Status changed",
 };
 
+function describe(entry: Entry): string {
+  const data = entry.data ?? {};
+  if (entry.kind === "status_changed" && typeof data.to === "string") {
+    const to = STATUS_LABELS[data.to as Status] ?? data.to;
+    const from = typeof data.from === "string" ? (STATUS_LABELS[data.from as Status] ?? data.from) : null;
+    return from ? `moved ${from} → ${to}` : `moved to ${to}`;
+  }
+  return KIND_TEXT[entry.kind] ?? entry.kind.replace(/_/g, " ");
+}
+
 function EventLine({ entry, now }: { entry: Entry; now: Date }) {
   return (
     <li className="flex items-center gap-2 py-1.5 pl-1 text-[12px] text-zinc-500 dark:text-zinc-400">
       <span aria-hidden="true" className="size-1.5 rounded-full bg-zinc-300 dark:bg-zinc-600" />
       <span>
-        <span className="font-medium text-zinc-700 dark:text-zinc-300">{entry.actor}</span> · {KIND_TEXT[entry.kind] ?? entry.kind.replace(/_/g, " ")}
+        <span className="font-medium text-zinc-700 dark:text-zinc-300">{entry.actor}</span> · {describe(entry)}
       </span>
       <span className="ml-auto">
         <RelativeTime at={entry.at} now={now} />
@@ -69,8 +79,4 @@ export function Timeline({ entries, reporterName, now }: { entries: Entry[]; rep
       })}
     </ol>
   );
-}
-
-export function statusWord(status: Status): string {
-  return STATUS_LABELS[status];
 }

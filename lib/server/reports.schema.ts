@@ -49,6 +49,7 @@ const iso = z.iso.datetime();
 
 export const slaClock = z.object({
   clock: z.enum(CLOCKS),
+  startedAt: iso.nullable(),
   dueAt: iso.nullable(),
   metAt: iso.nullable(),
   state: z.enum(["ok", "at_risk", "breached", "met", "paused"]),
@@ -68,6 +69,7 @@ export const timelineEntry = z.object({
   visibility: z.enum(["internal", "reporter"]),
   actor: z.string(),
   body: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
 });
 
 export const reportSchema = z.object({

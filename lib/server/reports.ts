@@ -61,7 +61,7 @@ function toSummary(row: SummaryRow, now: Date): ReportSummaryDto {
     cveId: row.cveId,
     ghsaId: row.ghsaId,
     version: row.version,
-    sla: clocksOf(row, now).map((c) => ({ clock: c.clock, dueAt: iso(c.dueAt), metAt: iso(c.metAt), state: c.state })),
+    sla: clocksOf(row, now).map((c) => ({ clock: c.clock, startedAt: iso(c.startedAt), dueAt: iso(c.dueAt), metAt: iso(c.metAt), state: c.state })),
   };
 }
 
@@ -233,6 +233,7 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
       visibility: e.visibility === "REPORTER" ? ("reporter" as const) : ("internal" as const),
       actor: eventActor(e),
       body: e.body,
+      data: e.data && typeof e.data === "object" && !Array.isArray(e.data) ? (e.data as Record<string, unknown>) : null,
     })),
   };
 }

@@ -37,6 +37,8 @@ type Spec = {
   cve?: string;
   labels?: string[];
   waiting?: boolean;
+  /** hours ago of the last progress update to the reporter (open reports past triage) */
+  update?: number;
   reporter: [string, string];
 };
 
@@ -55,10 +57,10 @@ const SPECS: Spec[] = [
   { title: "Charset confusion lets UTF-7 bodies bypass filters", project: "body-parser", status: "CONFIRMED", severity: "LOW", ago: 900, ack: 8, reply: 20, handler: "hana", reporter: ["Ana Souza", "ana@souza.example"] },
   { title: "Unbounded memory in urlencoded parser with many parameters", project: "body-parser", status: "FIXING", severity: "HIGH", ago: 800, ack: 5, reply: 12, handler: "luis", reporter: ["Piotr Nowak", "piotr@nowak.example"], labels: ["dos"] },
   { title: "res.sendFile follows symlinks outside root", project: "express", status: "FIXING", severity: "CRITICAL", ago: 240, ack: 2, reply: 10, handler: "hana", reporter: ["Grace Liu", "grace@liu.example"] },
-  { title: "Route parameter regex allows catastrophic backtracking", project: "express", status: "FIXING", severity: "MEDIUM", ago: 2000, ack: 30, reply: 40, handler: "luis", reporter: ["Max Müller", "max@mueller.example"] },
+  { title: "Route parameter regex allows catastrophic backtracking", project: "express", status: "FIXING", severity: "MEDIUM", ago: 2000, ack: 30, reply: 40, handler: "luis", update: 200, reporter: ["Max Müller", "max@mueller.example"] },
   { title: "Query parser accepts __proto__ keys with extended mode", project: "express", status: "FIXING", severity: "HIGH", ago: 1100, ack: 70, reply: 10, handler: "admin", reporter: ["Zoë Martin", "zoe@martin.example"], labels: ["late-ack"] },
   { title: "Open redirect in res.location() with backslashes", project: "express", status: "RELEASE_PENDING", severity: "MEDIUM", ago: 1500, ack: 20, reply: 24, handler: "hana", reporter: ["Raj Iyer", "raj@iyer.example"] },
-  { title: "JSON parser strict mode bypass with leading whitespace", project: "body-parser", status: "RELEASE_PENDING", severity: "LOW", ago: 1900, ack: 10, reply: 30, handler: "luis", reporter: ["Eva Horvat", "eva@horvat.example"] },
+  { title: "JSON parser strict mode bypass with leading whitespace", project: "body-parser", status: "RELEASE_PENDING", severity: "LOW", ago: 1900, ack: 10, reply: 30, handler: "luis", update: 150, reporter: ["Eva Horvat", "eva@horvat.example"] },
   { title: "XSS in res.redirect() HTML body", project: "express", status: "DISCLOSED", severity: "MEDIUM", ago: 4000, ack: 15, reply: 30, handler: "hana", cve: "CVE-2024-43796", reporter: ["Noah Kim", "noah@kim.example"] },
   { title: "Denial of service when URL encoding is enabled", project: "body-parser", status: "DISCLOSED", severity: "HIGH", ago: 5000, ack: 6, reply: 20, handler: "luis", cve: "CVE-2024-45590", reporter: ["Lina Saleh", "lina@saleh.example"] },
   { title: "Open redirect with malformed URLs in res.location()", project: "express", status: "DISCLOSED", severity: "MEDIUM", ago: 6000, ack: 60, reply: 50, handler: "hana", cve: "CVE-2024-29041", reporter: ["Jon Ek", "jon@ek.example"], labels: ["late-ack"] },
@@ -154,7 +156,7 @@ export async function seedDemo(): Promise<string> {
       let seq = seqRow.last;
 
       // oldest first, so keys grow with arrival
-      for (const spec of [...SPECS].sort((a, b) => b.ago - a.ago)) {
+      for (const [index, spec] of [...SPECS].sort((a, b) => b.ago - a.ago).entries()) {
         seq += 1;
         const receivedAt = new Date(now - spec.ago * HOUR);
         const at = (h: number) => new Date(Math.min(now - 60_000, receivedAt.getTime() + h * HOUR));
@@ -165,6 +167,9 @@ export async function seedDemo(): Promise<string> {
         const disclosedAt = spec.status === "DISCLOSED" ? new Date(now - Math.floor(spec.ago / 4) * HOUR) : null;
         const closedAt = spec.status === "CLOSED" ? new Date((replyAt ?? ackAt ?? receivedAt).getTime() + 3 * HOUR) : null;
         const handler = spec.handler ? users[spec.handler] : undefined;
+        const inProgress = ["CONFIRMED", "FIXING", "RELEASE_PENDING"].includes(spec.status);
+        const updateAgo = spec.update ?? (inProgress ? 20 + ((index * 37) % 100) : undefined);
+        const updateAt = updateAgo !== undefined && replyAt && now - updateAgo * HOUR > replyAt.getTime() ? new Date(now - updateAgo * HOUR) : null;
         const reporter = await tx.reporter.upsert({
           where: { email: spec.reporter[1] },
           create: { email: spec.reporter[1], name: spec.reporter[0] },
@@ -191,7 +196,7 @@ export async function seedDemo(): Promise<string> {
             receivedAt,
             acknowledgedAt: ackAt,
             firstResponseAt: replyAt,
-            lastUpdateAt: replyAt ?? ackAt,
+            lastUpdateAt: updateAt ?? replyAt ?? ackAt,
             confirmedAt,
             disclosedAt,
             releasedAt: disclosedAt,
@@ -221,6 +226,9 @@ export async function seedDemo(): Promise<string> {
         if (replyAt) {
           events.push({ reportId: report.id, at: replyAt, kind: "message", visibility: "REPORTER", actorType: "USER", actorId: handler ?? users.admin, body: "We have confirmed the behaviour you describe and are working out which release lines are affected. Next step: a fix for every maintained line. We will keep you informed at least weekly." });
           events.push({ reportId: report.id, at: new Date(replyAt.getTime() + 2 * HOUR), kind: "message", visibility: "REPORTER", actorType: "REPORTER", actorLabel: spec.reporter[0], body: "Thanks for the quick response. Happy to test a patch." });
+        }
+        if (updateAt) {
+          events.push({ reportId: report.id, at: updateAt, kind: "message", visibility: "REPORTER", actorType: "USER", actorId: handler ?? users.admin, body: "A quick update: the fix is under review for every maintained release line. We will write again when a release date is set." });
         }
         if (confirmedAt) {
           events.push({ reportId: report.id, at: confirmedAt, kind: "status_changed", visibility: "INTERNAL", actorType: "USER", actorId: handler ?? users.admin, data: { from: "TRIAGE", to: "CONFIRMED" } });
