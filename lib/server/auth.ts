@@ -4,7 +4,10 @@ import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
+import { DomainError } from "@/lib/errors";
+
 import type { Actor } from "./actor";
+import { CLIENT_IP_HEADER, enforceRateLimit } from "./rate-limit";
 import { userForApiToken } from "./tokens";
 import { loadActiveUser, verifyCredentials } from "./users";
 
@@ -14,6 +17,9 @@ import { loadActiveUser, verifyCredentials } from "./users";
 
 export const SESSION_MAX_AGE = 12 * 60 * 60;
 
+/** The error next-auth reports to the sign-in form when attempts are rate limited. */
+export const SIGNIN_RATE_LIMITED = "TooManyAttempts";
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   pages: { signIn: "/signin", error: "/signin" },
@@ -22,9 +28,18 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
         if (credentials.email.length > 254 || credentials.password.length > 256) return null;
+        // slow down password guessing, per account and per client address
+        const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
+        try {
+          await enforceRateLimit("signin", credentials.email.trim().toLowerCase());
+          await enforceRateLimit("signinAddress", headers[CLIENT_IP_HEADER] ?? "unknown");
+        } catch (error) {
+          if (error instanceof DomainError && error.code === "rate_limited") throw new Error(SIGNIN_RATE_LIMITED);
+          throw error;
+        }
         const user = await verifyCredentials(credentials.email, credentials.password);
         return user ? { id: user.id, email: user.email, name: user.name } : null;
       },

@@ -18,6 +18,7 @@ const LIMITS = {
   status: () => ({ points: 120, duration: 60 }),
   reply: () => ({ points: 20, duration: 600 }),
   signin: () => ({ points: 10, duration: 900 }),
+  signinAddress: () => ({ points: 60, duration: 900 }),
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

@@ -103,3 +103,15 @@ describe("API tokens", () => {
     expect(actions).toEqual(expect.arrayContaining(["user.setup", "user.create", "user.update", "token.create", "token.revoke", "report.create"]));
   });
 });
+
+describe("sign-in", () => {
+  it("is rate limited per account after ten attempts", async () => {
+    const { authOptions, SIGNIN_RATE_LIMITED } = await import("@/lib/server/auth");
+    const provider = authOptions.providers[0] as unknown as { options: { authorize: (c: Record<string, string>, req: unknown) => Promise<unknown> } };
+    const attempt = () => provider.options.authorize({ email: "first@example.com", password: "wrong-password-123" }, { headers: { "x-embargo-client-ip": "203.0.113.9" } });
+    for (let i = 0; i < 10; i++) expect(await attempt()).toBeNull();
+    await expect(attempt()).rejects.toThrow(SIGNIN_RATE_LIMITED);
+    // another account from elsewhere is unaffected
+    expect(await provider.options.authorize({ email: "hana@example.com", password: PASSWORD }, { headers: {} })).toMatchObject({ email: "hana@example.com" });
+  });
+});

@@ -28,7 +28,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(result?.status === 429 ? "Too many attempts. Wait a few minutes and try again." : "The e-mail or password is not right.");
+    // the error string matches SIGNIN_RATE_LIMITED in lib/server/auth.ts
+    setError(result?.error === "TooManyAttempts" ? "Too many attempts. Wait a few minutes and try again." : "The e-mail or password is not right.");
   }
 
   return (
