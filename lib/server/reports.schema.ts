@@ -134,3 +134,39 @@ export type StatusViewDto = z.infer<typeof statusViewSchema>;
 export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
 });
+
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+const nullableEmail = z.union([email, z.null()]);
+
+export const patchReportInput = z
+  .object({
+    version: z.number({ message: "Send the version you read" }).int().positive(),
+    status: z.enum(STATUSES).optional(),
+    resolution: z.enum(RESOLUTIONS).nullable().optional(),
+    assignee: nullableEmail.optional(),
+    backup: nullableEmail.optional(),
+    severity: z.enum(SEVERITIES).nullable().optional(),
+    cvssVector: z.string().trim().max(200).nullable().optional(),
+    cweIds: z.array(z.string().trim().toUpperCase().regex(/^CWE-\d{1,5}$/, "Use the form CWE-79")).max(20).optional(),
+    labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+    title: z.string().trim().min(1, "Give the report a title").max(MAX_TITLE).optional(),
+    duplicateOf: z.string().trim().max(20).nullable().optional(),
+    thirdParty: z
+      .object({ name: z.string().trim().min(1, "Name the maintainer").max(200), contact: z.string().trim().max(500).optional() })
+      .nullable()
+      .optional(),
+    waitingOnReporter: z.boolean().optional(),
+    cveId: z.string().trim().regex(/^CVE-\d{4}-\d{4,}$/, "Use the form CVE-2026-12345").nullable().optional(),
+    ghsaId: z.string().trim().regex(/^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/, "Use the form GHSA-xxxx-xxxx-xxxx").nullable().optional(),
+  })
+  .strict();
+export type PatchReportInput = z.input<typeof patchReportInput>;
+
+export const messageInput = z.object({
+  body: z.string().trim().min(1, "Write a message"),
+  visibility: z.enum(["internal", "reporter"], { message: 'Choose "internal" or "reporter"' }),
+});
+export type MessageInput = z.input<typeof messageInput>;
+
+export const reporterMessageInput = z.object({ body: z.string().trim().min(1, "Write a message") });
