@@ -1,13 +1,13 @@
 import "server-only";
 
-import { appUrl } from "@/lib/env";
-import { DomainError } from "@/lib/errors";
 import { scoreCvss } from "@/lib/domain/cvss";
 import { isReportKey } from "@/lib/domain/report-key";
 import { checkTransition } from "@/lib/domain/transitions";
 import { RESOLUTION_LABELS } from "@/lib/domain/workflow";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { appUrl } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
 import { formatRelative } from "@/lib/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 import type { Actor } from "./actor";
 import { actorLabel, actorUserId, authorize } from "./actor";
@@ -18,9 +18,9 @@ import { db } from "./db";
 import { publishReportChange } from "./live";
 import { enqueueMail, templates } from "./mail/outbox";
 import { enforceRateLimit } from "./rate-limit";
-import type { MessageInput, PatchReportInput } from "./reports.schema";
-import { MAX_MESSAGE_BYTES, messageInput, patchReportInput, reporterMessageInput } from "./reports.schema";
 import { statusUrl } from "./reports";
+import { MAX_MESSAGE_BYTES, messageInput, patchReportInput, reporterMessageInput } from "./reports.schema";
+import type { MessageInput, PatchReportInput } from "./reports.schema";
 import { parseInput } from "./validate";
 
 // Changes to a report: the PATCH use case (workflow moves and fields, with
