@@ -16,6 +16,14 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] },
       {
+        // pages get a nonce CSP from proxy.ts; API responses (and next-auth's own pages) are never framed
+        source: "/api/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+        ],
+      },
+      {
         source: "/status/:path*",
         headers: [
           { key: "Cache-Control", value: "no-store" },

@@ -58,11 +58,13 @@ async function resolveActor(req: Request): Promise<Actor | null> {
   }
   const actor = await sessionActor();
   if (actor && UNSAFE.has(req.method)) {
-    // cookie-authenticated writes must come from our own pages
+    // cookie-authenticated writes must come from our own pages (SameSite=Lax
+    // already keeps cross-site requests cookieless; this is the second lock)
     const origin = req.headers.get("origin");
-    if (origin && origin !== new URL(req.url).origin && origin !== process.env.APP_URL?.replace(/\/+$/, "")) {
-      throw new DomainError("forbidden", "Cross-origin request refused.");
-    }
+    const site = req.headers.get("sec-fetch-site");
+    const ours = [new URL(req.url).origin, process.env.APP_URL?.replace(/\/+$/, "")];
+    const sameOrigin = origin ? ours.includes(origin) : site === "same-origin";
+    if (!sameOrigin) throw new DomainError("forbidden", "Cross-origin request refused. Scripts should use a bearer token.");
   }
   return actor;
 }
@@ -76,7 +78,8 @@ export function withRole<P = Record<string, never>>(permission: Permission | "pu
     const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     try {
       const params = (await context?.params) ?? ({} as P);
-      const actor = permission === "public" && !req.headers.get("authorization") ? null : await resolveActor(req);
+      // public routes serve anyone: a stray or stale Authorization header is ignored there
+      const actor = permission === "public" ? await resolveActor(req).catch(() => null) : await resolveActor(req);
       if (permission !== "public") authorize(actor, permission);
       const res = await handler({ req, actor, params, requestId });
       res.headers.set("X-Request-Id", requestId);

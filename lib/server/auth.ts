@@ -7,9 +7,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { DomainError } from "@/lib/errors";
 
 import type { Actor } from "./actor";
-import { CLIENT_IP_HEADER, enforceRateLimit } from "./rate-limit";
+import { clientAddress, enforceRateLimit } from "./rate-limit";
 import { userForApiToken } from "./tokens";
-import { loadActiveUser, verifyCredentials } from "./users";
+import { loadActiveUser, revokeSessions, verifyCredentials } from "./users";
 
 // Sign-in with e-mail and password (argon2id); the session is a JWT cookie
 // that only names the user. Every request reloads that user's row, so a
@@ -32,10 +32,12 @@ export const authOptions: NextAuthOptions = {
         if (!credentials?.email || !credentials.password) return null;
         if (credentials.email.length > 254 || credentials.password.length > 256) return null;
         // slow down password guessing, per account and per client address
-        const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
+        const address = clientAddress((req?.headers ?? {}) as Record<string, string | undefined>);
+        const account = credentials.email.trim().toLowerCase();
         try {
-          await enforceRateLimit("signin", credentials.email.trim().toLowerCase());
-          await enforceRateLimit("signinAddress", headers[CLIENT_IP_HEADER] ?? "unknown");
+          await enforceRateLimit("signin", `${account} ${address}`);
+          await enforceRateLimit("signinAccount", account);
+          await enforceRateLimit("signinAddress", address);
         } catch (error) {
           if (error instanceof DomainError && error.code === "rate_limited") throw new Error(SIGNIN_RATE_LIMITED);
           throw error;
@@ -51,8 +53,14 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     session({ session, token }) {
-      // only the id leaves the server; role and name are read fresh per request
-      return { expires: session.expires, user: { id: token.sub } } as typeof session;
+      // only the id and issue time leave the server; role and name are read fresh per request
+      return { expires: session.expires, user: { id: token.sub, iat: token.iat } } as typeof session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      // a signed-out cookie must not work again, even if it was copied
+      if (token?.sub) await revokeSessions(token.sub);
     },
   },
 };
@@ -60,9 +68,9 @@ export const authOptions: NextAuthOptions = {
 /** The signed-in user behind the session cookie, re-checked against the database. */
 export async function sessionActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await loadActiveUser(id);
+  const claims = session?.user as { id?: string; iat?: number } | undefined;
+  if (!claims?.id) return null;
+  const user = await loadActiveUser(claims.id, claims.iat);
   return user ? { kind: "user", user, via: "session" } : null;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 
@@ -38,40 +39,51 @@ export function lockDataDir(dir: string): void {
   const lockPath = path.join(path.resolve(dir), "embargo.lock");
   if (held.has(lockPath)) return;
   mkdirSync(dir, { recursive: true });
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const me: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    command: process.argv.slice(1).map((a) => path.basename(a)).join(" ") || "node",
+    since: new Date().toISOString(),
+  };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    // write the holder in full first, then link it into place: the lock file
+    // appears atomically and complete, and linking fails if it exists
+    const tmp = `${lockPath}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    writeFileSync(tmp, JSON.stringify(me), { mode: 0o600 });
     try {
-      const fd = openSync(lockPath, "wx", 0o600);
-      const holder: LockHolder = {
-        pid: process.pid,
-        host: hostname(),
-        command: process.argv.slice(1).map((a) => path.basename(a)).join(" ") || "node",
-        since: new Date().toISOString(),
-      };
-      writeSync(fd, JSON.stringify(holder));
-      closeSync(fd);
+      linkSync(tmp, lockPath);
       held.add(lockPath);
       process.once("exit", () => releaseDataDir(dir));
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      unlinkSync(tmp);
     }
     let holder: LockHolder | undefined;
     try {
       holder = JSON.parse(readFileSync(lockPath, "utf8")) as LockHolder;
     } catch {
-      holder = undefined; // half-written by a process that died: stale
+      holder = undefined; // gone meanwhile, or not ours to read: try again
     }
     if (holder && holder.pid === process.pid && holder.host === hostname()) {
       held.add(lockPath);
       return;
     }
-    if (holder && (holder.host !== hostname() || alive(holder.pid))) {
-      throw new DataDirLockedError(dir, holder);
+    if (!holder || holder.host !== hostname() || alive(holder.pid)) {
+      if (holder) throw new DataDirLockedError(dir, holder);
+      continue;
     }
+    // the holder died: move its lock aside under a unique name, and only drop
+    // it if it is still that dead holder's (another process may have won)
+    const aside = `${lockPath}.stale.${process.pid}.${randomBytes(4).toString("hex")}`;
     try {
-      unlinkSync(lockPath);
+      renameSync(lockPath, aside);
+      const moved = JSON.parse(readFileSync(aside, "utf8")) as LockHolder;
+      if (moved.pid === holder.pid && moved.since === holder.since) unlinkSync(aside);
+      else renameSync(aside, lockPath);
     } catch {
-      // another process removed the stale lock first; try again
+      // someone else cleared it first
     }
   }
   throw new Error(`Could not lock ${lockPath}`);

@@ -17,8 +17,11 @@ const LIMITS = {
   intake: () => ({ points: env().INTAKE_RATE_LIMIT, duration: 60 }),
   status: () => ({ points: 120, duration: 60 }),
   reply: () => ({ points: 20, duration: 600 }),
+  // per account and address: guessing is slow, and nobody can lock an account out from elsewhere
   signin: () => ({ points: 10, duration: 900 }),
+  signinAccount: () => ({ points: 100, duration: 900 }),
   signinAddress: () => ({ points: 60, duration: 900 }),
+  setup: () => ({ points: 10, duration: 900 }),
 } as const;
 export type LimitName = keyof typeof LIMITS;
 
@@ -34,12 +37,27 @@ function limiter(name: LimitName): RateLimiterPrisma {
   return found;
 }
 
-export function clientAddress(req: Request): string {
+type HeaderSource = Request | Headers | { get(name: string): string | null | undefined } | Record<string, string | string[] | undefined>;
+
+function header(source: HeaderSource, name: string): string | undefined {
+  if (source instanceof Request) return source.headers.get(name) ?? undefined;
+  if (typeof (source as Headers).get === "function") return (source as Headers).get(name) ?? undefined;
+  const value = (source as Record<string, string | string[] | undefined>)[name];
+  return Array.isArray(value) ? value[value.length - 1] : value;
+}
+
+/**
+ * The client's address. Behind a trusted reverse proxy, the address the
+ * proxy appended (the rightmost X-Forwarded-For entry: the leftmost ones are
+ * whatever the client claimed); otherwise the socket address our server
+ * recorded.
+ */
+export function clientAddress(source: HeaderSource): string {
   if (env().TRUST_PROXY) {
-    const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+    const forwarded = header(source, "x-forwarded-for")?.split(",").pop()?.trim();
     if (forwarded) return forwarded;
   }
-  return req.headers.get(CLIENT_IP_HEADER) ?? "unknown";
+  return header(source, CLIENT_IP_HEADER) ?? "unknown";
 }
 
 /** Counts one request against `name` for `key`; a 429 with Retry-After once over. */

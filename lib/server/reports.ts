@@ -101,7 +101,8 @@ export async function submitReport(raw: IntakeInput, opts: { source?: "WEB" | "A
         creditPreference: input.creditPreference ?? "NAME",
         creditName: input.creditName || null,
       },
-      update: input.reporterName ? { name: input.reporterName } : {},
+      // anyone can submit with anyone's address: never rename an existing reporter
+      update: {},
     });
     const policy = await policyInForce(tx, project?.id ?? null);
     const now = new Date();
@@ -143,6 +144,7 @@ function decodeCursor(cursor: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Cursor;
     if (typeof value.at !== "string" || typeof value.id !== "string" || Number.isNaN(Date.parse(value.at))) throw new Error();
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value.id)) throw new Error();
     return value;
   } catch {
     throw new DomainError("bad_request", "Invalid cursor.", { fields: { cursor: "Invalid cursor" } });

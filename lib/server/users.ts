@@ -66,6 +66,8 @@ export async function updateUser(actor: Actor | null, raw: UpdateUserInput): Pro
   authorize(actor, "users.manage");
   const input = parseInput(updateUserInput, raw);
   return db().$transaction(async (tx) => {
+    // serialise role and status changes so two admins cannot demote each other at once
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(7210002)`;
     const before = await tx.user.findUnique({ where: { id: input.id }, select: publicUser });
     if (!before) throw new DomainError("not_found", "No such user.");
     if (actor.kind === "user" && actor.user.id === input.id && (input.disabled || (input.role && input.role !== "ADMIN"))) {
@@ -102,11 +104,23 @@ export async function verifyCredentials(emailRaw: string, password: string): Pro
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-/** The live user row behind a session: null once the user is disabled or gone. */
-export async function loadActiveUser(id: string): Promise<ActorUser | null> {
-  const user = await db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabled: true } });
+/**
+ * The live user row behind a session: null once the user is disabled or
+ * gone, or when the session (issued at `issuedAt`, in seconds) was revoked.
+ */
+export async function loadActiveUser(id: string, issuedAt?: number): Promise<ActorUser | null> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  const user = await db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true } });
   if (!user || user.disabled) return null;
+  if (issuedAt !== undefined && user.sessionsRevokedAt && issuedAt * 1000 < user.sessionsRevokedAt.getTime()) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** Voids every session the user holds now (sign-out). */
+export async function revokeSessions(id: string): Promise<void> {
+  // whole seconds, like a JWT's iat, so signing in again right away works
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  await db().user.updateMany({ where: { id }, data: { sessionsRevokedAt: now } });
 }
 
 export async function hasAnyUser(): Promise<boolean> {
@@ -119,10 +133,13 @@ export async function hasAnyUser(): Promise<boolean> {
  */
 export async function setupFirstAdmin(raw: unknown): Promise<UserRow> {
   const input = parseInput(setupInput, raw);
+  const alreadyDone = () => new DomainError("forbidden", "Setup is already complete. Sign in instead.");
+  // refuse before spending an argon2 hash on a request that cannot succeed
+  if (await hasAnyUser()) throw alreadyDone();
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(7210001)`;
-    if ((await tx.user.count()) > 0) throw new DomainError("forbidden", "Setup is already complete. Sign in instead.");
+    if ((await tx.user.count()) > 0) throw alreadyDone();
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, role: "ADMIN", passwordHash },
       select: publicUser,

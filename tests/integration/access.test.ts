@@ -6,7 +6,7 @@ import { SYSTEM } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { getReport, listReports, submitReport } from "@/lib/server/reports";
 import { createApiToken, listApiTokens, revokeApiToken, userForApiToken } from "@/lib/server/tokens";
-import { bootstrapAdmin, createUser, listUsers, loadActiveUser, setupFirstAdmin, updateUser, verifyCredentials } from "@/lib/server/users";
+import { bootstrapAdmin, createUser, listUsers, loadActiveUser, revokeSessions, setupFirstAdmin, updateUser, verifyCredentials } from "@/lib/server/users";
 
 const PASSWORD = "a-long-enough-password";
 
@@ -37,6 +37,16 @@ describe("setup, users, sign-in and roles", () => {
     expect(await verifyCredentials("hana@example.com", PASSWORD)).toBeNull();
     expect(await loadActiveUser(user.id)).toBeNull();
     await updateUser(SYSTEM, { id: user.id, disabled: false });
+  });
+
+  it("voids sessions issued before a sign-out", async () => {
+    const hana = await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" } });
+    const issuedBefore = Math.floor(Date.now() / 1000) - 60;
+    expect(await loadActiveUser(hana.id, issuedBefore)).not.toBeNull();
+    await revokeSessions(hana.id);
+    expect(await loadActiveUser(hana.id, issuedBefore)).toBeNull();
+    expect(await loadActiveUser(hana.id, Math.floor(Date.now() / 1000) + 1)).not.toBeNull();
+    expect(await loadActiveUser("not-a-uuid")).toBeNull();
   });
 
   it("stores argon2id hashes, never the password, and hides them from default selects", async () => {

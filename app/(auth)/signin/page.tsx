@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { Card } from "@/components/ui/card";
+import { safeCallback } from "@/lib/safe-redirect";
 import { sessionActor } from "@/lib/server/auth";
 import { setupDone } from "@/lib/server/page-auth";
 
@@ -9,10 +10,6 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-function safeCallback(value: string | undefined): string {
-  // only same-site paths: never an open redirect
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/board";
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   if (!(await setupDone())) redirect("/setup");

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 
 import { DomainError } from "@/lib/errors";
-import { CLIENT_IP_HEADER, enforceRateLimit } from "@/lib/server/rate-limit";
+import { clientAddress, enforceRateLimit } from "@/lib/server/rate-limit";
 import { submitReport } from "@/lib/server/reports";
 
 export type ReportFormState = {
@@ -20,8 +20,7 @@ const FIELDS = ["title", "body", "project", "reportedVersion", "reporterName", "
 export async function submitReportAction(_prev: ReportFormState, form: FormData): Promise<ReportFormState> {
   const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) as Record<(typeof FIELDS)[number], string>;
   try {
-    const h = await headers();
-    await enforceRateLimit("intake", h.get(CLIENT_IP_HEADER) ?? "unknown");
+    await enforceRateLimit("intake", clientAddress(await headers()));
     if (String(form.get("website") ?? "")) return { done: { key: null } };
     const { key, statusUrl } = await submitReport(
       {
