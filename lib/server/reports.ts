@@ -13,6 +13,7 @@ import { actorUserId, authorize } from "./actor";
 import { hashesEqual, newSecret, sha256Hex } from "./crypto";
 import type { Tx } from "./db";
 import { db } from "./db";
+import { enqueueMail, templates } from "./mail/outbox";
 import { policyInForce, policyNumbers } from "./policy";
 import type { IntakeInput, ListReportsQuery, ReportDto, ReportSummaryDto, StatusViewDto } from "./reports.schema";
 import { MAX_BODY_BYTES, intakeInput, listReportsQuery } from "./reports.schema";
@@ -123,6 +124,7 @@ export async function submitReport(raw: IntakeInput, opts: { source?: "WEB" | "A
       },
     });
     await tx.statusToken.create({ data: { reportId: report.id, tokenHash: sha256Hex(token) } });
+    await enqueueMail(tx, { reportId: report.id, template: "received", to: reporter.email, ...templates.received({ key, title: input.title, link: statusUrl(token) }) });
     await tx.timelineEvent.create({
       data: { reportId: report.id, at: now, kind: "received", visibility: "REPORTER", actorType: "REPORTER", actorLabel: reporter.name ?? reporter.email },
     });
@@ -265,7 +267,7 @@ export async function getStatusView(token: string): Promise<StatusViewDto> {
     include: {
       ...summaryInclude,
       reporter: true,
-      events: { where: { visibility: "REPORTER", kind: "message" }, orderBy: { at: "asc" } },
+      events: { where: { visibility: "REPORTER", kind: { in: ["message", "acknowledgment"] } }, orderBy: { at: "asc" } },
     },
   });
   const policy = policyNumbers(row.slaPolicy);

@@ -1,7 +1,16 @@
-import { json, withRole } from "@/lib/server/api";
+import { json, readJson, withRole } from "@/lib/server/api";
+import { updateReport } from "@/lib/server/report-updates";
 import { getReport } from "@/lib/server/reports";
+import { patchReportInput } from "@/lib/server/reports.schema";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/reports/{key} — one report with its clocks, matrix row and timeline
-export const GET = withRole<{ key: string }>("reports.read", async ({ actor, params }) => json(await getReport(actor!, params.key)));
+export const GET = withRole<{ key: string }>("reports.read", async ({ actor, params }) => json(await getReport(actor, params.key)));
+
+// PATCH /api/v1/reports/{key} — move it in the workflow or change its fields; `version` required
+export const PATCH = withRole<{ key: string }>("reports.write", async ({ req, actor, params }) => {
+  const input = await readJson(req, patchReportInput.loose(), 64 * 1024);
+  await updateReport(actor, params.key, input);
+  return json(await getReport(actor, params.key));
+});

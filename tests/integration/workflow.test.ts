@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { DomainError } from "@/lib/errors";
+import type { Actor } from "@/lib/server/actor";
+import { SYSTEM } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { postMessage, postReporterMessage, updateReport } from "@/lib/server/report-updates";
+import { getReport, getStatusView, submitReport } from "@/lib/server/reports";
+import { createUser } from "@/lib/server/users";
+
+let handler: Actor;
+let viewer: Actor;
+
+beforeAll(async () => {
+  const { user } = await createUser(SYSTEM, { email: "hana@example.com", name: "Hana Okafor", role: "HANDLER", password: "a-long-enough-password" });
+  handler = { kind: "user", user, via: "token" };
+  const { user: v } = await createUser(SYSTEM, { email: "vera@example.com", name: "Vera", role: "VIEWER", password: "a-long-enough-password" });
+  viewer = { kind: "user", user: v, via: "token" };
+});
+
+async function error(promise: Promise<unknown>): Promise<DomainError> {
+  const e = await promise.then(() => null, (x: unknown) => x);
+  expect(e).toBeInstanceOf(DomainError);
+  return e as DomainError;
+}
+
+const submit = (title = "Open redirect") => submitReport({ title, body: "Full details", reporterEmail: "rae@example.org", reporterName: "Rae" });
+const clock = (report: Awaited<ReturnType<typeof getReport>>, name: string) => report.sla.find((c) => c.clock === name)!;
+
+describe("the workflow through the use cases", () => {
+  it("acknowledges NEW → TRIAGE, refuses skipping to DISCLOSED, and refuses stale writes", async () => {
+    const { key, token } = await submit();
+    const fresh = await getReport(handler, key);
+    expect(clock(fresh, "acknowledge")).toMatchObject({ state: "ok", metAt: null });
+    expect(Date.parse(clock(fresh, "acknowledge").dueAt!) - Date.parse(fresh.receivedAt)).toBe(48 * 3_600_000);
+
+    const refused = await error(updateReport(handler, key, { version: 1, status: "DISCLOSED" }));
+    expect(refused.code).toBe("rule_violated");
+    expect(refused.message).toMatch(/disclosed from Release pending/);
+
+    await updateReport(handler, key, { version: 1, status: "TRIAGE" });
+    const acked = await getReport(handler, key);
+    expect(acked).toMatchObject({ status: "TRIAGE", version: 2 });
+    expect(acked.acknowledgedAt).not.toBeNull();
+    expect(clock(acked, "acknowledge")).toMatchObject({ state: "met", metAt: acked.acknowledgedAt });
+    const response = clock(acked, "response");
+    expect(Date.parse(response.dueAt!) - Date.parse(acked.acknowledgedAt!)).toBe(48 * 3_600_000);
+    expect(response.state).toBe("ok");
+
+    // the acknowledgment reached the reporter (once), without a second status link
+    const view = await getStatusView(token);
+    expect(view.stage).toBe("acknowledged");
+    expect(view.messages).toHaveLength(1);
+    const mails = await db().outboundMail.findMany({ where: { report: { key } }, orderBy: { createdAt: "asc" } });
+    expect(mails.map((m) => m.template)).toEqual(["received", "acknowledgment"]);
+    expect(mails[1]!.text).not.toContain("/status/");
+
+    const stale = await error(updateReport(handler, key, { version: 1, status: "CLOSED", resolution: "REJECTED" }));
+    expect(stale.code).toBe("conflict");
+    expect(stale.message).toMatch(/changed by Hana Okafor/);
+    expect((await getReport(handler, key)).status).toBe("TRIAGE");
+  });
+
+  it("meets the detailed-response clock with the first reporter-visible message, not with a note", async () => {
+    const { key, token } = await submit();
+    await updateReport(handler, key, { version: 1, status: "TRIAGE" });
+    await postMessage(handler, key, { body: "Internal: reproduced on 4.x", visibility: "internal" });
+    expect(clock(await getReport(handler, key), "response").state).toBe("ok");
+    await postMessage(handler, key, { body: "We confirmed it and are preparing fixes.", visibility: "reporter" });
+    const report = await getReport(handler, key);
+    expect(clock(report, "response").state).toBe("met");
+
+    await postReporterMessage(token, { body: "Thanks! Here is a second PoC." }, "203.0.113.1");
+    const view = await getStatusView(token);
+    expect(view.messages.map((m) => m.from)).toEqual(["team", "team", "you"]);
+    expect(JSON.stringify(view)).not.toContain("reproduced on 4.x");
+    const timeline = (await getReport(handler, key)).timeline;
+    expect(timeline.find((e) => e.body === "Thanks! Here is a second PoC.")).toMatchObject({ visibility: "reporter", actor: "Rae" });
+    expect(timeline.find((e) => e.body?.startsWith("Internal"))).toMatchObject({ visibility: "internal", kind: "note" });
+  });
+
+  it("confirms only with a primary handler and a severity", async () => {
+    const { key } = await submit();
+    await updateReport(handler, key, { version: 1, status: "TRIAGE" });
+    const refused = await error(updateReport(handler, key, { version: 2, status: "CONFIRMED" }));
+    expect(refused).toMatchObject({ code: "rule_violated", message: "Confirming needs a primary handler and a severity." });
+    await updateReport(handler, key, { version: 2, status: "CONFIRMED", assignee: "hana@example.com", cvssVector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" });
+    const report = await getReport(handler, key);
+    expect(report).toMatchObject({ status: "CONFIRMED", severity: "CRITICAL", cvss: { score: 9.8 }, assignee: { email: "hana@example.com" } });
+    expect(report.confirmedAt).not.toBeNull();
+    expect(clock(report, "fix").dueAt).not.toBeNull();
+  });
+
+  it("closes with a resolution, redirects third-party reports to their maintainer, and reopens to Triage", async () => {
+    const { key, token } = await submit("Bug in multer");
+    expect((await error(updateReport(handler, key, { version: 1, status: "CLOSED" }))).message).toMatch(/needs a resolution/);
+    expect((await error(updateReport(handler, key, { version: 1, status: "CLOSED", resolution: "THIRD_PARTY" }))).message).toMatch(/maintainer/);
+    await updateReport(handler, key, { version: 1, status: "CLOSED", resolution: "THIRD_PARTY", thirdParty: { name: "multer maintainers", contact: "https://github.com/expressjs/multer/security" } });
+    const view = await getStatusView(token);
+    expect(view.stage).toBe("closed");
+    expect(view.messages.at(-1)?.body).toContain("https://github.com/expressjs/multer/security");
+    await updateReport(handler, key, { version: 2, status: "TRIAGE" });
+    expect(await getReport(handler, key)).toMatchObject({ status: "TRIAGE", resolution: null, closedAt: null });
+  });
+
+  it("lets exactly one of 100 concurrent writes of one version win, losing nothing", async () => {
+    const { key } = await submit("Contended");
+    const results = await Promise.allSettled(Array.from({ length: 100 }, (_, i) => updateReport(handler, key, { version: 1, labels: [`attempt-${i}`] })));
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(99);
+    expect(lost.every((r) => r.reason instanceof DomainError && r.reason.code === "conflict")).toBe(true);
+    const report = await getReport(handler, key);
+    expect(report.version).toBe(2);
+    expect(report.labels).toHaveLength(1);
+    expect(await db().auditLog.count({ where: { action: "report.update", entityId: (await db().report.findUniqueOrThrow({ where: { key } })).id } })).toBe(1);
+  });
+
+  it("refuses bad input, oversize messages, and viewers", async () => {
+    const { key } = await submit();
+    expect((await error(updateReport(handler, key, { version: 1, status: "DONE" as never }))).code).toBe("bad_request");
+    expect((await error(updateReport(handler, key, { status: "TRIAGE" } as never))).fields).toHaveProperty("version");
+    expect((await error(updateReport(handler, key, { version: 1, cvssVector: "CVSS:3.1/AV:N" }))).fields).toHaveProperty("cvssVector");
+    expect((await error(updateReport(handler, key, { version: 1, assignee: "vera@example.com" }))).fields).toHaveProperty("assignee");
+    expect((await error(postMessage(handler, key, { body: "x".repeat(64 * 1024 + 1), visibility: "reporter" }))).code).toBe("too_large");
+    expect((await error(postMessage(handler, key, { body: "hi", visibility: "public" as never }))).code).toBe("bad_request");
+    expect((await error(updateReport(viewer, key, { version: 1, status: "TRIAGE" }))).code).toBe("forbidden");
+    expect((await error(postMessage(viewer, key, { body: "hi", visibility: "internal" }))).code).toBe("forbidden");
+    expect((await error(updateReport(handler, "SEC-1999-0001", { version: 1, status: "TRIAGE" }))).code).toBe("not_found");
+    expect((await getReport(handler, key)).version).toBe(1);
+  });
+
+  it("pauses keep-informed and fix while waiting on the reporter, and resumes when they reply", async () => {
+    const { key, token } = await submit();
+    await updateReport(handler, key, { version: 1, status: "TRIAGE" });
+    await updateReport(handler, key, { version: 2, waitingOnReporter: true });
+    expect(clock(await getReport(handler, key), "update").state).toBe("paused");
+    await postReporterMessage(token, { body: "Here is the info" }, "203.0.113.2");
+    const report = await getReport(handler, key);
+    expect(report.waitingOnReporter).toBe(false);
+    expect(clock(report, "update").state).not.toBe("paused");
+  });
+});
