@@ -170,3 +170,20 @@ export const messageInput = z.object({
 export type MessageInput = z.input<typeof messageInput>;
 
 export const reporterMessageInput = z.object({ body: z.string().trim().min(1, "Write a message") });
+
+export const boardQuery = z.object({
+  project: z.string().trim().max(64).optional(),
+  assignee: z.string().trim().max(254).optional(),
+  severity: csv(SEVERITIES).optional(),
+  sla: z.enum(["at_risk", "breached"]).optional(),
+  label: z.string().trim().max(64).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type BoardQuery = z.input<typeof boardQuery>;
+
+export const boardSchema = z.object({
+  columns: z.record(z.enum(STATUSES), z.object({ items: z.array(reportSummarySchema), total: z.number().int() })),
+  atRisk: z.number().int(),
+  breached: z.number().int(),
+});
+export type BoardDto = z.infer<typeof boardSchema>;

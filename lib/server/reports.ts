@@ -1,9 +1,11 @@
 import "server-only";
 
+import { mostUrgentView } from "@/lib/clock-view";
 import { formatReportKey, isReportKey } from "@/lib/domain/report-key";
 import type { Clock } from "@/lib/domain/sla";
 import { computeClocks, metInTime } from "@/lib/domain/sla";
-import { reporterStage, reporterStageText } from "@/lib/domain/workflow";
+import type { Severity } from "@/lib/domain/workflow";
+import { STATUSES, reporterStage, reporterStageText } from "@/lib/domain/workflow";
 import { appUrl, env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -15,8 +17,8 @@ import type { Tx } from "./db";
 import { db } from "./db";
 import { enqueueMail, templates } from "./mail/outbox";
 import { policyInForce, policyNumbers } from "./policy";
-import type { IntakeInput, ListReportsQuery, ReportDto, ReportSummaryDto, StatusViewDto } from "./reports.schema";
-import { MAX_BODY_BYTES, intakeInput, listReportsQuery } from "./reports.schema";
+import type { BoardDto, BoardQuery, IntakeInput, ListReportsQuery, ReportDto, ReportSummaryDto, StatusViewDto } from "./reports.schema";
+import { MAX_BODY_BYTES, boardQuery, intakeInput, listReportsQuery } from "./reports.schema";
 import { parseInput } from "./validate";
 
 // Reports: intake, the team's list and detail views, and the reporter's view.
@@ -136,6 +138,28 @@ export async function submitReport(raw: IntakeInput, opts: { source?: "WEB" | "A
   return { key, statusUrl: statusUrl(token), token };
 }
 
+type Filters = { severity?: string[]; project?: string; label?: string; assignee?: string; q?: string };
+
+function filterWhere(actor: Actor, q: Filters): Prisma.ReportWhereInput[] {
+  const and: Prisma.ReportWhereInput[] = [];
+  if (q.severity?.length) and.push({ severity: { in: q.severity as Severity[] } });
+  if (q.project) and.push({ project: { slug: q.project } });
+  if (q.label) and.push({ labels: { has: q.label } });
+  if (q.assignee === "none") and.push({ assigneeId: null });
+  else if (q.assignee === "me") and.push({ assigneeId: actorUserId(actor) ?? "00000000-0000-0000-0000-000000000000" });
+  else if (q.assignee) and.push({ assignee: { email: q.assignee.toLowerCase() } });
+  if (q.q) {
+    and.push({
+      OR: [
+        { key: { equals: q.q.toUpperCase() } },
+        { title: { contains: q.q, mode: "insensitive" } },
+        { body: { contains: q.q, mode: "insensitive" } },
+      ],
+    });
+  }
+  return and;
+}
+
 type Cursor = { at: string; id: string };
 
 function encodeCursor(row: { receivedAt: Date; id: string }): string {
@@ -157,23 +181,8 @@ function decodeCursor(cursor: string): Cursor {
 export async function listReports(actor: Actor | null, raw: ListReportsQuery): Promise<{ items: ReportSummaryDto[]; nextCursor: string | null }> {
   authorize(actor, "reports.read");
   const q = parseInput(listReportsQuery, raw);
-  const and: Prisma.ReportWhereInput[] = [];
+  const and = filterWhere(actor, q);
   if (q.status?.length) and.push({ status: { in: q.status } });
-  if (q.severity?.length) and.push({ severity: { in: q.severity } });
-  if (q.project) and.push({ project: { slug: q.project } });
-  if (q.label) and.push({ labels: { has: q.label } });
-  if (q.assignee === "none") and.push({ assigneeId: null });
-  else if (q.assignee === "me") and.push({ assigneeId: actorUserId(actor) ?? "00000000-0000-0000-0000-000000000000" });
-  else if (q.assignee) and.push({ assignee: { email: q.assignee.toLowerCase() } });
-  if (q.q) {
-    and.push({
-      OR: [
-        { key: { equals: q.q.toUpperCase() } },
-        { title: { contains: q.q, mode: "insensitive" } },
-        { body: { contains: q.q, mode: "insensitive" } },
-      ],
-    });
-  }
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     const at = new Date(c.at);
@@ -294,10 +303,56 @@ export async function getStatusView(token: string): Promise<StatusViewDto> {
   };
 }
 
-/** Board columns: every report with what a card shows. */
-export async function listBoard(actor: Actor | null) {
+/** The board: each column's first cards (most urgent first) and its total, with the filters of the URL. */
+export async function listBoard(actor: Actor | null, raw: BoardQuery = {}): Promise<BoardDto> {
   authorize(actor, "reports.read");
+  const q = parseInput(boardQuery, raw);
+  const where = filterWhere(actor, q);
   const now = new Date();
-  const rows = await db().report.findMany({ include: summaryInclude, orderBy: [{ receivedAt: "desc" }], take: 1000 });
-  return rows.map((r) => toSummary(r, now));
+  const columns = {} as BoardDto["columns"];
+  let atRisk = 0;
+  let breached = 0;
+  await Promise.all(
+    STATUSES.map(async (status) => {
+      const closed = status === "CLOSED" || status === "DISCLOSED";
+      const orderBy: Prisma.ReportOrderByWithRelationInput[] = closed ? [{ closedAt: "desc" }, { disclosedAt: "desc" }, { receivedAt: "desc" }] : [{ receivedAt: "asc" }];
+      const filtered = { AND: [...where, { status }] };
+      const rows = await db().report.findMany({ where: filtered, include: summaryInclude, orderBy, take: q.sla ? 2000 : BOARD_COLUMN_LIMIT });
+      let total = q.sla ? 0 : await db().report.count({ where: filtered });
+      let items = rows.map((r) => toSummary(r, now));
+      if (q.sla) {
+        items = items.filter((r) => mostUrgentView(r.sla)?.state === q.sla);
+        total = items.length;
+      }
+      if (!closed) {
+        items.sort(byUrgency);
+        for (const r of items) {
+          const state = mostUrgentView(r.sla)?.state;
+          if (state === "at_risk") atRisk++;
+          if (state === "breached") breached++;
+        }
+      }
+      columns[status] = { items: items.slice(0, BOARD_COLUMN_LIMIT), total };
+    }),
+  );
+  return { columns, atRisk, breached };
+}
+
+export const BOARD_COLUMN_LIMIT = 100;
+
+const URGENCY = { breached: 0, at_risk: 1, ok: 2, paused: 3, met: 4 } as const;
+
+function byUrgency(a: ReportSummaryDto, b: ReportSummaryDto): number {
+  const ua = mostUrgentView(a.sla);
+  const ub = mostUrgentView(b.sla);
+  return (URGENCY[ua?.state ?? "met"] - URGENCY[ub?.state ?? "met"]) || (Date.parse(ua?.dueAt ?? "9999") - Date.parse(ub?.dueAt ?? "9999"));
+}
+
+/** One report's card, for live updates of open boards. */
+export async function getReportSummary(actor: Actor | null, key: string): Promise<ReportSummaryDto> {
+  authorize(actor, "reports.read");
+  if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");
+  const row = await db().report.findUnique({ where: { key }, include: summaryInclude });
+  if (!row) throw new DomainError("not_found", "No such report.");
+  return toSummary(row, new Date());
 }

@@ -1,40 +1,46 @@
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { Board } from "@/components/board/board";
+import { BoardClient } from "@/components/board/board-client";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
-import { mostUrgentView } from "@/lib/clock-view";
-import { isOpen } from "@/lib/domain/workflow";
+import { boardFilters, boardQueryKey } from "@/lib/board-filters";
+import { DomainError } from "@/lib/errors";
+import { makeQueryClient } from "@/lib/query-client";
+import { can } from "@/lib/server/actor";
 import { requireUser } from "@/lib/server/page-auth";
+import { listPublicProjects } from "@/lib/server/projects";
 import { listBoard } from "@/lib/server/reports";
+import type { BoardQuery } from "@/lib/server/reports.schema";
+import { listAssignableUsers } from "@/lib/server/users";
 
 export const metadata: Metadata = { title: "Board" };
 
-export default async function BoardPage() {
+/** A hand-edited URL with a filter value we do not know: the client shows the error in its own fetch. */
+function badFilters(error: unknown): null {
+  if (error instanceof DomainError) return null;
+  throw error;
+}
+
+export default async function BoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser("/board");
-  const reports = await listBoard(actor);
-  const now = new Date();
-  const open = reports.filter((r) => isOpen(r.status));
-  const breached = open.filter((r) => mostUrgentView(r.sla)?.state === "breached").length;
-  const atRisk = open.filter((r) => mostUrgentView(r.sla)?.state === "at_risk").length;
+  const filters = boardFilters(await searchParams);
+  const queryClient = makeQueryClient();
+  const [board, projects, handlers] = await Promise.all([listBoard(actor, filters as BoardQuery).catch(badFilters), listPublicProjects(), listAssignableUsers(actor)]);
+  if (board) queryClient.setQueryData(boardQueryKey(filters), board);
+  const empty = !!board && Object.values(board.columns).every((c) => c.total === 0) && Object.keys(filters).length === 0;
   return (
     <>
       <PageHeader
         title="Board"
-        description={
-          <span className="tabular">
-            {open.length} open · <span className="text-red-700 dark:text-red-400">{breached} breached</span> ·{" "}
-            <span className="text-amber-700 dark:text-amber-300">{atRisk} at risk</span>
-          </span>
-        }
         actions={
           <Link href="/report" className={buttonClass("secondary", "sm")}>
             Public report form
           </Link>
         }
       />
-      {reports.length === 0 ? (
+      {empty ? (
         <div className="rounded-lg border border-dashed border-zinc-300 px-6 py-12 text-center dark:border-zinc-700">
           <p className="font-medium">No reports yet</p>
           <p className="mt-1 text-zinc-600 dark:text-zinc-400">
@@ -43,7 +49,9 @@ export default async function BoardPage() {
           </p>
         </div>
       ) : (
-        <Board reports={reports} now={now} />
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <BoardClient serverNow={new Date().toISOString()} canWrite={can(actor, "reports.write")} projects={projects} handlers={handlers.map((h) => ({ email: h.email, name: h.name }))} />
+        </HydrationBoundary>
       )}
     </>
   );

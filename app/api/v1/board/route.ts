@@ -1,0 +1,7 @@
+import { json, queryOf, withRole } from "@/lib/server/api";
+import { listBoard } from "@/lib/server/reports";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/v1/board — the board's columns with the filters of its URL
+export const GET = withRole("reports.read", async ({ req, actor }) => json(await listBoard(actor, queryOf(req))));
