@@ -11,7 +11,7 @@ import type { ReportSummaryDto } from "@/lib/server/reports.schema";
 type Choice = { resolution: Resolution; duplicateOf?: string; thirdParty?: { name: string; contact?: string } };
 
 /** Closing asks for the resolution (and the original's key, or the maintainer). */
-export function CloseDialog({ card, onCancel, onConfirm }: { card: ReportSummaryDto | null; onCancel: () => void; onConfirm: (choice: Choice) => void }) {
+export function CloseDialog({ card, onCancel, onConfirm }: { card: Pick<ReportSummaryDto, "key"> | null; onCancel: () => void; onConfirm: (choice: Choice) => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [resolution, setResolution] = useState<Resolution>("REJECTED");
   const [error, setError] = useState<string | null>(null);

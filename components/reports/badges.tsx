@@ -85,7 +85,7 @@ export function ClockChip({ clock, now, short = false }: { clock: ClockView; now
   return (
     <span className={clsx("inline-flex flex-wrap items-center gap-x-1 text-[12px] font-medium", CLOCK_STYLE[clock.state])} title={title}>
       <Icon className="size-3.5 shrink-0" aria-hidden="true" />
-      <span className="text-zinc-500 dark:text-zinc-400">{(short ? CLOCK_SHORT_LABELS : CLOCK_LABELS)[clock.clock]}:</span>
+      <span className="text-zinc-500 dark:text-zinc-400">{(short ? CLOCK_SHORT_LABELS : CLOCK_LABELS)[clock.clock]}:</span>{" "}
       <span className="tabular whitespace-nowrap">{clockText(clock, now)}</span>
     </span>
   );

@@ -60,7 +60,11 @@ export function publishReportChange(change: ReportChange): void {
     return;
   }
   const state = live();
-  state.notifier ??= new pg.Pool({ connectionString: url, max: 2 });
+  if (!state.notifier) {
+    state.notifier = new pg.Pool({ connectionString: url, max: 2 });
+    // an idle connection dropped by the server must not crash the process
+    state.notifier.on("error", (error) => console.error("live updates: notifier connection lost:", error.message));
+  }
   state.notifier.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(change)]).catch((error: Error) => {
     console.error("live updates: NOTIFY failed:", error.message);
     live().bus.emit("report", change); // at least this instance's boards
@@ -73,4 +77,15 @@ export async function subscribe(onChange: (change: ReportChange) => void): Promi
   if (url) await listen(url);
   live().bus.on("report", onChange);
   return () => live().bus.off("report", onChange);
+}
+
+/** Closes the LISTEN connection and the NOTIFY pool (tests and shutdown). */
+export async function closeLive(): Promise<void> {
+  const state = store.__embargoLive;
+  if (!state) return;
+  const listener = await state.listener?.catch(() => null);
+  state.listener = undefined;
+  await listener?.end().catch(() => {});
+  await state.notifier?.end().catch(() => {});
+  state.notifier = undefined;
 }

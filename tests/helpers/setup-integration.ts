@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from "vitest";
 
 import { closeDatabase } from "@/lib/server/database";
 import { disconnectDb } from "@/lib/server/db";
+import { closeLive } from "@/lib/server/live";
 import { migrateDatabase } from "@/lib/server/migrate";
 
 // Every integration test file runs against a database of its own, migrated
@@ -40,6 +41,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await closeLive();
   await disconnectDb();
   await closeDatabase();
   if (created) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${created} WITH (FORCE)`));

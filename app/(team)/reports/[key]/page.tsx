@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { Composer } from "@/components/report/composer";
+import { ReportControls } from "@/components/report/report-controls";
 import { CLOCK_LABELS, ClockChip, SeverityBadge } from "@/components/reports/badges";
 import { Markdown } from "@/components/reports/markdown";
 import { Stepper } from "@/components/reports/stepper";
@@ -10,8 +12,11 @@ import { RelativeTime } from "@/components/ui/time";
 import { RESOLUTION_LABELS, STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
 import { DomainError } from "@/lib/errors";
 import { formatInstant } from "@/lib/format";
+import { can } from "@/lib/server/actor";
+import { listCannedResponses } from "@/lib/server/canned";
 import { requireUser } from "@/lib/server/page-auth";
 import { getReport } from "@/lib/server/reports";
+import { listAssignableUsers } from "@/lib/server/users";
 
 type Props = { params: Promise<{ key: string }> };
 
@@ -35,6 +40,8 @@ export default async function ReportPage({ params }: Props) {
     if (error instanceof DomainError && error.code === "not_found") notFound();
     throw error;
   });
+  const canWrite = can(actor, "reports.write");
+  const [team, canned] = canWrite ? await Promise.all([listAssignableUsers(actor), listCannedResponses(actor)]) : [[], []];
   const now = new Date();
   const steps = STATUSES.filter((s) => s !== "CLOSED").map((s) => ({ id: s, label: STATUS_LABELS[s] }));
   const current = report.status === "CLOSED" ? -1 : steps.findIndex((s) => s.id === report.status);
@@ -64,6 +71,7 @@ export default async function ReportPage({ params }: Props) {
             </h2>
             <Timeline entries={report.timeline} reporterName={reporterName} now={now} />
           </section>
+          {canWrite ? <Composer reportKey={report.key} canned={canned} /> : null}
         </div>
 
         <aside className="space-y-4">
@@ -78,12 +86,20 @@ export default async function ReportPage({ params }: Props) {
               ))}
             </ul>
           </Card>
+          {canWrite ? (
+            <Card className="p-4">
+              <h2 className="mb-1 text-[13px] font-semibold">Triage</h2>
+              <ReportControls key={report.version} report={report} team={team.map((u) => ({ email: u.email, name: u.name }))} />
+            </Card>
+          ) : null}
           <Card className="p-4">
             <h2 className="mb-1 text-[13px] font-semibold">Details</h2>
             <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
               <Row label="Status">{STATUS_LABELS[report.status]}</Row>
               <Row label="Primary handler">{report.assignee?.name ?? <span className="text-zinc-400">Unassigned</span>}</Row>
               <Row label="Backup">{report.backup?.name ?? <span className="text-zinc-400">None</span>}</Row>
+              {report.waitingOnReporter ? <Row label="Waiting">on the reporter</Row> : null}
+              {report.cweIds.length ? <Row label="CWE"><span className="font-mono">{report.cweIds.join(", ")}</span></Row> : null}
               <Row label="Reporter">
                 <span className="block">{reporterName}</span>
                 <span className="block text-[11px] text-zinc-500">{report.reporter.email}</span>
