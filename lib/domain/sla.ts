@@ -1,3 +1,5 @@
+import type { SlaCalendar } from "./calendar";
+import { CALENDAR_HOURS, addHours, countableBetween } from "./calendar";
 import type { Severity, Status } from "./workflow";
 
 // SLA clocks: a pure function of the report's stamps, its policy and now.
@@ -9,6 +11,8 @@ export type ClockName = (typeof CLOCKS)[number];
 export type ClockState = "ok" | "at_risk" | "breached" | "met" | "paused";
 
 export type SlaPolicy = {
+  /** calendar hours (the default) or business days in a time zone */
+  calendar?: SlaCalendar;
   acknowledgeHours: number;
   responseHours: number;
   updateDays: number;
@@ -52,17 +56,14 @@ export type Clock = {
   state: ClockState;
 };
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
 /** A clock is at risk when less than this share of its time is left. */
 export const AT_RISK_SHARE = 0.25;
 
-function running(clock: ClockName, startedAt: Date, dueAt: Date, now: Date): Clock {
-  const total = dueAt.getTime() - startedAt.getTime();
-  const left = dueAt.getTime() - now.getTime();
-  const state: ClockState = left < 0 ? "breached" : left < total * AT_RISK_SHARE ? "at_risk" : "ok";
-  return { clock, startedAt, dueAt, metAt: null, state };
+function running(clock: ClockName, startedAt: Date, dueAt: Date, now: Date, cal: SlaCalendar): Clock {
+  if (now.getTime() > dueAt.getTime()) return { clock, startedAt, dueAt, metAt: null, state: "breached" };
+  const total = countableBetween(startedAt, dueAt, cal);
+  const left = countableBetween(now, dueAt, cal);
+  return { clock, startedAt, dueAt, metAt: null, state: left < total * AT_RISK_SHARE ? "at_risk" : "ok" };
 }
 
 function finished(clock: ClockName, startedAt: Date | null, dueAt: Date | null, metAt: Date): Clock {
@@ -87,19 +88,22 @@ export function fixDays(policy: SlaPolicy, severity: Severity | null): number | 
 }
 
 export function computeClocks(report: SlaReport, policy: SlaPolicy, now: Date): Clock[] {
+  const cal = policy.calendar ?? CALENDAR_HOURS;
+  const after = (start: Date, hours: number) => addHours(start, hours, cal);
+  const run = (clock: ClockName, start: Date, due: Date) => running(clock, start, due, now, cal);
   const endedAt = report.status === "CLOSED" ? report.closedAt : report.status === "DISCLOSED" ? report.disclosedAt : null;
 
   // acknowledge: received → acknowledgment (closing unacknowledged also answers)
-  const ackDue = new Date(report.receivedAt.getTime() + policy.acknowledgeHours * HOUR);
+  const ackDue = after(report.receivedAt, policy.acknowledgeHours);
   const ackMet = report.acknowledgedAt ?? endedAt;
-  const acknowledge = ackMet ? finished("acknowledge", report.receivedAt, ackDue, ackMet) : running("acknowledge", report.receivedAt, ackDue, now);
+  const acknowledge = ackMet ? finished("acknowledge", report.receivedAt, ackDue, ackMet) : run("acknowledge", report.receivedAt, ackDue);
 
   // detailed response: acknowledgment → first reporter-visible message after it
   let response = idle("response");
   if (report.acknowledgedAt) {
-    const due = new Date(report.acknowledgedAt.getTime() + policy.responseHours * HOUR);
+    const due = after(report.acknowledgedAt, policy.responseHours);
     const met = report.firstResponseAt ?? endedAt;
-    response = met ? finished("response", report.acknowledgedAt, due, met) : running("response", report.acknowledgedAt, due, now);
+    response = met ? finished("response", report.acknowledgedAt, due, met) : run("response", report.acknowledgedAt, due);
   }
 
   // keep informed: last reporter-visible message → the next one, while open
@@ -111,18 +115,18 @@ export function computeClocks(report: SlaReport, policy: SlaPolicy, now: Date): 
     update = { clock: "update", startedAt: lastMessage, dueAt: null, metAt: null, state: "paused" };
   } else if (lastMessage) {
     const start = report.waitingSince && report.waitingSince > lastMessage ? report.waitingSince : lastMessage;
-    update = running("update", start, new Date(start.getTime() + policy.updateDays * DAY), now);
+    update = run("update", start, after(start, policy.updateDays * 24));
   }
 
   // fix: confirmation → disclosure, by severity, minus time spent waiting on the reporter
   let fix = idle("fix");
   const days = fixDays(policy, report.severity);
   if (report.confirmedAt && days !== null) {
-    const due = new Date(report.confirmedAt.getTime() + days * DAY + report.pausedSeconds * 1000);
+    const due = new Date(after(report.confirmedAt, days * 24).getTime() + report.pausedSeconds * 1000);
     if (report.disclosedAt && report.status === "DISCLOSED") fix = finished("fix", report.confirmedAt, due, report.disclosedAt);
     else if (endedAt) fix = finished("fix", report.confirmedAt, due, endedAt);
     else if (report.waitingOnReporter) fix = { clock: "fix", startedAt: report.confirmedAt, dueAt: null, metAt: null, state: "paused" };
-    else fix = running("fix", report.confirmedAt, due, now);
+    else fix = run("fix", report.confirmedAt, due);
   }
 
   return [acknowledge, response, update, fix];

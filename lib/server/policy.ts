@@ -1,11 +1,22 @@
 import "server-only";
 
+import { z } from "zod";
+
+import { isTimeZone } from "@/lib/domain/calendar";
 import type { SlaPolicy } from "@/lib/domain/sla";
 import { DEFAULT_POLICY } from "@/lib/domain/sla";
+import { DomainError } from "@/lib/errors";
+import type { SlaPolicy as PolicyRow } from "@/lib/generated/prisma/client";
 
+import type { Actor } from "./actor";
+import { authorize } from "./actor";
+import { audit } from "./audit";
 import type { Tx } from "./db";
+import { db } from "./db";
+import { parseInput } from "./validate";
 
-// SLA policies are versioned rows; a report keeps the version it arrived under.
+// SLA policies are versioned rows; a report keeps the version it arrived
+// under, so editing a policy never rewrites a promise already made.
 
 /** The policy in force now for a project: its own newest version, else the instance default. */
 export async function policyInForce(tx: Tx, projectId: string | null) {
@@ -16,9 +27,10 @@ export async function policyInForce(tx: Tx, projectId: string | null) {
   return tx.slaPolicy.findFirst({ where: { projectId: null }, orderBy: { version: "desc" } });
 }
 
-export function policyNumbers(row: SlaPolicy | null | undefined): SlaPolicy {
+export function policyNumbers(row: PolicyRow | null | undefined): SlaPolicy {
   if (!row) return DEFAULT_POLICY;
   return {
+    calendar: { mode: row.calendar, timeZone: row.timeZone, holidays: row.holidays },
     acknowledgeHours: row.acknowledgeHours,
     responseHours: row.responseHours,
     updateDays: row.updateDays,
@@ -27,4 +39,56 @@ export function policyNumbers(row: SlaPolicy | null | undefined): SlaPolicy {
     fixDaysMedium: row.fixDaysMedium,
     fixDaysLow: row.fixDaysLow,
   };
+}
+
+const hours = z.coerce.number().int("Whole hours").min(1, "At least 1").max(24 * 365, "At most a year");
+const days = z.coerce.number().int("Whole days").min(1, "At least 1").max(3650, "At most ten years");
+
+export const policyInput = z.object({
+  project: z.string().trim().max(64).optional(),
+  acknowledgeHours: hours,
+  responseHours: hours,
+  updateDays: days,
+  fixDaysCritical: days,
+  fixDaysHigh: days,
+  fixDaysMedium: days,
+  fixDaysLow: days,
+  calendar: z.enum(["CALENDAR", "BUSINESS"]),
+  timeZone: z.string().trim().refine(isTimeZone, "Not a time zone (use an IANA name such as Europe/Berlin)"),
+  holidays: z.array(z.iso.date("Use YYYY-MM-DD")).max(400),
+});
+export type PolicyInput = z.input<typeof policyInput>;
+
+export async function listPolicies(actor: Actor | null) {
+  authorize(actor, "settings.manage");
+  const [projects, rows] = await Promise.all([
+    db().project.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true } }),
+    db().slaPolicy.findMany({ orderBy: [{ version: "desc" }], include: { createdBy: { select: { name: true } }, _count: { select: { reports: true } } } }),
+  ]);
+  const latest = (projectId: string | null) => rows.find((r) => r.projectId === projectId) ?? null;
+  return {
+    instance: latest(null),
+    projects: projects.map((p) => ({ ...p, policy: latest(p.id) })),
+    history: rows,
+  };
+}
+
+/** Saves a new version of the instance policy, or of one project's. */
+export async function savePolicy(actor: Actor | null, raw: PolicyInput) {
+  authorize(actor, "settings.manage");
+  const input = parseInput(policyInput, raw);
+  return db().$transaction(async (tx) => {
+    const project = input.project ? await tx.project.findUnique({ where: { slug: input.project }, select: { id: true } }) : null;
+    if (input.project && !project) throw new DomainError("bad_request", `Unknown project "${input.project}".`, { fields: { project: "Unknown project" } });
+    const projectId = project?.id ?? null;
+    // serialise versions per scope
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(7210003)`;
+    const last = await tx.slaPolicy.findFirst({ where: { projectId }, orderBy: { version: "desc" }, select: { version: true } });
+    const { project: _project, ...numbers } = input;
+    const row = await tx.slaPolicy.create({
+      data: { ...numbers, holidays: [...new Set(numbers.holidays)].sort(), projectId, version: (last?.version ?? 0) + 1, createdById: actor.kind === "user" ? actor.user.id : null },
+    });
+    await audit(tx, actor, { action: "policy.save", entityType: "slaPolicy", entityId: row.id, after: { ...numbers, project: input.project ?? null, version: row.version } });
+    return row;
+  });
 }

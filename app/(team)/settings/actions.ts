@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
 import { sessionActor } from "@/lib/server/auth";
+import { savePolicy } from "@/lib/server/policy";
 import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
 import { createUser, updateUser } from "@/lib/server/users";
 
@@ -65,4 +66,25 @@ export async function createTokenAction(_prev: FormState, form: FormData): Promi
 export async function revokeTokenAction(form: FormData): Promise<void> {
   await revokeApiToken(await sessionActor(), String(form.get("id") ?? ""));
   revalidatePath("/settings/tokens");
+}
+
+export async function savePolicyAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const num = (name: string) => String(form.get(name) ?? "");
+    const row = await savePolicy(await sessionActor(), {
+      project: text(form, "project"),
+      acknowledgeHours: num("acknowledgeHours"),
+      responseHours: num("responseHours"),
+      updateDays: num("updateDays"),
+      fixDaysCritical: num("fixDaysCritical"),
+      fixDaysHigh: num("fixDaysHigh"),
+      fixDaysMedium: num("fixDaysMedium"),
+      fixDaysLow: num("fixDaysLow"),
+      calendar: (text(form, "calendar") ?? "CALENDAR") as "CALENDAR",
+      timeZone: text(form, "timeZone") ?? "UTC",
+      holidays: String(form.get("holidays") ?? "").split(/[\s,]+/).filter(Boolean),
+    } as never);
+    revalidatePath("/settings/policy");
+    return { ok: `Saved version ${row.version}. Reports already received keep the version they arrived under.` };
+  });
 }

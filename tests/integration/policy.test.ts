@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+
+import { DomainError } from "@/lib/errors";
+import { SYSTEM } from "@/lib/server/actor";
+import { listPolicies, savePolicy } from "@/lib/server/policy";
+import { getReport, submitReport } from "@/lib/server/reports";
+
+const base = { acknowledgeHours: 48, responseHours: 48, updateDays: 7, fixDaysCritical: 7, fixDaysHigh: 30, fixDaysMedium: 90, fixDaysLow: 180, calendar: "CALENDAR" as const, timeZone: "UTC", holidays: [] };
+const ackDue = async (key: string) => {
+  const r = await getReport(SYSTEM, key);
+  return Date.parse(r.sla[0]!.dueAt!) - Date.parse(r.receivedAt);
+};
+
+describe("SLA policy versions", () => {
+  it("apply to reports received after them, never rewriting a promise already made", async () => {
+    const before = await submitReport({ title: "Before", body: "b", reporterEmail: "r@example.org" });
+    expect(await ackDue(before.key)).toBe(48 * 3_600_000);
+
+    const v2 = await savePolicy(SYSTEM, { ...base, acknowledgeHours: 24 });
+    expect(v2.version).toBe(2);
+    const after = await submitReport({ title: "After", body: "b", reporterEmail: "r@example.org" });
+    expect(await ackDue(after.key)).toBe(24 * 3_600_000);
+    expect(await ackDue(before.key)).toBe(48 * 3_600_000);
+
+    const { instance, history } = await listPolicies(SYSTEM);
+    expect(instance?.version).toBe(2);
+    expect(history.map((h) => h.version)).toEqual([2, 1]);
+  });
+
+  it("refuses unknown time zones, bad dates and zero hours with the field named", async () => {
+    for (const [input, field] of [
+      [{ ...base, timeZone: "Mars/Olympus" }, "timeZone"],
+      [{ ...base, holidays: ["24.12.2026"] }, "holidays.0"],
+      [{ ...base, acknowledgeHours: 0 }, "acknowledgeHours"],
+      [{ ...base, project: "nope" }, "project"],
+    ] as const) {
+      const error = await savePolicy(SYSTEM, input).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).fields).toHaveProperty(field);
+    }
+  });
+});
