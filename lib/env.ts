@@ -28,6 +28,15 @@ const schema = z.object({
   ORG_NAME: z.string().min(1).default("Embargo"),
   // Requests per minute one client address may make to public intake routes.
   INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  // Outbound mail: smtp://user:pass@host:587 (or smtps://). Without it mail waits in the outbox.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  // From address of outbound mail.
+  MAIL_FROM: z.string().min(3).default("Embargo <security@localhost>"),
+  // Background workers (outbox delivery, SLA alerts); "false" to run none in this process.
+  WORKERS: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -33,8 +33,8 @@ describe("SLA policy versions", () => {
       [{ ...base, holidays: ["24.12.2026"] }, "holidays.0"],
       [{ ...base, acknowledgeHours: 0 }, "acknowledgeHours"],
       [{ ...base, project: "nope" }, "project"],
-    ] as const) {
-      const error = await savePolicy(SYSTEM, input).catch((e: unknown) => e);
+    ] as [Record<string, unknown>, string][]) {
+      const error = await savePolicy(SYSTEM, input as never).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).fields).toHaveProperty(field);
     }

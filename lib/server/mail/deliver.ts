@@ -1,0 +1,100 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
+
+import { env } from "@/lib/env";
+
+import { db } from "../db";
+
+// The outbox worker: claims due rows with FOR UPDATE SKIP LOCKED (so several
+// instances never send one mail twice), sends them over SMTP, and retries
+// failures with exponential backoff. Without SMTP_URL nothing is sent and
+// mail waits, readable by admins at Settings → Outbox.
+
+const WORKER_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
+const MAX_ATTEMPTS = 12;
+/** A claim older than this is taken to be from a crashed worker and retried. */
+const STALE_CLAIM_MS = 5 * 60_000;
+
+export function backoffMs(attempts: number): number {
+  // 30 s, 1 min, 2 min, … capped at 6 h
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
+}
+
+const store = globalThis as unknown as { __embargoTransport?: { url: string; transport: Transporter } };
+
+function transport(url: string): Transporter {
+  if (store.__embargoTransport?.url !== url) {
+    store.__embargoTransport = { url, transport: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) };
+  }
+  return store.__embargoTransport.transport;
+}
+
+type Claimed = {
+  id: string;
+  toAddr: string;
+  replyTo: string | null;
+  subject: string;
+  text: string;
+  html: string | null;
+  messageId: string;
+  inReplyTo: string | null;
+  references: string[];
+  attempts: number;
+};
+
+/** Sends what is due; returns how many were sent and how many failed. */
+export async function deliverOutbox(opts: { smtpUrl?: string; limit?: number; now?: Date } = {}): Promise<{ sent: number; failed: number }> {
+  const smtpUrl = opts.smtpUrl ?? env().SMTP_URL;
+  if (!smtpUrl) return { sent: 0, failed: 0 };
+  const now = opts.now ?? new Date();
+  const claimed = await db().$queryRaw<Claimed[]>`
+    UPDATE "OutboundMail" SET "status" = 'SENDING', "lockedAt" = ${now}, "lockedBy" = ${WORKER_ID}
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboundMail"
+      WHERE ("status" = 'PENDING' AND "nextAttemptAt" <= ${now})
+         OR ("status" = 'SENDING' AND "lockedAt" < ${new Date(now.getTime() - STALE_CLAIM_MS)})
+      ORDER BY "nextAttemptAt"
+      LIMIT ${opts.limit ?? 20}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING "id", "toAddr", "replyTo", "subject", "text", "html", "messageId", "inReplyTo", "references", "attempts"`;
+  let sent = 0;
+  let failed = 0;
+  for (const mail of claimed) {
+    try {
+      await transport(smtpUrl).sendMail({
+        from: env().MAIL_FROM,
+        to: mail.toAddr,
+        replyTo: mail.replyTo ?? undefined,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? undefined,
+        messageId: mail.messageId,
+        inReplyTo: mail.inReplyTo ?? undefined,
+        references: mail.references.length ? mail.references : undefined,
+      });
+      await db().outboundMail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), attempts: mail.attempts + 1, lockedAt: null, lockedBy: null, lastError: null } });
+      sent++;
+    } catch (error) {
+      const attempts = mail.attempts + 1;
+      const message = error instanceof Error ? error.message.slice(0, 500) : "unknown error";
+      await db().outboundMail.update({
+        where: { id: mail.id },
+        data: {
+          status: attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING",
+          attempts,
+          nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
+          lastError: message,
+          lockedAt: null,
+          lockedBy: null,
+        },
+      });
+      failed++;
+    }
+  }
+  return { sent, failed };
+}

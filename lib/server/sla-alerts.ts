@@ -1,0 +1,53 @@
+import "server-only";
+
+import { computeClocks } from "@/lib/domain/sla";
+import { CLOCK_NAMES_TEXT } from "@/lib/domain/sla-text";
+import { OPEN_STATUSES } from "@/lib/domain/workflow";
+import { appUrl } from "@/lib/env";
+import { formatInstant } from "@/lib/format";
+
+import { db } from "./db";
+import { enqueueMail } from "./mail/outbox";
+import { policyNumbers } from "./policy";
+
+
+// SLA alerts: when a clock turns at risk and again when it is breached, the
+// primary handler (the admins when nobody is assigned) gets one e-mail per
+// clock per threshold. The unique (report, clock, threshold, due time) row
+// makes that "once" hold across restarts and across several instances.
+
+export async function runSlaAlerts(now = new Date()): Promise<number> {
+  const reports = await db().report.findMany({
+    where: { status: { in: [...OPEN_STATUSES] } },
+    include: { slaPolicy: true, assignee: { select: { email: true, disabled: true } } },
+  });
+  let admins: string[] | null = null;
+  let sent = 0;
+  for (const report of reports) {
+    const clocks = computeClocks(report, policyNumbers(report.slaPolicy), now).filter((c) => (c.state === "at_risk" || c.state === "breached") && c.dueAt);
+    for (const clock of clocks) {
+      const created = await db().$transaction(async (tx) => {
+        const inserted = await tx.slaAlert.createMany({ data: [{ reportId: report.id, clock: clock.clock, threshold: clock.state, dueAt: clock.dueAt! }], skipDuplicates: true });
+        if (inserted.count === 0) return false;
+        admins ??= (await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { email: true } })).map((u) => u.email);
+        const to = report.assignee && !report.assignee.disabled ? [report.assignee.email] : admins;
+        const what = clock.state === "breached" ? "is late" : "is at risk";
+        for (const address of to) {
+          await enqueueMail(tx, {
+            reportId: report.id,
+            template: `sla_${clock.state}`,
+            to: address,
+            subject: `[${report.key}] ${CLOCK_NAMES_TEXT[clock.clock]} ${what}`,
+            text: `${CLOCK_NAMES_TEXT[clock.clock]} for ${report.key} (${report.title}) ${what}: it is due ${formatInstant(clock.dueAt!)}.\n\n${appUrl()}/reports/${report.key}`,
+          });
+        }
+        await tx.timelineEvent.create({
+          data: { reportId: report.id, at: now, kind: "sla_alert", visibility: "INTERNAL", actorType: "SYSTEM", actorLabel: "SLA monitor", data: { clock: clock.clock, threshold: clock.state, dueAt: clock.dueAt!.toISOString(), notified: to } },
+        });
+        return true;
+      });
+      if (created) sent++;
+    }
+  }
+  return sent;
+}

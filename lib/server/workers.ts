@@ -1,0 +1,37 @@
+import "server-only";
+
+import { env } from "@/lib/env";
+
+import { deliverOutbox } from "./mail/deliver";
+import { runSlaAlerts } from "./sla-alerts";
+
+// Background work inside the server process, started once from
+// instrumentation.ts. Each job claims its rows in the database, so it is safe
+// to run in every instance; a restart loses nothing (state is in the rows).
+
+const store = globalThis as unknown as { __embargoWorkers?: NodeJS.Timeout[] };
+
+function every(ms: number, name: string, job: () => Promise<unknown>): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    job()
+      .catch((error: unknown) => console.error(`worker ${name} failed:`, error instanceof Error ? error.message : error))
+      .finally(() => {
+        running = false;
+      });
+  }, ms);
+  timer.unref();
+  return timer;
+}
+
+export function startWorkers(): void {
+  if (store.__embargoWorkers || !env().WORKERS) return;
+  store.__embargoWorkers = [every(5_000, "outbox", () => deliverOutbox()), every(60_000, "sla-alerts", () => runSlaAlerts())];
+}
+
+export function stopWorkers(): void {
+  for (const timer of store.__embargoWorkers ?? []) clearInterval(timer);
+  store.__embargoWorkers = undefined;
+}
