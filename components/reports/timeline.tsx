@@ -12,18 +12,45 @@ type Entry = ReportDto["timeline"][number];
 
 const KIND_TEXT: Record<string, string> = {
   received: "Report received",
-  assigned: "Primary handler assigned",
-  status_changed: "Status changed",
 };
 
+const CLOCK_TEXT: Record<string, string> = { acknowledge: "acknowledgment", response: "detailed response", update: "keep-informed update", fix: "fix" };
+
 function describe(entry: Entry): string {
-  const data = entry.data ?? {};
-  if (entry.kind === "status_changed" && typeof data.to === "string") {
-    const to = STATUS_LABELS[data.to as Status] ?? data.to;
-    const from = typeof data.from === "string" ? (STATUS_LABELS[data.from as Status] ?? data.from) : null;
-    return from ? `moved ${from} → ${to}` : `moved to ${to}`;
+  const d = (entry.data ?? {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+  switch (entry.kind) {
+    case "status_changed": {
+      const to = STATUS_LABELS[d.to as Status] ?? String(d.to);
+      const from = str(d.from) ? (STATUS_LABELS[d.from as Status] ?? String(d.from)) : null;
+      const why = str(d.resolutionText) ? ` (${d.resolutionText as string})` : "";
+      return `${d.backwards ? "moved back" : "moved"} ${from ? `${from} → ` : "to "}${to}${why}`;
+    }
+    case "assigned":
+      return str(d.to) ? `made ${d.to as string} the primary handler` : "removed the primary handler";
+    case "backup_assigned":
+      return str(d.to) ? `made ${d.to as string} the backup` : "removed the backup";
+    case "severity_changed":
+      return str(d.to) ? `set severity to ${(d.to as string).toLowerCase()}` : "cleared the severity";
+    case "cvss_changed":
+      return str(d.vector) ? `set CVSS ${d.vector as string}${typeof d.score === "number" ? ` (${d.score.toFixed(1)})` : ""}` : "cleared the CVSS vector";
+    case "labels_changed":
+      return Array.isArray(d.to) && d.to.length ? `set labels ${d.to.join(", ")}` : "cleared the labels";
+    case "cwe_changed":
+      return Array.isArray(d.to) && d.to.length ? `set CWE ${d.to.join(", ")}` : "cleared the CWE ids";
+    case "title_changed":
+      return `renamed the report`;
+    case "identifier_changed":
+      return `set ${d.field === "cveId" ? "CVE" : "GHSA"} id ${str(d.to) ?? "(none)"}`;
+    case "waiting_started":
+      return "is waiting on the reporter (keep-informed and fix clocks paused)";
+    case "waiting_ended":
+      return d.reason ? "stopped waiting: the reporter replied" : "stopped waiting on the reporter";
+    case "sla_alert":
+      return `${d.threshold === "breached" ? "alert: late" : "alert: at risk"} — ${CLOCK_TEXT[str(d.clock) ?? ""] ?? "clock"}`;
+    default:
+      return KIND_TEXT[entry.kind] ?? entry.kind.replace(/_/g, " ");
   }
-  return KIND_TEXT[entry.kind] ?? entry.kind.replace(/_/g, " ");
 }
 
 function EventLine({ entry, now }: { entry: Entry; now: Date }) {

@@ -212,7 +212,7 @@ export async function seedDemo(): Promise<string> {
           { reportId: report.id, at: receivedAt, kind: "received", visibility: "REPORTER", actorType: "REPORTER", actorLabel: spec.reporter[0] },
         ];
         if (handler) {
-          events.push({ reportId: report.id, at: new Date(receivedAt.getTime() + 60_000), kind: "assigned", visibility: "INTERNAL", actorType: "USER", actorId: users.admin, body: null, data: { assignee: spec.handler } });
+          events.push({ reportId: report.id, at: new Date(receivedAt.getTime() + 60_000), kind: "assigned", visibility: "INTERNAL", actorType: "USER", actorId: users.admin, body: null, data: { from: null, to: DEMO_USERS.find((u) => u.email.startsWith(`${spec.handler}@`))?.name ?? null } });
         }
         if (ackAt) {
           events.push(

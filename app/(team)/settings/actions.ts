@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
 import { sessionActor } from "@/lib/server/auth";
+import { deleteCannedResponse, saveCannedResponse } from "@/lib/server/canned";
 import { savePolicy } from "@/lib/server/policy";
 import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
 import { createUser, updateUser } from "@/lib/server/users";
@@ -87,4 +88,22 @@ export async function savePolicyAction(_prev: FormState, form: FormData): Promis
     revalidatePath("/settings/policy");
     return { ok: `Saved version ${row.version}. Reports already received keep the version they arrived under.` };
   });
+}
+
+export async function saveCannedAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const row = await saveCannedResponse(await sessionActor(), {
+      id: text(form, "id"),
+      name: String(form.get("name") ?? ""),
+      body: String(form.get("body") ?? ""),
+      visibility: form.get("visibility") === "INTERNAL" ? "INTERNAL" : "REPORTER",
+    });
+    revalidatePath("/settings/canned");
+    return { ok: `Saved “${row.name}”.` };
+  });
+}
+
+export async function deleteCannedAction(form: FormData): Promise<void> {
+  await deleteCannedResponse(await sessionActor(), String(form.get("id") ?? ""));
+  revalidatePath("/settings/canned");
 }

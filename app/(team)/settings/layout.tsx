@@ -16,6 +16,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
               { href: "/settings/users", label: "Users" },
               { href: "/settings/tokens", label: "API tokens" },
               { href: "/settings/policy", label: "SLA policy" },
+              { href: "/settings/canned", label: "Canned responses" },
             ]}
           />
         </div>
