@@ -32,6 +32,12 @@ const schema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   // From address of outbound mail.
   MAIL_FROM: z.string().min(3).default("Embargo <security@localhost>"),
+  // Shared secret the mail system sends as a bearer token to POST /api/v1/inbound/email.
+  INBOUND_EMAIL_SECRET: z.string().min(16, "use at least 16 characters").optional(),
+  // The address reports are mailed to; replies to our mail go to its +SEC-… tagged form.
+  INBOUND_ADDRESS: z.email().optional(),
+  // Attachments larger than this are recorded (name, type, size, hash) without their bytes.
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(0).default(5 * 1024 * 1024),
   // Background workers (outbox delivery, SLA alerts); "false" to run none in this process.
   WORKERS: z
     .enum(["true", "false", "1", "0"])

@@ -108,7 +108,14 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
 
 /** Reads a body as text, stopping (413) as soon as it passes maxBytes. */
 export async function readText(req: Request, maxBytes: number): Promise<string> {
-  if (!req.body) return "";
+  return (await readBytes(req, maxBytes)).toString("utf8");
+}
+
+/** Reads a body as bytes, refusing (413) a declared or actual size over maxBytes without reading it all. */
+export async function readBytes(req: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new DomainError("too_large", `The request body is over ${Math.round(maxBytes / 1024)} KB.`);
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -122,7 +129,7 @@ export async function readText(req: Request, maxBytes: number): Promise<string> 
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** Query parameters as a plain object (for zod). */

@@ -16,7 +16,7 @@ import { hashesEqual, newSecret, sha256Hex } from "./crypto";
 import type { Tx } from "./db";
 import { db } from "./db";
 import { publishReportChange } from "./live";
-import { enqueueMail, templates } from "./mail/outbox";
+import { NEEDS_FULL_REPORT, enqueueMail, templates } from "./mail/outbox";
 import { enforceRateLimit } from "./rate-limit";
 import { statusUrl } from "./reports";
 import { MAX_MESSAGE_BYTES, messageInput, patchReportInput, reporterMessageInput } from "./reports.schema";
@@ -63,7 +63,7 @@ async function teamMember(tx: Tx, email: string, field: string) {
 }
 
 /** Sends the acknowledgment, with a status link when the reporter has none yet. */
-async function sendAcknowledgment(tx: Tx, actor: Actor, report: { id: string; key: string; title: string; reporter: { email: string } }, at: Date) {
+async function sendAcknowledgment(tx: Tx, actor: Actor, report: { id: string; key: string; title: string; needsFullReport: boolean; reporter: { email: string } }, at: Date) {
   const linkSent = await tx.outboundMail.count({ where: { reportId: report.id, template: { in: ["received", "acknowledgment"] } } });
   let link: string | null = null;
   if (!linkSent) {
@@ -71,10 +71,10 @@ async function sendAcknowledgment(tx: Tx, actor: Actor, report: { id: string; ke
     await tx.statusToken.create({ data: { reportId: report.id, tokenHash: sha256Hex(token), createdById: actorUserId(actor) } });
     link = statusUrl(token);
   }
-  const mail = templates.acknowledgment({ key: report.key, title: report.title, link, body: ACK_TEXT });
-  const messageId = await enqueueMail(tx, { reportId: report.id, template: "acknowledgment", to: report.reporter.email, ...mail });
+  const mail = templates.acknowledgment({ key: report.key, title: report.title, link, body: ACK_TEXT, needsFullReport: report.needsFullReport });
+  const messageId = await enqueueMail(tx, { reportId: report.id, key: report.key, template: "acknowledgment", to: report.reporter.email, ...mail });
   await tx.timelineEvent.create({
-    data: { reportId: report.id, at, kind: "acknowledgment", visibility: "REPORTER", actorType: actor.kind === "user" ? "USER" : "SYSTEM", actorId: actorUserId(actor), actorLabel: actorLabel(actor), body: ACK_TEXT, messageId },
+    data: { reportId: report.id, at, kind: "acknowledgment", visibility: "REPORTER", actorType: actor.kind === "user" ? "USER" : "SYSTEM", actorId: actorUserId(actor), actorLabel: actorLabel(actor), body: report.needsFullReport ? `${ACK_TEXT}\n\n${NEEDS_FULL_REPORT}` : ACK_TEXT, messageId },
   });
 }
 
@@ -268,7 +268,7 @@ export async function updateReport(actor: Actor | null, key: string, raw: PatchR
     if (acknowledge) await sendAcknowledgment(tx, actor, report, now);
     if (notify) {
       const mail = templates.message({ key: report.key, title: report.title, body: notify.text });
-      const messageId = await enqueueMail(tx, { reportId: report.id, template: input.status === "CLOSED" ? `closed_${(data.resolution as string).toLowerCase()}` : "disclosed", to: report.reporter.email, ...mail });
+      const messageId = await enqueueMail(tx, { reportId: report.id, key: report.key, template: input.status === "CLOSED" ? `closed_${(data.resolution as string).toLowerCase()}` : "disclosed", to: report.reporter.email, ...mail });
       await tx.timelineEvent.create({ data: { reportId: report.id, at: now, kind: "message", visibility: "REPORTER", ...actorFields, body: notify.text, messageId } });
       await tx.report.update({ where: { id: report.id }, data: { lastUpdateAt: now, firstResponseAt: report.firstResponseAt ?? (report.acknowledgedAt ? now : undefined) } });
     }
@@ -293,7 +293,7 @@ export async function postMessage(actor: Actor | null, key: string, raw: Message
     let messageId: string | null = null;
     if (toReporter) {
       const mail = templates.message({ key: report.key, title: report.title, body: input.body });
-      messageId = await enqueueMail(tx, { reportId: report.id, template: "message", to: report.reporter.email, ...mail });
+      messageId = await enqueueMail(tx, { reportId: report.id, key: report.key, template: "message", to: report.reporter.email, ...mail });
       await tx.report.update({
         where: { id: report.id },
         data: { lastUpdateAt: now, ...(report.acknowledgedAt && !report.firstResponseAt ? { firstResponseAt: now } : {}) },

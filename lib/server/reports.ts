@@ -82,58 +82,70 @@ export function statusUrl(token: string): string {
   return `${appUrl()}/status/${token}`;
 }
 
-/** Public intake: creates the reporter (or reuses them), the report in NEW and its status link. */
+type NewReport = {
+  title: string;
+  body: string;
+  reporterEmail: string;
+  reporterName?: string | null;
+  projectId: string | null;
+  reportedVersion?: string | null;
+  creditPreference?: "NAME" | "ANONYMOUS" | "NONE";
+  creditName?: string | null;
+  source: "WEB" | "API" | "EMAIL" | "IMPORT";
+  needsFullReport?: boolean;
+  /** the inbound Message-ID our "received" mail answers */
+  inReplyTo?: string | null;
+};
+
+/** Creates the reporter (or reuses them), the report in NEW, its status link and the receipt mail, inside `tx`. */
+export async function createReport(tx: Tx, input: NewReport): Promise<{ id: string; key: string; token: string }> {
+  const token = newSecret();
+  const reporter = await tx.reporter.upsert({
+    where: { email: input.reporterEmail },
+    create: { email: input.reporterEmail, name: input.reporterName || null, creditPreference: input.creditPreference ?? "NAME", creditName: input.creditName || null },
+    // anyone can submit with anyone's address: never rename an existing reporter
+    update: {},
+  });
+  const policy = await policyInForce(tx, input.projectId);
+  const now = new Date();
+  const { key, seq } = await nextKey(tx, now.getUTCFullYear());
+  const report = await tx.report.create({
+    data: {
+      key,
+      year: now.getUTCFullYear(),
+      seq,
+      title: input.title,
+      body: input.body,
+      source: input.source,
+      reportedVersion: input.reportedVersion || null,
+      needsFullReport: input.needsFullReport ?? false,
+      projectId: input.projectId,
+      reporterId: reporter.id,
+      slaPolicyId: policy?.id ?? null,
+      receivedAt: now,
+    },
+  });
+  await tx.statusToken.create({ data: { reportId: report.id, tokenHash: sha256Hex(token) } });
+  await enqueueMail(tx, { reportId: report.id, key, template: "received", to: reporter.email, inReplyTo: input.inReplyTo, ...templates.received({ key, title: input.title, link: statusUrl(token) }) });
+  await tx.timelineEvent.create({
+    data: { reportId: report.id, at: now, kind: "received", visibility: "REPORTER", actorType: "REPORTER", actorLabel: input.reporterName || reporter.name || reporter.email, data: { source: input.source } },
+  });
+  await tx.auditLog.create({ data: { actorLabel: `reporter ${reporter.email}`, action: "report.create", entityType: "report", entityId: report.id, after: { key, source: input.source } } });
+  return { id: report.id, key, token };
+}
+
+/** Public intake (web form and API): validates, then creates the report in one transaction. */
 export async function submitReport(raw: IntakeInput, opts: { source?: "WEB" | "API" } = {}): Promise<{ key: string; statusUrl: string; token: string }> {
   const input = parseInput(intakeInput, raw);
   if (Buffer.byteLength(input.body, "utf8") > MAX_BODY_BYTES) {
     throw new DomainError("too_large", `The description is over ${MAX_BODY_BYTES / 1024} KB.`, { fields: { body: "Too large" } });
   }
-  const token = newSecret();
-  const key = await db().$transaction(async (tx) => {
-    const project = input.project
-      ? await tx.project.findFirst({ where: { OR: [{ slug: input.project }, { packageName: input.project }] }, select: { id: true } })
-      : null;
+  const { key, token } = await db().$transaction(async (tx) => {
+    const project = input.project ? await tx.project.findFirst({ where: { OR: [{ slug: input.project }, { packageName: input.project }] }, select: { id: true } }) : null;
     if (input.project && !project) {
       throw new DomainError("bad_request", `Unknown project "${input.project}".`, { fields: { project: "Unknown project" } });
     }
-    const reporter = await tx.reporter.upsert({
-      where: { email: input.reporterEmail },
-      create: {
-        email: input.reporterEmail,
-        name: input.reporterName || null,
-        creditPreference: input.creditPreference ?? "NAME",
-        creditName: input.creditName || null,
-      },
-      // anyone can submit with anyone's address: never rename an existing reporter
-      update: {},
-    });
-    const policy = await policyInForce(tx, project?.id ?? null);
-    const now = new Date();
-    const { key, seq } = await nextKey(tx, now.getUTCFullYear());
-    const report = await tx.report.create({
-      data: {
-        key,
-        year: now.getUTCFullYear(),
-        seq,
-        title: input.title,
-        body: input.body,
-        source: opts.source ?? "WEB",
-        reportedVersion: input.reportedVersion || null,
-        projectId: project?.id ?? null,
-        reporterId: reporter.id,
-        slaPolicyId: policy?.id ?? null,
-        receivedAt: now,
-      },
-    });
-    await tx.statusToken.create({ data: { reportId: report.id, tokenHash: sha256Hex(token) } });
-    await enqueueMail(tx, { reportId: report.id, template: "received", to: reporter.email, ...templates.received({ key, title: input.title, link: statusUrl(token) }) });
-    await tx.timelineEvent.create({
-      data: { reportId: report.id, at: now, kind: "received", visibility: "REPORTER", actorType: "REPORTER", actorLabel: reporter.name ?? reporter.email },
-    });
-    await tx.auditLog.create({
-      data: { actorLabel: `reporter ${reporter.email}`, action: "report.create", entityType: "report", entityId: report.id, after: { key } },
-    });
-    return key;
+    return createReport(tx, { ...input, projectId: project?.id ?? null, source: opts.source ?? "WEB" });
   });
   return { key, statusUrl: statusUrl(token), token };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { DomainError } from "@/lib/errors";
+import type { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { SYSTEM } from "@/lib/server/actor";
 import { deleteCannedResponse, listCannedForAdmin, listCannedResponses, saveCannedResponse } from "@/lib/server/canned";

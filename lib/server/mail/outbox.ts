@@ -21,25 +21,38 @@ export function newMessageId(): string {
   return `<${randomUUID()}@${messageIdDomain()}>`;
 }
 
+/** security+SEC-2026-0042@example.org: replies to it thread onto the report. */
+export function replyAddress(key: string): string | null {
+  const address = env().INBOUND_ADDRESS;
+  if (!address) return null;
+  const at = address.lastIndexOf("@");
+  return `${address.slice(0, at)}+${key}${address.slice(at)}`;
+}
+
 export async function enqueueMail(
   tx: Tx,
-  mail: { reportId: string | null; template: string; to: string; subject: string; text: string; replyTo?: string | null; inReplyTo?: string | null },
+  mail: { reportId: string | null; template: string; to: string; subject: string; text: string; replyTo?: string | null; inReplyTo?: string | null; key?: string },
 ): Promise<string> {
   const messageId = newMessageId();
+  const replyTo = mail.replyTo ?? (mail.key ? replyAddress(mail.key) : null);
   await tx.outboundMail.create({
     data: {
       reportId: mail.reportId,
       template: mail.template,
       toAddr: mail.to,
-      replyTo: mail.replyTo ?? null,
+      replyTo,
       subject: mail.subject,
       text: mail.text,
       messageId,
       inReplyTo: mail.inReplyTo ?? null,
+      references: mail.inReplyTo ? [mail.inReplyTo] : [],
     },
   });
   return messageId;
 }
+
+export const NEEDS_FULL_REPORT =
+  "Your message did not include the report itself in its body (only a link or an attachment, or nothing). Our policy asks for the whole report in the e-mail body: please reply with the details — affected versions, steps to reproduce and impact.";
 
 /** Plain-text templates for the reporter; a signature names the organisation, never a team member. */
 export const templates = {
@@ -47,9 +60,9 @@ export const templates = {
     subject: `[${p.key}] We received your report: ${p.title}`,
     text: `Thank you for your report "${p.title}".\n\nIts reference is ${p.key}. Follow its progress, answer our questions and set how you wish to be credited here:\n\n${p.link}\n\nKeep this link private. We acknowledge every report within 48 hours.\n\n— ${env().ORG_NAME} security team`,
   }),
-  acknowledgment: (p: { key: string; title: string; link: string | null; body: string }) => ({
+  acknowledgment: (p: { key: string; title: string; link: string | null; body: string; needsFullReport?: boolean }) => ({
     subject: `[${p.key}] Acknowledged: ${p.title}`,
-    text: `${p.body}${p.link ? `\n\nFollow its progress here (keep this link private):\n${p.link}` : ""}\n\n— ${env().ORG_NAME} security team`,
+    text: `${p.body}${p.needsFullReport ? `\n\n${NEEDS_FULL_REPORT}` : ""}${p.link ? `\n\nFollow its progress here (keep this link private):\n${p.link}` : ""}\n\n— ${env().ORG_NAME} security team`,
   }),
   message: (p: { key: string; title: string; body: string }) => ({
     subject: `[${p.key}] ${p.title}`,
