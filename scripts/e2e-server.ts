@@ -18,6 +18,11 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
   APP_URL: `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: "1",
+  INBOUND_EMAIL_SECRET: "e2e-inbound-secret-0123456789",
+  INBOUND_ADDRESS: "security@example.org",
+  // the main server serves many specs from one address; the fresh one tests the limit itself
+  INTAKE_RATE_LIMIT: seed ? "1000" : "5",
+  WORKERS: "false",
 };
 let dropDatabase: (() => Promise<void>) | undefined;
 

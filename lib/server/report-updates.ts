@@ -19,7 +19,7 @@ import { publishReportChange } from "./live";
 import { NEEDS_FULL_REPORT, enqueueMail, templates } from "./mail/outbox";
 import { enforceRateLimit } from "./rate-limit";
 import { statusUrl } from "./reports";
-import { MAX_MESSAGE_BYTES, messageInput, patchReportInput, reporterMessageInput } from "./reports.schema";
+import { MAX_MESSAGE_BYTES, creditInput, messageInput, patchReportInput, reporterMessageInput } from "./reports.schema";
 import type { MessageInput, PatchReportInput } from "./reports.schema";
 import { parseInput } from "./validate";
 
@@ -326,14 +326,10 @@ export async function postReporterMessage(token: string, raw: unknown, clientKey
     throw new DomainError("too_large", "A message may be at most 64 KB.", { fields: { body: "Over 64 KB" } });
   }
   const input = parseInput(reporterMessageInput, raw);
-  const notFound = new DomainError("not_found", "This status link is not valid. It may have been replaced by a newer one.");
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound;
-  const hash = sha256Hex(token);
   const now = new Date();
   const result = await db().$transaction(async (tx) => {
-    const link = await tx.statusToken.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false } });
-    if (!link || link.revokedAt || !hashesEqual(link.tokenHash, hash)) throw notFound;
-    const report = await tx.report.findUniqueOrThrow({ where: { id: link.reportId }, include: { reporter: true, assignee: { select: { email: true } } } });
+    const report = await reportForToken(tx, token);
+    const assignee = report.assigneeId ? await tx.user.findUnique({ where: { id: report.assigneeId }, select: { email: true } }) : null;
     const event = await tx.timelineEvent.create({
       data: { reportId: report.id, at: now, kind: "message", visibility: "REPORTER", actorType: "REPORTER", actorLabel: report.reporter.name ?? report.reporter.email, body: input.body },
     });
@@ -345,7 +341,7 @@ export async function postReporterMessage(token: string, raw: unknown, clientKey
       });
       await tx.timelineEvent.create({ data: { reportId: report.id, at: now, kind: "waiting_ended", visibility: "INTERNAL", actorType: "SYSTEM", actorLabel: "system", data: { reason: "reporter replied" } } });
     }
-    const recipients = report.assignee ? [report.assignee.email] : (await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { email: true } })).map((u) => u.email);
+    const recipients = assignee ? [assignee.email] : (await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { email: true } })).map((u) => u.email);
     for (const to of recipients) {
       await enqueueMail(tx, { reportId: report.id, template: "reply_notice", to, ...templates.replyNotice({ key: report.key, title: report.title, url: `${appUrl()}/reports/${report.key}` }) });
     }
@@ -356,3 +352,49 @@ export async function postReporterMessage(token: string, raw: unknown, clientKey
   return result.message;
 }
 
+
+async function reportForToken(tx: Tx, token: string) {
+  const notFound = new DomainError("not_found", "This status link is not valid. It may have been replaced by a newer one.");
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound;
+  const hash = sha256Hex(token);
+  const link = await tx.statusToken.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false } });
+  if (!link || link.revokedAt || !hashesEqual(link.tokenHash, hash)) throw notFound;
+  return tx.report.findUniqueOrThrow({ where: { id: link.reportId }, include: { reporter: true } });
+}
+
+/** The reporter chooses how to be credited in the advisory. */
+export async function setCreditPreference(token: string, raw: unknown) {
+  const input = parseInput(creditInput, raw);
+  await db().$transaction(async (tx) => {
+    const report = await reportForToken(tx, token);
+    await tx.reporter.update({ where: { id: report.reporterId }, data: { creditPreference: input.preference, creditName: input.name || null } });
+    await tx.timelineEvent.create({
+      data: { reportId: report.id, kind: "credit_changed", visibility: "INTERNAL", actorType: "REPORTER", actorLabel: report.reporter.name ?? report.reporter.email, data: { preference: input.preference, name: input.name || null } },
+    });
+    await tx.auditLog.create({ data: { actorLabel: `reporter ${report.reporter.email}`, action: "reporter.credit", entityType: "reporter", entityId: report.reporterId, after: input } });
+  });
+}
+
+/** Replaces a report's status link: every earlier link stops working, the new one is mailed and returned once. */
+export async function reissueStatusLink(actor: Actor | null, key: string): Promise<{ statusUrl: string }> {
+  authorize(actor, "reports.write");
+  const token = newSecret();
+  const now = new Date();
+  await db().$transaction(async (tx) => {
+    const report = await loadForUpdate(tx, key);
+    await tx.statusToken.updateMany({ where: { reportId: report.id, revokedAt: null }, data: { revokedAt: now } });
+    await tx.statusToken.create({ data: { reportId: report.id, tokenHash: sha256Hex(token), createdById: actorUserId(actor) } });
+    const link = statusUrl(token);
+    await enqueueMail(tx, {
+      reportId: report.id,
+      key: report.key,
+      template: "status_link",
+      to: report.reporter.email,
+      subject: `[${report.key}] A new link to follow your report`,
+      text: `We replaced the private link to your report "${report.title}". The old link no longer works; use this one (keep it private):\n\n${link}`,
+    });
+    await tx.timelineEvent.create({ data: { reportId: report.id, at: now, kind: "status_link_reissued", visibility: "INTERNAL", actorType: actor.kind === "user" ? "USER" : "SYSTEM", actorId: actorUserId(actor), actorLabel: actorLabel(actor) } });
+    await audit(tx, actor, { action: "report.status_link", entityType: "report", entityId: report.id });
+  });
+  return { statusUrl: statusUrl(token) };
+}

@@ -128,6 +128,7 @@ export const statusViewSchema = z.object({
   ),
   messages: z.array(z.object({ at: iso, from: z.enum(["team", "you"]), body: z.string() })),
   credit: z.object({ preference: z.enum(["NAME", "ANONYMOUS", "NONE"]), name: z.string().nullable() }),
+  disclosure: z.object({ cve: z.string().nullable(), advisoryUrl: z.string().nullable(), fixedVersions: z.array(z.string()) }).nullable(),
 });
 export type StatusViewDto = z.infer<typeof statusViewSchema>;
 
@@ -187,3 +188,8 @@ export const boardSchema = z.object({
   breached: z.number().int(),
 });
 export type BoardDto = z.infer<typeof boardSchema>;
+
+export const creditInput = z.object({
+  preference: z.enum(["NAME", "ANONYMOUS", "NONE"], { message: "Choose how to be credited" }),
+  name: z.string().trim().max(100, "At most 100 characters").optional(),
+});

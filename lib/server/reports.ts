@@ -288,6 +288,7 @@ export async function getStatusView(token: string): Promise<StatusViewDto> {
     include: {
       ...summaryInclude,
       reporter: true,
+      overrides: { select: { fixedVersion: true } },
       events: { where: { visibility: "REPORTER", kind: { in: ["message", "acknowledgment"] } }, orderBy: { at: "asc" } },
     },
   });
@@ -312,6 +313,14 @@ export async function getStatusView(token: string): Promise<StatusViewDto> {
     })),
     messages: row.events.map((e) => ({ at: e.at.toISOString(), from: e.actorType === "REPORTER" ? ("you" as const) : ("team" as const), body: e.body ?? "" })),
     credit: { preference: row.reporter.creditPreference, name: row.reporter.creditName ?? row.reporter.name },
+    disclosure:
+      row.status === "DISCLOSED"
+        ? {
+            cve: row.cveId,
+            advisoryUrl: row.advisoryUrl,
+            fixedVersions: [...new Set(row.overrides.filter((o) => o.fixedVersion).map((o) => o.fixedVersion!))],
+          }
+        : null,
   };
 }
 

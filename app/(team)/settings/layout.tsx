@@ -17,6 +17,8 @@ export default async function SettingsLayout({ children }: { children: React.Rea
               { href: "/settings/tokens", label: "API tokens" },
               { href: "/settings/policy", label: "SLA policy" },
               { href: "/settings/canned", label: "Canned responses" },
+              { href: "/settings/outbox", label: "Outbox" },
+              { href: "/settings/unparsed", label: "Unparsed mail" },
             ]}
           />
         </div>

@@ -12,6 +12,8 @@ import { formatInstant, formatSpan } from "@/lib/format";
 import { getStatusView } from "@/lib/server/reports";
 import type { StatusViewDto } from "@/lib/server/reports.schema";
 
+import { CreditForm, ReplyForm } from "./status-forms";
+
 export const metadata: Metadata = { title: "Report status", referrer: "no-referrer", robots: { index: false, follow: false } };
 
 function Promise_({ p, receivedAt }: { p: StatusViewDto["promises"][number]; receivedAt: string }) {
@@ -40,8 +42,9 @@ function Promise_({ p, receivedAt }: { p: StatusViewDto["promises"][number]; rec
   );
 }
 
-export default async function StatusPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function StatusPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ done?: string; error?: string }> }) {
   const { token } = await params;
+  const { done, error } = await searchParams;
   const view = await getStatusView(token).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === "not_found") notFound();
     throw error;
@@ -87,11 +90,43 @@ export default async function StatusPage({ params }: { params: Promise<{ token: 
             ))}
           </ol>
         )}
-        <p className="mt-4 text-[12px] text-zinc-500">You can also reply to any of our e-mails; replies arrive here.</p>
+        {view.stage === "closed" || view.stage === "disclosed" ? null : <ReplyForm token={token} done={done} error={error} />}
       </Card>
+      {view.disclosure ? (
+        <Card className="p-5" data-testid="disclosure">
+          <h2 className="font-semibold">Disclosure</h2>
+          <dl className="mt-2 space-y-1 text-[14px]">
+            {view.disclosure.cve ? (
+              <div>
+                <dt className="inline text-zinc-500">CVE: </dt>
+                <dd className="inline font-mono">{view.disclosure.cve}</dd>
+              </div>
+            ) : null}
+            {view.disclosure.advisoryUrl ? (
+              <div>
+                <dt className="inline text-zinc-500">Advisory: </dt>
+                <dd className="inline">
+                  <a className="text-accent-700 underline dark:text-accent-500" href={view.disclosure.advisoryUrl} rel="noopener noreferrer">
+                    {view.disclosure.advisoryUrl}
+                  </a>
+                </dd>
+              </div>
+            ) : null}
+            {view.disclosure.fixedVersions.length ? (
+              <div>
+                <dt className="inline text-zinc-500">Fixed in: </dt>
+                <dd className="inline font-mono">{view.disclosure.fixedVersions.join(", ")}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </Card>
+      ) : null}
       <Card className="p-5">
         <h2 className="font-semibold">Credit</h2>
-        <p className="mt-1 text-zinc-700 dark:text-zinc-300">{credit}</p>
+        <p className="mt-1 text-zinc-700 dark:text-zinc-300" data-testid="credit">
+          {credit}
+        </p>
+        {view.stage === "disclosed" ? null : <CreditForm token={token} preference={view.credit.preference} name={view.credit.name} done={done} />}
       </Card>
     </div>
   );

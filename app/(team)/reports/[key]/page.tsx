@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { Composer } from "@/components/report/composer";
 import { ReportControls } from "@/components/report/report-controls";
+import { StatusLinkPanel } from "@/components/report/status-link";
 import { CLOCK_LABELS, ClockChip, SeverityBadge } from "@/components/reports/badges";
 import { Markdown } from "@/components/reports/markdown";
 import { Stepper } from "@/components/reports/stepper";
@@ -90,6 +91,12 @@ export default async function ReportPage({ params }: Props) {
             <Card className="p-4">
               <h2 className="mb-1 text-[13px] font-semibold">Triage</h2>
               <ReportControls key={report.version} report={report} team={team.map((u) => ({ email: u.email, name: u.name }))} />
+            </Card>
+          ) : null}
+          {canWrite ? (
+            <Card className="p-4">
+              <h2 className="mb-1 text-[13px] font-semibold">Reporter’s status link</h2>
+              <StatusLinkPanel reportKey={report.key} />
             </Card>
           ) : null}
           <Card className="p-4">

@@ -1,0 +1,7 @@
+import { json, withRole } from "@/lib/server/api";
+import { reissueStatusLink } from "@/lib/server/report-updates";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/v1/reports/{key}/status-link — replace the reporter's link (the old one becomes 404) and mail the new one
+export const POST = withRole<{ key: string }>("reports.write", async ({ actor, params }) => json(await reissueStatusLink(actor, params.key), { status: 201 }));
