@@ -26,6 +26,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // each file gets its own database; two at a time suits a 2-core machine
           maxWorkers: 2,
+          // run after the unit tests when both projects run together
+          sequence: { groupOrder: 1 },
         },
       },
     ],
