@@ -1,7 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { clsx } from "clsx";
+import { useActionState, useState } from "react";
 
+import { Markdown } from "@/components/reports/markdown";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
@@ -13,6 +15,8 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
   const [state, action, pending] = useActionState<ReportFormState, FormData>(submitReportAction, {});
   const f = state.fields ?? {};
   const v = state.values ?? {};
+  const [body, setBody] = useState(v.body ?? "");
+  const [preview, setPreview] = useState(false);
 
   if (state.done) {
     return (
@@ -48,7 +52,21 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
           <input id="title" name="title" required maxLength={200} defaultValue={v.title} className={inputClass} aria-invalid={!!f.title} aria-describedby={describedBy("title", f.title, true)} />
         </Field>
         <Field id="body" label="Description" hint="Markdown is supported. Include steps to reproduce, the versions you tested and the impact." error={f.body}>
-          <textarea id="body" name="body" required rows={12} defaultValue={v.body} className={`${inputClass} font-mono text-[13px]`} aria-invalid={!!f.body} aria-describedby={describedBy("body", f.body, true)} />
+          <div className="mb-1 flex gap-1" role="tablist" aria-label="Description view">
+            <button type="button" role="tab" aria-selected={!preview} onClick={() => setPreview(false)} className={clsx("rounded px-2 py-1 text-[12px] font-medium", !preview ? "bg-zinc-200 dark:bg-zinc-700" : "text-zinc-500")}>
+              Write
+            </button>
+            <button type="button" role="tab" aria-selected={preview} onClick={() => setPreview(true)} className={clsx("rounded px-2 py-1 text-[12px] font-medium", preview ? "bg-zinc-200 dark:bg-zinc-700" : "text-zinc-500")}>
+              Preview
+            </button>
+          </div>
+          <textarea id="body" name="body" required rows={12} value={body} onChange={(e) => setBody(e.target.value)} hidden={preview} className={`${inputClass} font-mono text-[13px]`} aria-invalid={!!f.body} aria-describedby={describedBy("body", f.body, true)} />
+          {preview ? (
+            <div className="min-h-[16rem] rounded-md border border-zinc-300 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900" data-testid="body-preview">
+              {body.trim() ? <Markdown>{body}</Markdown> : <p className="text-zinc-500">Nothing to preview yet.</p>}
+              <p className="mt-3 border-t border-zinc-100 pt-2 text-[12px] text-zinc-500 dark:border-zinc-800">This is how the security team will see it.</p>
+            </div>
+          ) : null}
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="project" label="Project (optional)" error={f.project}>
