@@ -1,22 +1,172 @@
 import "server-only";
 
-import type { Actor } from "./actor";
-import { authorize } from "./actor";
-import { db } from "./db";
+import type { z } from "zod";
 
-// Projects and their release lines (editing arrives with the versions work).
+import { linesOverlap, validateLine, validateRange } from "@/lib/domain/matrix";
+import { isReportKey } from "@/lib/domain/report-key";
+import { DomainError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+import type { Actor } from "./actor";
+import { actorLabel, actorUserId, authorize } from "./actor";
+import { audit } from "./audit";
+import { db } from "./db";
+import { publishReportChange } from "./live";
+import { eventsFromRanges, matrixStateToDb, projectLinesInclude, sortLines } from "./matrix";
+import { affectedInput, linesInput, overrideInput, projectInput } from "./projects.schema";
+import { parseInput } from "./validate";
+
+// Projects, their release lines, and each report's affected ranges and
+// per-line overrides.
+
+const lineView = (l: { name: string; range: string; latest: string | null; status: string; eolDate: Date | null; position: number }) => ({
+  name: l.name,
+  range: l.range,
+  latest: l.latest,
+  status: l.status,
+  eolDate: l.eolDate ? l.eolDate.toISOString().slice(0, 10) : null,
+  position: l.position,
+});
+
 export async function listProjects(actor: Actor | null) {
   authorize(actor, "projects.read");
   return db().project.findMany({
     orderBy: { name: "asc" },
     include: {
-      lines: { orderBy: [{ position: "asc" }, { name: "asc" }] },
+      ...projectLinesInclude,
       _count: { select: { reports: { where: { status: { notIn: ["DISCLOSED", "CLOSED"] } } } } },
     },
   });
 }
 
+/** The API's view of projects. */
+export async function listProjectsView(actor: Actor | null) {
+  const projects = await listProjects(actor);
+  return projects.map((p) => ({ slug: p.slug, name: p.name, packageName: p.packageName, repositoryUrl: p.repositoryUrl, openReports: p._count.reports, lines: sortLines(p.lines).map(lineView) }));
+}
+
 /** Projects anyone may name on the public form (slug and name only). */
 export async function listPublicProjects() {
   return db().project.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
+}
+
+export async function createProject(actor: Actor | null, raw: z.input<typeof projectInput>) {
+  authorize(actor, "projects.write");
+  const input = parseInput(projectInput, raw);
+  try {
+    return await db().$transaction(async (tx) => {
+      const row = await tx.project.create({ data: { slug: input.slug, name: input.name, packageName: input.packageName || null, repositoryUrl: input.repositoryUrl || null } });
+      await audit(tx, actor, { action: "project.create", entityType: "project", entityId: row.id, after: input });
+      return { slug: row.slug, name: row.name, packageName: row.packageName, repositoryUrl: row.repositoryUrl, openReports: 0, lines: [] };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const field = String((error.meta as { target?: string[] } | undefined)?.target ?? "").includes("packageName") ? "packageName" : "slug";
+      throw new DomainError("conflict", `A project with that ${field === "slug" ? "slug" : "package name"} already exists.`, { fields: { [field]: "Already in use" } });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Replaces a project's release lines. Lines keep their identity by name, so
+ * overrides stay attached; overrides of a removed line are kept (with the
+ * line's name) and reported back, never silently deleted.
+ */
+export async function replaceLines(actor: Actor | null, slug: string, raw: z.input<typeof linesInput>) {
+  authorize(actor, "projects.write");
+  const { lines } = parseInput(linesInput, raw);
+  const fields: Record<string, string> = {};
+  lines.forEach((line, i) => {
+    const problem = validateLine({ range: line.range, latest: line.latest ?? null });
+    if (problem) fields[`lines.${i}.${problem.field}`] = problem.message;
+  });
+  const names = new Set<string>();
+  lines.forEach((line, i) => {
+    if (names.has(line.name)) fields[`lines.${i}.name`] = `Another line is also called ${line.name}`;
+    names.add(line.name);
+  });
+  if (!Object.keys(fields).length) {
+    for (let i = 0; i < lines.length; i++) {
+      for (let j = i + 1; j < lines.length; j++) {
+        if (linesOverlap(lines[i]!.range, lines[j]!.range)) fields[`lines.${j}.range`] = `${lines[j]!.name} (${lines[j]!.range}) overlaps ${lines[i]!.name} (${lines[i]!.range})`;
+      }
+    }
+  }
+  if (Object.keys(fields).length) throw new DomainError("bad_request", Object.values(fields)[0]!, { fields });
+
+  return db().$transaction(async (tx) => {
+    const project = await tx.project.findUnique({ where: { slug }, include: projectLinesInclude });
+    if (!project) throw new DomainError("not_found", `No project "${slug}".`);
+    const removed = project.lines.filter((l) => !names.has(l.name));
+    const orphaned = removed.length
+      ? await tx.matrixOverride.findMany({ where: { lineId: { in: removed.map((l) => l.id) } }, include: { report: { select: { key: true } } } })
+      : [];
+    await tx.releaseLine.deleteMany({ where: { id: { in: removed.map((l) => l.id) } } });
+    for (const [position, line] of lines.entries()) {
+      const data = { range: line.range, latest: line.latest || null, status: line.status, eolDate: line.eolDate ? new Date(line.eolDate) : null, position };
+      await tx.releaseLine.upsert({ where: { projectId_name: { projectId: project.id, name: line.name } }, create: { projectId: project.id, name: line.name, ...data }, update: data });
+    }
+    await audit(tx, actor, { action: "project.lines", entityType: "project", entityId: project.id, before: project.lines.map(lineView), after: lines });
+    const after = await tx.releaseLine.findMany({ where: { projectId: project.id }, orderBy: [{ position: "asc" }] });
+    return {
+      project: project.slug,
+      lines: sortLines(after).map(lineView),
+      orphanedOverrides: orphaned.map((o) => ({ report: o.report.key, line: o.lineName, state: o.state?.toLowerCase() ?? null, fixedVersion: o.fixedVersion, note: o.note })),
+    };
+  });
+}
+
+/** PUT /api/v1/reports/{key}/affected: replaces the report's OSV-style ranges. */
+export async function setAffected(actor: Actor | null, key: string, raw: z.input<typeof affectedInput>) {
+  authorize(actor, "reports.write");
+  const input = parseInput(affectedInput, raw);
+  const fields: Record<string, string> = {};
+  input.affected.forEach((a, i) => a.ranges.forEach((r, j) => {
+    const problem = validateRange(r);
+    if (problem) fields[`affected.${i}.ranges.${j}`] = problem;
+  }));
+  if (Object.keys(fields).length) throw new DomainError("bad_request", Object.values(fields)[0]!, { fields });
+  if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");
+  await db().$transaction(async (tx) => {
+    const report = await tx.report.findUnique({ where: { key }, include: { affected: true } });
+    if (!report) throw new DomainError("not_found", "No such report.");
+    if (input.version !== undefined && input.version !== report.version) {
+      throw new DomainError("conflict", `${key} changed since you read it (current version ${report.version}).`, { fields: { version: `current version is ${report.version}` } });
+    }
+    await tx.affectedRange.deleteMany({ where: { reportId: report.id } });
+    await tx.affectedRange.createMany({
+      data: input.affected.map((a, position) => ({ reportId: report.id, package: a.package, ecosystem: a.ecosystem ?? "npm", events: eventsFromRanges(a.ranges), position })),
+    });
+    const updated = await tx.report.updateMany({ where: { id: report.id, version: report.version }, data: { version: { increment: 1 } } });
+    if (updated.count !== 1) throw new DomainError("conflict", `${key} changed while saving; try again.`);
+    await tx.timelineEvent.create({
+      data: { reportId: report.id, kind: "affected_changed", visibility: "INTERNAL", actorType: actor.kind === "user" ? "USER" : "SYSTEM", actorId: actorUserId(actor), actorLabel: actorLabel(actor), data: { affected: input.affected } },
+    });
+    await audit(tx, actor, { action: "report.affected", entityType: "report", entityId: report.id, before: report.affected.map((a) => ({ package: a.package, events: a.events })), after: input.affected });
+  });
+  publishReportChange({ key });
+}
+
+/** PUT /api/v1/reports/{key}/matrix/{line}: a handler's override of one cell (all fields null clears it). */
+export async function setOverride(actor: Actor | null, key: string, lineName: string, raw: z.input<typeof overrideInput>) {
+  authorize(actor, "reports.write");
+  const input = parseInput(overrideInput, raw);
+  if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");
+  await db().$transaction(async (tx) => {
+    const report = await tx.report.findUnique({ where: { key }, include: { project: { include: { lines: true } } } });
+    if (!report) throw new DomainError("not_found", "No such report.");
+    const line = report.project?.lines.find((l) => l.name === lineName);
+    if (!line) throw new DomainError("not_found", `No release line "${lineName}" in this report's project.`);
+    const data = { state: input.state ? matrixStateToDb(input.state) : null, fixedVersion: input.fixedVersion || null, fixRef: input.fixRef || null, note: input.note || null };
+    const empty = !data.state && !data.fixedVersion && !data.fixRef && !data.note;
+    if (empty) await tx.matrixOverride.deleteMany({ where: { reportId: report.id, lineId: line.id } });
+    else await tx.matrixOverride.upsert({ where: { reportId_lineId: { reportId: report.id, lineId: line.id } }, create: { reportId: report.id, lineId: line.id, lineName: line.name, updatedById: actorUserId(actor), ...data }, update: { ...data, updatedById: actorUserId(actor) } });
+    await tx.report.update({ where: { id: report.id }, data: { version: { increment: 1 } } });
+    await tx.timelineEvent.create({
+      data: { reportId: report.id, kind: "matrix_override", visibility: "INTERNAL", actorType: actor.kind === "user" ? "USER" : "SYSTEM", actorId: actorUserId(actor), actorLabel: actorLabel(actor), data: { line: line.name, ...input } },
+    });
+    await audit(tx, actor, { action: "report.override", entityType: "report", entityId: report.id, after: { line: line.name, ...input } });
+  });
+  publishReportChange({ key });
 }

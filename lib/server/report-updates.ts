@@ -17,6 +17,7 @@ import type { Tx } from "./db";
 import { db } from "./db";
 import { publishReportChange } from "./live";
 import { NEEDS_FULL_REPORT, enqueueMail, templates } from "./mail/outbox";
+import { gateFacts } from "./matrix";
 import { enforceRateLimit } from "./rate-limit";
 import { statusUrl } from "./reports";
 import { MAX_MESSAGE_BYTES, creditInput, messageInput, patchReportInput, reporterMessageInput } from "./reports.schema";
@@ -223,9 +224,8 @@ export async function updateReport(actor: Actor | null, key: string, raw: PatchR
         resolution,
         duplicateOf: duplicateOfKey,
         thirdPartyName: thirdParty.name,
-        // the release gate reads the version matrix once release lines are tracked
-        linesNotReady: [],
-        linesNotReleased: [],
+        // the release gate: the report's project's maintained lines in the version matrix
+        ...(await gateFacts(tx, report.id, report.projectId)),
       });
       if (!check.ok) throw new DomainError("rule_violated", check.reason);
       const fx = check.effects;

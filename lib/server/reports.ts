@@ -16,6 +16,7 @@ import { hashesEqual, newSecret, sha256Hex } from "./crypto";
 import type { Tx } from "./db";
 import { db } from "./db";
 import { enqueueMail, templates } from "./mail/outbox";
+import { matrixRow, rangesFromEvents } from "./matrix";
 import { policyInForce, policyNumbers } from "./policy";
 import type { BoardDto, BoardQuery, IntakeInput, ListReportsQuery, ReportDto, ReportSummaryDto, StatusViewDto } from "./reports.schema";
 import { MAX_BODY_BYTES, boardQuery, intakeInput, listReportsQuery } from "./reports.schema";
@@ -221,17 +222,6 @@ function eventActor(e: { actorType: string; actorLabel: string | null; actor: { 
   return e.actorLabel ?? "System";
 }
 
-function rangesFromEvents(events: unknown): { introduced: string; fixed?: string; last_affected?: string }[] {
-  const list = Array.isArray(events) ? (events as Record<string, string>[]) : [];
-  const ranges: { introduced: string; fixed?: string; last_affected?: string }[] = [];
-  for (const ev of list) {
-    if (ev.introduced !== undefined) ranges.push({ introduced: ev.introduced });
-    else if (ranges.length && ev.fixed !== undefined) ranges[ranges.length - 1]!.fixed = ev.fixed;
-    else if (ranges.length && ev.last_affected !== undefined) ranges[ranges.length - 1]!.last_affected = ev.last_affected;
-  }
-  return ranges;
-}
-
 /** One report as the team sees it. Unknown keys are 404 whatever the caller's role. */
 export async function getReport(actor: Actor | null, key: string): Promise<ReportDto> {
   authorize(actor, "reports.read");
@@ -251,7 +241,7 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
     ...toSummary(row, new Date()),
     body: row.body,
     affected: [...byPackage].map(([pkg, ranges]) => ({ package: pkg, ranges })),
-    matrix: [],
+    matrix: (await matrixRow(row.key)).map((c) => ({ line: c.line, state: c.state, version: c.version })),
     timeline: row.events.map((e) => ({
       at: e.at.toISOString(),
       kind: e.kind,

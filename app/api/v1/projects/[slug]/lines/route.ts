@@ -1,0 +1,8 @@
+import { json, readJson, withRole } from "@/lib/server/api";
+import { replaceLines } from "@/lib/server/projects";
+import { linesInput } from "@/lib/server/projects.schema";
+
+export const dynamic = "force-dynamic";
+
+// PUT /api/v1/projects/{slug}/lines — replace the project's release lines (admin)
+export const PUT = withRole<{ slug: string }>("projects.write", async ({ req, actor, params }) => json(await replaceLines(actor, params.slug, await readJson(req, linesInput, 64 * 1024))));

@@ -1,0 +1,11 @@
+import { json, readJson, withRole } from "@/lib/server/api";
+import { createProject, listProjectsView } from "@/lib/server/projects";
+import { projectInput } from "@/lib/server/projects.schema";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/v1/projects — projects with their release lines
+export const GET = withRole("projects.read", async ({ actor }) => json({ items: await listProjectsView(actor), nextCursor: null }));
+
+// POST /api/v1/projects — create a project (admin)
+export const POST = withRole("projects.write", async ({ req, actor }) => json(await createProject(actor, await readJson(req, projectInput, 16 * 1024)), { status: 201 }));

@@ -1,0 +1,12 @@
+import { json, readJson, withRole } from "@/lib/server/api";
+import { setOverride } from "@/lib/server/projects";
+import { overrideInput } from "@/lib/server/projects.schema";
+import { getReport } from "@/lib/server/reports";
+
+export const dynamic = "force-dynamic";
+
+// PUT /api/v1/reports/{key}/matrix/{line} — override one matrix cell (state, fixed version, fix reference, note)
+export const PUT = withRole<{ key: string; line: string }>("reports.write", async ({ req, actor, params }) => {
+  await setOverride(actor, params.key, decodeURIComponent(params.line), await readJson(req, overrideInput, 16 * 1024));
+  return json(await getReport(actor, params.key));
+});

@@ -1,0 +1,132 @@
+import "server-only";
+
+import type { AffectedRange, Cell, Line } from "@/lib/domain/matrix";
+import { computeCell, releaseGate } from "@/lib/domain/matrix";
+import { isReportKey } from "@/lib/domain/report-key";
+import { OPEN_STATUSES } from "@/lib/domain/workflow";
+import { DomainError } from "@/lib/errors";
+import type { MatrixState } from "@/lib/generated/prisma/client";
+
+import type { Actor } from "./actor";
+import { authorize } from "./actor";
+import type { Tx } from "./db";
+import { db } from "./db";
+
+// The matrix as stored data meets lib/domain/matrix: a report's ranges for
+// its project's package, its overrides, and the project's release lines.
+
+const LINE_ORDER = { MAINTAINED: 0, PRERELEASE: 1, EOL: 2 } as const;
+
+export function rangesFromEvents(events: unknown): AffectedRange[] {
+  const list = Array.isArray(events) ? (events as Record<string, string>[]) : [];
+  const ranges: AffectedRange[] = [];
+  for (const ev of list) {
+    if (ev.introduced !== undefined) ranges.push({ introduced: ev.introduced });
+    else if (ranges.length && ev.fixed !== undefined) ranges[ranges.length - 1]!.fixed = ev.fixed;
+    else if (ranges.length && ev.last_affected !== undefined) ranges[ranges.length - 1]!.last_affected = ev.last_affected;
+  }
+  return ranges;
+}
+
+export function eventsFromRanges(ranges: AffectedRange[]): Record<string, string>[] {
+  const events: Record<string, string>[] = [];
+  for (const r of ranges) {
+    events.push({ introduced: r.introduced });
+    if (r.fixed) events.push({ fixed: r.fixed });
+    else if (r.last_affected) events.push({ last_affected: r.last_affected });
+  }
+  return events;
+}
+
+const toDb = (s: string) => s.toUpperCase() as MatrixState;
+const fromDb = (s: MatrixState | null) => (s ? (s.toLowerCase() as Cell["state"]) : null);
+
+type ReportForMatrix = {
+  affected: { package: string; events: unknown }[];
+  overrides: { lineId: string | null; lineName: string; state: MatrixState | null; fixedVersion: string | null; fixRef: string | null; note: string | null }[];
+};
+type ProjectForMatrix = { slug: string; packageName: string | null; lines: (Line & { id: string })[] };
+
+/** The report's ranges that apply to a project: those for its package (or, with one package only, that one). */
+export function rangesFor(report: ReportForMatrix, project: Pick<ProjectForMatrix, "slug" | "packageName">): AffectedRange[] {
+  const names = [project.packageName, project.slug].filter(Boolean);
+  const own = report.affected.filter((a) => names.includes(a.package));
+  const chosen = own.length ? own : new Set(report.affected.map((a) => a.package)).size === 1 ? report.affected : [];
+  return chosen.flatMap((a) => rangesFromEvents(a.events));
+}
+
+export function cellsFor(report: ReportForMatrix, project: ProjectForMatrix): Record<string, Cell> {
+  const ranges = rangesFor(report, project);
+  const cells: Record<string, Cell> = {};
+  for (const line of project.lines) {
+    const o = report.overrides.find((x) => x.lineId === line.id);
+    cells[line.name] = computeCell(line, ranges, o ? { state: fromDb(o.state), fixedVersion: o.fixedVersion, fixRef: o.fixRef, note: o.note } : null);
+  }
+  return cells;
+}
+
+export const matrixInclude = {
+  affected: { orderBy: { position: "asc" as const }, select: { package: true, events: true } },
+  overrides: { select: { lineId: true, lineName: true, state: true, fixedVersion: true, fixRef: true, note: true } },
+};
+
+export const projectLinesInclude = { lines: { orderBy: [{ position: "asc" as const }, { name: "asc" as const }] } };
+
+export function sortLines<T extends Line>(lines: T[]): T[] {
+  return [...lines].sort((a, b) => LINE_ORDER[a.status] - LINE_ORDER[b.status]);
+}
+
+/** The gate facts for a report inside a transaction (no project or no lines: nothing blocks). */
+export async function gateFacts(tx: Tx, reportId: string, projectId: string | null) {
+  if (!projectId) return { linesNotReady: [], linesNotReleased: [] };
+  const [project, report] = await Promise.all([
+    tx.project.findUniqueOrThrow({ where: { id: projectId }, include: projectLinesInclude }),
+    tx.report.findUniqueOrThrow({ where: { id: reportId }, include: matrixInclude }),
+  ]);
+  return releaseGate(project.lines, cellsFor(report, project));
+}
+
+export type MatrixDto = {
+  project: string;
+  lines: { name: string; range: string; latest: string | null; status: Line["status"] }[];
+  rows: { key: string; title: string; status: string; severity: string | null; cells: Record<string, { state: Cell["state"]; version: string | null; overridden: boolean }> }[];
+};
+
+/** GET /api/v1/matrix?project= — release lines × open reports. */
+export async function getMatrix(actor: Actor | null, slug: string): Promise<MatrixDto> {
+  authorize(actor, "reports.read");
+  const project = await db().project.findUnique({ where: { slug }, include: projectLinesInclude });
+  if (!project) throw new DomainError("not_found", `No project "${slug}".`);
+  const reports = await db().report.findMany({
+    where: { projectId: project.id, status: { in: [...OPEN_STATUSES] } },
+    orderBy: [{ receivedAt: "asc" }],
+    include: matrixInclude,
+  });
+  const lines = sortLines(project.lines);
+  return {
+    project: project.slug,
+    lines: lines.map((l) => ({ name: l.name, range: l.range, latest: l.latest, status: l.status })),
+    rows: reports.map((r) => {
+      const cells = cellsFor(r, { ...project, lines });
+      return {
+        key: r.key,
+        title: r.title,
+        status: r.status,
+        severity: r.severity,
+        cells: Object.fromEntries(Object.entries(cells).map(([name, c]) => [name, { state: c.state, version: c.version, overridden: c.overridden }])),
+      };
+    }),
+  };
+}
+
+/** The matrix row of one report (empty without a project). */
+export async function matrixRow(reportKey: string) {
+  if (!isReportKey(reportKey)) return [];
+  const report = await db().report.findUnique({ where: { key: reportKey }, include: { ...matrixInclude, project: { include: projectLinesInclude } } });
+  if (!report?.project) return [];
+  const lines = sortLines(report.project.lines);
+  const cells = cellsFor(report, { ...report.project, lines });
+  return lines.map((l) => ({ line: l.name, status: l.status, latest: l.latest, ...cells[l.name]! }));
+}
+
+export { toDb as matrixStateToDb };

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+export const projectInput = z.object({
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "Lower-case letters, digits and dashes"),
+  name: z.string().trim().min(1, "Name the project").max(100),
+  packageName: z.string().trim().max(214).optional(),
+  repositoryUrl: z.url("Enter a URL").max(500).optional(),
+});
+
+export const lineInput = z.object({
+  name: z.string().trim().min(1, "Name the line").max(40),
+  range: z.string().trim().min(1, "Give a semver range").max(200),
+  latest: z.string().trim().max(100).nullable().optional(),
+  status: z.enum(["MAINTAINED", "PRERELEASE", "EOL"]),
+  eolDate: z.iso.date("Use YYYY-MM-DD").nullable().optional(),
+});
+
+export const linesInput = z.object({ lines: z.array(lineInput).max(100) });
+
+export const affectedInput = z.object({
+  version: z.number().int().positive().optional(),
+  affected: z
+    .array(
+      z.object({
+        package: z.string().trim().min(1).max(214),
+        ecosystem: z.string().trim().max(40).optional(),
+        ranges: z.array(z.object({ introduced: z.string().trim().min(1), fixed: z.string().trim().optional(), last_affected: z.string().trim().optional() })).max(50),
+      }),
+    )
+    .max(20),
+});
+
+export const overrideInput = z.object({
+  state: z.enum(["not_affected", "affected", "fixed", "fix_pending", "wont_fix", "unknown"]).nullable().optional(),
+  fixedVersion: z.string().trim().max(100).nullable().optional(),
+  fixRef: z.string().trim().max(500).nullable().optional(),
+  note: z.string().trim().max(2000).nullable().optional(),
+});
