@@ -126,7 +126,7 @@ export async function matrixRow(reportKey: string) {
   if (!report?.project) return [];
   const lines = sortLines(report.project.lines);
   const cells = cellsFor(report, { ...report.project, lines });
-  return lines.map((l) => ({ line: l.name, status: l.status, latest: l.latest, ...cells[l.name]! }));
+  return lines.map((l) => ({ line: l.name, range: l.range, status: l.status, latest: l.latest, ...cells[l.name]! }));
 }
 
 export { toDb as matrixStateToDb };

@@ -45,6 +45,12 @@ export async function listProjectsView(actor: Actor | null) {
   return projects.map((p) => ({ slug: p.slug, name: p.name, packageName: p.packageName, repositoryUrl: p.repositoryUrl, openReports: p._count.reports, lines: sortLines(p.lines).map(lineView) }));
 }
 
+/** The npm package a project's ranges are recorded for (its slug when it has none). */
+export async function projectPackage(slug: string): Promise<string | null> {
+  const row = await db().project.findUnique({ where: { slug }, select: { packageName: true, slug: true } });
+  return row ? (row.packageName ?? row.slug) : null;
+}
+
 /** Projects anyone may name on the public form (slug and name only). */
 export async function listPublicProjects() {
   return db().project.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });

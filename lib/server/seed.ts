@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { SYSTEM } from "./actor";
 import { newSecret, sha256Hex } from "./crypto";
 import { db } from "./db";
+import { eventsFromRanges } from "./matrix";
 import { hashPassword } from "./passwords";
 
 // `embargo seed demo`: an Express-like organisation with about thirty reports
@@ -39,6 +40,8 @@ type Spec = {
   waiting?: boolean;
   /** hours ago of the last progress update to the reporter (open reports past triage) */
   update?: number;
+  /** affected ranges of the project's package */
+  ranges?: { introduced: string; fixed?: string; last_affected?: string }[];
   reporter: [string, string];
 };
 
@@ -52,16 +55,16 @@ const SPECS: Spec[] = [
   { title: "Cookie signature bypass with duplicate cookie names", project: "express", status: "TRIAGE", ago: 120, ack: 50, reply: 30, handler: "luis", reporter: ["Dev Patel", "dev@patel.example"] },
   { title: "Denial of service via long Content-Type parameters", project: "body-parser", status: "TRIAGE", ago: 88, ack: 6, handler: "hana", reporter: ["Yuki Tanaka", "yuki@tanaka.example"], waiting: true },
   { title: "Trust proxy setting ignored for IPv6-mapped addresses", project: "express", status: "TRIAGE", ago: 200, ack: 10, reply: 20, handler: "luis", reporter: ["Omar Haddad", "omar@haddad.example"] },
-  { title: "XSS in default error handler when NODE_ENV is unset", project: "express", status: "CONFIRMED", severity: "MEDIUM", ago: 300, ack: 12, reply: 30, handler: "hana", reporter: ["Lena Vogel", "lena@vogel.example"], labels: ["xss"] },
-  { title: "Host header poisoning in req.hostname behind proxies", project: "express", status: "CONFIRMED", severity: "HIGH", ago: 500, ack: 40, reply: 60, handler: "luis", reporter: ["Chen Wei", "chen@wei.example"] },
-  { title: "Charset confusion lets UTF-7 bodies bypass filters", project: "body-parser", status: "CONFIRMED", severity: "LOW", ago: 900, ack: 8, reply: 20, handler: "hana", reporter: ["Ana Souza", "ana@souza.example"] },
-  { title: "Unbounded memory in urlencoded parser with many parameters", project: "body-parser", status: "FIXING", severity: "HIGH", ago: 800, ack: 5, reply: 12, handler: "luis", reporter: ["Piotr Nowak", "piotr@nowak.example"], labels: ["dos"] },
-  { title: "res.sendFile follows symlinks outside root", project: "express", status: "FIXING", severity: "CRITICAL", ago: 240, ack: 2, reply: 10, handler: "hana", reporter: ["Grace Liu", "grace@liu.example"] },
-  { title: "Route parameter regex allows catastrophic backtracking", project: "express", status: "FIXING", severity: "MEDIUM", ago: 2000, ack: 30, reply: 40, handler: "luis", update: 200, reporter: ["Max Müller", "max@mueller.example"] },
-  { title: "Query parser accepts __proto__ keys with extended mode", project: "express", status: "FIXING", severity: "HIGH", ago: 1100, ack: 70, reply: 10, handler: "admin", reporter: ["Zoë Martin", "zoe@martin.example"], labels: ["late-ack"] },
-  { title: "Open redirect in res.location() with backslashes", project: "express", status: "RELEASE_PENDING", severity: "MEDIUM", ago: 1500, ack: 20, reply: 24, handler: "hana", reporter: ["Raj Iyer", "raj@iyer.example"] },
-  { title: "JSON parser strict mode bypass with leading whitespace", project: "body-parser", status: "RELEASE_PENDING", severity: "LOW", ago: 1900, ack: 10, reply: 30, handler: "luis", update: 150, reporter: ["Eva Horvat", "eva@horvat.example"] },
-  { title: "XSS in res.redirect() HTML body", project: "express", status: "DISCLOSED", severity: "MEDIUM", ago: 4000, ack: 15, reply: 30, handler: "hana", cve: "CVE-2024-43796", reporter: ["Noah Kim", "noah@kim.example"] },
+  { title: "XSS in default error handler when NODE_ENV is unset", ranges: [{ introduced: "4.0.0" }], project: "express", status: "CONFIRMED", severity: "MEDIUM", ago: 300, ack: 12, reply: 30, handler: "hana", reporter: ["Lena Vogel", "lena@vogel.example"], labels: ["xss"] },
+  { title: "Host header poisoning in req.hostname behind proxies", ranges: [{ introduced: "4.10.0", fixed: "4.21.3" }, { introduced: "5.0.0", fixed: "5.1.1" }], project: "express", status: "CONFIRMED", severity: "HIGH", ago: 500, ack: 40, reply: 60, handler: "luis", reporter: ["Chen Wei", "chen@wei.example"] },
+  { title: "Charset confusion lets UTF-7 bodies bypass filters", ranges: [{ introduced: "1.0.0", fixed: "1.20.4" }], project: "body-parser", status: "CONFIRMED", severity: "LOW", ago: 900, ack: 8, reply: 20, handler: "hana", reporter: ["Ana Souza", "ana@souza.example"] },
+  { title: "Unbounded memory in urlencoded parser with many parameters", ranges: [{ introduced: "0", fixed: "1.20.3" }, { introduced: "2.0.0", fixed: "2.2.1" }], project: "body-parser", status: "FIXING", severity: "HIGH", ago: 800, ack: 5, reply: 12, handler: "luis", reporter: ["Piotr Nowak", "piotr@nowak.example"], labels: ["dos"] },
+  { title: "res.sendFile follows symlinks outside root", ranges: [{ introduced: "0", fixed: "4.21.3" }, { introduced: "5.0.0" }], project: "express", status: "FIXING", severity: "CRITICAL", ago: 240, ack: 2, reply: 10, handler: "hana", reporter: ["Grace Liu", "grace@liu.example"] },
+  { title: "Route parameter regex allows catastrophic backtracking", ranges: [{ introduced: "0", fixed: "5.0.0" }], project: "express", status: "FIXING", severity: "MEDIUM", ago: 2000, ack: 30, reply: 40, handler: "luis", update: 200, reporter: ["Max Müller", "max@mueller.example"] },
+  { title: "Query parser accepts __proto__ keys with extended mode", ranges: [{ introduced: "4.17.0", fixed: "4.21.3" }, { introduced: "5.0.0", fixed: "5.1.1" }, { introduced: "6.0.0-alpha.1", fixed: "6.0.0-beta.1" }], project: "express", status: "FIXING", severity: "HIGH", ago: 1100, ack: 70, reply: 10, handler: "admin", reporter: ["Zoë Martin", "zoe@martin.example"], labels: ["late-ack"] },
+  { title: "Open redirect in res.location() with backslashes", ranges: [{ introduced: "4.0.0", fixed: "4.21.2" }, { introduced: "5.0.0", fixed: "5.1.0" }], project: "express", status: "RELEASE_PENDING", severity: "MEDIUM", ago: 1500, ack: 20, reply: 24, handler: "hana", reporter: ["Raj Iyer", "raj@iyer.example"] },
+  { title: "JSON parser strict mode bypass with leading whitespace", ranges: [{ introduced: "1.15.0", fixed: "1.20.3" }, { introduced: "2.0.0", fixed: "2.2.0" }], project: "body-parser", status: "RELEASE_PENDING", severity: "LOW", ago: 1900, ack: 10, reply: 30, handler: "luis", update: 150, reporter: ["Eva Horvat", "eva@horvat.example"] },
+  { title: "XSS in res.redirect() HTML body", ranges: [{ introduced: "0", fixed: "4.20.0" }, { introduced: "5.0.0-alpha.1", fixed: "5.0.0" }], project: "express", status: "DISCLOSED", severity: "MEDIUM", ago: 4000, ack: 15, reply: 30, handler: "hana", cve: "CVE-2024-43796", reporter: ["Noah Kim", "noah@kim.example"] },
   { title: "Denial of service when URL encoding is enabled", project: "body-parser", status: "DISCLOSED", severity: "HIGH", ago: 5000, ack: 6, reply: 20, handler: "luis", cve: "CVE-2024-45590", reporter: ["Lina Saleh", "lina@saleh.example"] },
   { title: "Open redirect with malformed URLs in res.location()", project: "express", status: "DISCLOSED", severity: "MEDIUM", ago: 6000, ack: 60, reply: 50, handler: "hana", cve: "CVE-2024-29041", reporter: ["Jon Ek", "jon@ek.example"], labels: ["late-ack"] },
   { title: "Prototype pollution in query parsing (qs)", project: "express", status: "DISCLOSED", severity: "HIGH", ago: 7000, ack: 20, reply: 30, handler: "luis", cve: "CVE-2022-24999", reporter: ["Ravi Shah", "ravi@shah.example"] },
@@ -72,7 +75,7 @@ const SPECS: Spec[] = [
   { title: "Timing attack on cookie comparison (withdrawn by reporter)", project: "express", status: "CLOSED", resolution: "WITHDRAWN", ago: 700, ack: 20, handler: "hana", reporter: ["Alma Ruiz", "alma@ruiz.example"] },
   { title: "Request smuggling with conflicting Transfer-Encoding headers", project: null, status: "NEW", ago: 47, reporter: ["Hugo Lefèvre", "hugo@lefevre.example"] },
   { title: "Weak ETag generation leaks file sizes", project: "express", status: "TRIAGE", ago: 160, ack: 47, handler: "admin", reporter: ["Nora Quinn", "nora@quinn.example"] },
-  { title: "Raw body limit ignored for gzip-encoded requests", project: "body-parser", status: "CONFIRMED", severity: "CRITICAL", ago: 180, ack: 3, reply: 5, handler: "luis", reporter: ["Theo Adams", "theo@adams.example"], labels: ["dos"] },
+  { title: "Raw body limit ignored for gzip-encoded requests", ranges: [{ introduced: "2.0.0" }], project: "body-parser", status: "CONFIRMED", severity: "CRITICAL", ago: 180, ack: 3, reply: 5, handler: "luis", reporter: ["Theo Adams", "theo@adams.example"], labels: ["dos"] },
 ];
 
 const HOUR = 3_600_000;
@@ -208,6 +211,9 @@ export async function seedDemo(): Promise<string> {
           },
         });
         await tx.statusToken.create({ data: { reportId: report.id, tokenHash: sha256Hex(newSecret()) } });
+        if (spec.ranges && spec.project) {
+          await tx.affectedRange.create({ data: { reportId: report.id, package: spec.project, events: eventsFromRanges(spec.ranges) } });
+        }
         const events: Prisma.TimelineEventCreateManyInput[] = [
           { reportId: report.id, at: receivedAt, kind: "received", visibility: "REPORTER", actorType: "REPORTER", actorLabel: spec.reporter[0] },
         ];

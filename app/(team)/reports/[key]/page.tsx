@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Composer } from "@/components/report/composer";
 import { ReportControls } from "@/components/report/report-controls";
 import { StatusLinkPanel } from "@/components/report/status-link";
+import { VersionsPanel } from "@/components/report/versions-panel";
 import { CLOCK_LABELS, ClockChip, SeverityBadge } from "@/components/reports/badges";
 import { Markdown } from "@/components/reports/markdown";
 import { Stepper } from "@/components/reports/stepper";
@@ -15,7 +16,9 @@ import { DomainError } from "@/lib/errors";
 import { formatInstant } from "@/lib/format";
 import { can } from "@/lib/server/actor";
 import { listCannedResponses } from "@/lib/server/canned";
+import { matrixRow } from "@/lib/server/matrix";
 import { requireUser } from "@/lib/server/page-auth";
+import { projectPackage } from "@/lib/server/projects";
 import { getReport } from "@/lib/server/reports";
 import { listAssignableUsers } from "@/lib/server/users";
 
@@ -42,6 +45,8 @@ export default async function ReportPage({ params }: Props) {
     throw error;
   });
   const canWrite = can(actor, "reports.write");
+  const lineCells = await matrixRow(report.key);
+  const projectRow = report.project ? await projectPackage(report.project.slug) : null;
   const [team, canned] = canWrite ? await Promise.all([listAssignableUsers(actor), listCannedResponses(actor)]) : [[], []];
   const now = new Date();
   const steps = STATUSES.filter((s) => s !== "CLOSED").map((s) => ({ id: s, label: STATUS_LABELS[s] }));
@@ -87,6 +92,19 @@ export default async function ReportPage({ params }: Props) {
               ))}
             </ul>
           </Card>
+          {report.project ? (
+            <Card className="p-4">
+              <h2 className="mb-2 text-[13px] font-semibold">Affected versions</h2>
+              <VersionsPanel
+                key={report.version}
+                reportKey={report.key}
+                packageName={projectRow ?? report.project.slug}
+                ranges={report.affected.find((a) => a.package === (projectRow ?? report.project!.slug))?.ranges ?? report.affected[0]?.ranges ?? []}
+                cells={lineCells}
+                canWrite={canWrite}
+              />
+            </Card>
+          ) : null}
           {canWrite ? (
             <Card className="p-4">
               <h2 className="mb-1 text-[13px] font-semibold">Triage</h2>
