@@ -4,6 +4,11 @@ test("a reporter submits the public form and follows a working status link", asy
   await page.goto("/report");
   await page.getByLabel("Title").fill("Header injection in res.append()");
   await page.getByLabel("Description").fill("## Steps\n\n1. Call `res.append('X', 'a\\r\\nb')`\n\n<script>alert('xss')</script>");
+  // the preview renders the Markdown as the team will see it, without the raw HTML
+  await page.getByRole("tab", { name: "Preview" }).click();
+  await expect(page.getByTestId("body-preview").getByRole("heading", { name: "Steps" })).toBeVisible();
+  await expect(page.getByTestId("body-preview")).not.toContainText("<script>");
+  await page.getByRole("tab", { name: "Write" }).click();
   await page.getByLabel("Project (optional)").selectOption("express");
   await page.getByLabel("Your name (optional)").fill("Rae Porter");
   await page.getByLabel("Your e-mail").fill("rae@example.org");

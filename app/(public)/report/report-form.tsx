@@ -52,7 +52,7 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
           <input id="title" name="title" required maxLength={200} defaultValue={v.title} className={inputClass} aria-invalid={!!f.title} aria-describedby={describedBy("title", f.title, true)} />
         </Field>
         <Field id="body" label="Description" hint="Markdown is supported. Include steps to reproduce, the versions you tested and the impact." error={f.body}>
-          <div className="mb-1 flex gap-1" role="tablist" aria-label="Description view">
+          <div className="mb-1 flex gap-1" role="tablist" aria-label="Write or preview">
             <button type="button" role="tab" aria-selected={!preview} onClick={() => setPreview(false)} className={clsx("rounded px-2 py-1 text-[12px] font-medium", !preview ? "bg-zinc-200 dark:bg-zinc-700" : "text-zinc-500")}>
               Write
             </button>
