@@ -67,6 +67,18 @@ export function BoardFiltersBar({
           <option key={s} value={s}>{SEVERITY_LABELS[s]}</option>
         ))}
       </select>
+      <label className="sr-only" htmlFor="board-label">Label</label>
+      <input
+        id="board-label"
+        key={`label-${filters.label ?? ""}`}
+        defaultValue={filters.label}
+        placeholder="Label"
+        onBlur={(e) => e.target.value.trim() !== (filters.label ?? "") && set("label", e.target.value.trim())}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") set("label", e.currentTarget.value.trim());
+        }}
+        className="h-8 w-28 rounded-md border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
+      />
       <button type="button" aria-pressed={filters.assignee === "me"} onClick={() => toggle("assignee", "me")} className={clsx("h-8 rounded-md border px-2.5 text-[13px]", filters.assignee === "me" ? "border-accent-500 bg-accent-50 text-accent-700 dark:bg-accent-700/20 dark:text-accent-100" : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900")}>
         Mine
       </button>

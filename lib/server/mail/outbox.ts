@@ -29,6 +29,22 @@ export function replyAddress(key: string): string | null {
   return `${address.slice(0, at)}+${key}${address.slice(at)}`;
 }
 
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/**
+ * The simple HTML part of a message: the plain text, escaped, in paragraphs,
+ * with bare links made clickable. No remote resources, no styles beyond inline basics.
+ */
+export function htmlPart(text: string): string {
+  const paragraphs = text
+    .split(/\n{2,}/)
+    .map((p) => escapeHtml(p).replace(/\bhttps?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`).replace(/\n/g, "<br>"))
+    .map((p) => `<p style="margin:0 0 12px">${p}</p>`)
+    .join("\n");
+  return `<!doctype html><html><body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;font-size:14px;line-height:1.5;color:#18181b">${paragraphs}</body></html>`;
+}
+
 export async function enqueueMail(
   tx: Tx,
   mail: { reportId: string | null; template: string; to: string; subject: string; text: string; replyTo?: string | null; inReplyTo?: string | null; key?: string },
@@ -43,6 +59,7 @@ export async function enqueueMail(
       replyTo,
       subject: mail.subject,
       text: mail.text,
+      html: htmlPart(mail.text),
       messageId,
       inReplyTo: mail.inReplyTo ?? null,
       references: mail.inReplyTo ? [mail.inReplyTo] : [],
