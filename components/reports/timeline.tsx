@@ -41,7 +41,7 @@ function describe(entry: Entry): string {
     case "title_changed":
       return `renamed the report`;
     case "identifier_changed":
-      return `set ${d.field === "cveId" ? "CVE" : "GHSA"} id ${str(d.to) ?? "(none)"}`;
+      return d.field === "advisoryUrl" ? "set the advisory link" : `set ${d.field === "cveId" ? "CVE" : "GHSA"} id ${str(d.to) ?? "(none)"}`;
     case "waiting_started":
       return "is waiting on the reporter (keep-informed and fix clocks paused)";
     case "waiting_ended":

@@ -166,7 +166,15 @@ export async function updateReport(actor: Actor | null, key: string, raw: PatchR
         }
       }
     }
-    for (const field of ["cveId", "ghsaId"] as const) {
+    if (input.checklist !== undefined) {
+      const next = [...new Set(input.checklist)].sort();
+      if (next.join() !== [...report.checklist].sort().join()) {
+        data.checklist = next;
+        note("checklist", report.checklist, next);
+        events.push({ kind: "checklist_changed", data: { to: next } });
+      }
+    }
+    for (const field of ["cveId", "ghsaId", "advisoryUrl"] as const) {
       const next = input[field];
       if (next !== undefined && next !== report[field]) {
         data[field] = next;

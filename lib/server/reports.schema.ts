@@ -94,6 +94,8 @@ export const reportSchema = z.object({
   cweIds: z.array(z.string()),
   cveId: z.string().nullable(),
   ghsaId: z.string().nullable(),
+  advisoryUrl: z.string().nullable(),
+  checklist: z.array(z.string()),
   version: z.number().int(),
   sla: z.array(slaClock),
   affected: z.array(z.object({ package: z.string(), ranges: z.array(osvRange) })),
@@ -158,6 +160,8 @@ export const patchReportInput = z
       .nullable()
       .optional(),
     waitingOnReporter: z.boolean().optional(),
+    checklist: z.array(z.enum(["audited", "advisory"])).max(2).optional(),
+    advisoryUrl: z.url("Enter a URL").max(500).nullable().optional(),
     cveId: z.string().trim().regex(/^CVE-\d{4}-\d{4,}$/, "Use the form CVE-2026-12345").nullable().optional(),
     ghsaId: z.string().trim().regex(/^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/, "Use the form GHSA-xxxx-xxxx-xxxx").nullable().optional(),
   })

@@ -64,6 +64,8 @@ function toSummary(row: SummaryRow, now: Date): ReportSummaryDto {
     cweIds: row.cweIds,
     cveId: row.cveId,
     ghsaId: row.ghsaId,
+    advisoryUrl: row.advisoryUrl,
+    checklist: row.checklist,
     version: row.version,
     sla: clocksOf(row, now).map((c) => ({ clock: c.clock, startedAt: iso(c.startedAt), dueAt: iso(c.dueAt), metAt: iso(c.metAt), state: c.state })),
   };

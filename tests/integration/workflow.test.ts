@@ -131,6 +131,13 @@ describe("the workflow through the use cases", () => {
     expect((await getReport(handler, key)).version).toBe(1);
   });
 
+  it("records the hand-ticked policy checklist items and the advisory link", async () => {
+    const { key } = await submit();
+    await updateReport(handler, key, { version: 1, checklist: ["audited"], advisoryUrl: "https://github.com/expressjs/express/security/advisories/GHSA-qw6h-vgh9-j6wx" });
+    expect(await getReport(handler, key)).toMatchObject({ checklist: ["audited"], advisoryUrl: "https://github.com/expressjs/express/security/advisories/GHSA-qw6h-vgh9-j6wx", version: 2 });
+    expect((await error(updateReport(handler, key, { version: 2, checklist: ["done-everything" as never] }))).code).toBe("bad_request");
+  });
+
   it("pauses keep-informed and fix while waiting on the reporter, and resumes when they reply", async () => {
     const { key, token } = await submit();
     await updateReport(handler, key, { version: 1, status: "TRIAGE" });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { PolicyChecklist } from "@/components/report/checklist";
 import { Composer } from "@/components/report/composer";
 import { ReportControls } from "@/components/report/report-controls";
 import { StatusLinkPanel } from "@/components/report/status-link";
@@ -11,6 +12,7 @@ import { Stepper } from "@/components/reports/stepper";
 import { Timeline } from "@/components/reports/timeline";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/time";
+import { releaseGate } from "@/lib/domain/matrix";
 import { RESOLUTION_LABELS, STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
 import { DomainError } from "@/lib/errors";
 import { formatInstant } from "@/lib/format";
@@ -46,6 +48,10 @@ export default async function ReportPage({ params }: Props) {
   });
   const canWrite = can(actor, "reports.write");
   const lineCells = await matrixRow(report.key);
+  const gate = releaseGate(
+    lineCells.map((c) => ({ name: c.line, range: c.range, latest: c.latest, status: c.status })),
+    Object.fromEntries(lineCells.map((c) => [c.line, c])),
+  );
   const projectRow = report.project ? await projectPackage(report.project.slug) : null;
   const [team, canned] = canWrite ? await Promise.all([listAssignableUsers(actor), listCannedResponses(actor)]) : [[], []];
   const now = new Date();
@@ -91,6 +97,23 @@ export default async function ReportPage({ params }: Props) {
                 </li>
               ))}
             </ul>
+          </Card>
+          <Card className="p-4">
+            <h2 className="mb-2 text-[13px] font-semibold">Policy checklist</h2>
+            <PolicyChecklist
+              reportKey={report.key}
+              version={report.version}
+              checklist={report.checklist}
+              canWrite={canWrite}
+              items={[
+                { id: "confirm", label: "Confirm the problem", done: !!report.confirmedAt },
+                { id: "versions", label: "Determine the affected versions", done: report.affected.length > 0 },
+                { id: "audit", label: "Audit the code for similar problems", done: report.checklist.includes("audited"), manual: "audited" },
+                { id: "fix", label: "Fix every maintained line", done: report.affected.length > 0 && gate.linesNotReady.length === 0 },
+                { id: "release", label: "Release the fixes", done: report.affected.length > 0 && gate.linesNotReady.length === 0 && gate.linesNotReleased.length === 0 },
+                { id: "advisory", label: "Publish the advisory", done: report.checklist.includes("advisory") || report.status === "DISCLOSED", manual: "advisory" },
+              ]}
+            />
           </Card>
           {report.project ? (
             <Card className="p-4">
