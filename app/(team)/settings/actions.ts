@@ -7,6 +7,7 @@ import type { Role } from "@/lib/permissions";
 import { sessionActor } from "@/lib/server/auth";
 import { deleteCannedResponse, saveCannedResponse } from "@/lib/server/canned";
 import { savePolicy } from "@/lib/server/policy";
+import { createProject, replaceLines } from "@/lib/server/projects";
 import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
 import { createUser, updateUser } from "@/lib/server/users";
 
@@ -106,4 +107,31 @@ export async function saveCannedAction(_prev: FormState, form: FormData): Promis
 export async function deleteCannedAction(form: FormData): Promise<void> {
   await deleteCannedResponse(await sessionActor(), String(form.get("id") ?? ""));
   revalidatePath("/settings/canned");
+}
+
+export async function createProjectAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const row = await createProject(await sessionActor(), {
+      slug: String(form.get("slug") ?? ""),
+      name: String(form.get("name") ?? ""),
+      packageName: text(form, "packageName"),
+      repositoryUrl: text(form, "repositoryUrl"),
+    });
+    revalidatePath("/settings/projects");
+    return { ok: `Created ${row.name}. Add its release lines below.` };
+  });
+}
+
+export type LinesState = FormState & { orphans?: { report: string; line: string }[] };
+
+export async function saveLinesAction(slug: string, lines: unknown): Promise<LinesState> {
+  try {
+    const result = await replaceLines(await sessionActor(), slug, { lines } as never);
+    revalidatePath("/settings/projects");
+    revalidatePath("/matrix");
+    return { ok: `Saved ${result.lines.length} release lines.`, orphans: result.orphanedOverrides };
+  } catch (error) {
+    if (error instanceof DomainError) return { error: error.message, fields: error.fields };
+    throw error;
+  }
 }

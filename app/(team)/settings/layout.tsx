@@ -15,6 +15,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
             links={[
               { href: "/settings/users", label: "Users" },
               { href: "/settings/tokens", label: "API tokens" },
+              { href: "/settings/projects", label: "Projects" },
               { href: "/settings/policy", label: "SLA policy" },
               { href: "/settings/canned", label: "Canned responses" },
               { href: "/settings/outbox", label: "Outbox" },
