@@ -59,6 +59,7 @@ test("a card opens the report page with its body and timeline", async ({ page })
 
 test("dragging by mouse acknowledges a report, and a refused drop says why", async ({ page }) => {
   await page.goto("/board");
+  await expect(page.getByTestId("board")).toHaveAttribute("data-hydrated", "true");
   const card = column(page, "NEW").getByTestId("report-card").filter({ hasText: "Unassigned" }).first();
   const key = (await card.getAttribute("data-key"))!;
 
@@ -76,11 +77,12 @@ test("dragging by mouse acknowledges a report, and a refused drop says why", asy
 
 test("the keyboard moves a card: space, arrows, space", async ({ page }) => {
   await page.goto("/board");
+  await expect(page.getByTestId("board")).toHaveAttribute("data-hydrated", "true");
   const card = column(page, "NEW").getByTestId("report-card").first();
   const key = (await card.getAttribute("data-key"))!;
   await card.focus();
   await page.keyboard.press("Space");
-  await expect(page.getByText(`${key} is over New.`)).toBeAttached();
+  await expect(page.getByTestId("drag-overlay")).toBeVisible();
   await page.keyboard.press("ArrowRight");
   await expect(page.getByText(`${key} is over Triage.`)).toBeAttached();
   await page.keyboard.press("Space");
@@ -90,8 +92,10 @@ test("the keyboard moves a card: space, arrows, space", async ({ page }) => {
   const next = column(page, "TRIAGE").locator(`[data-key="${key}"]`);
   await next.focus();
   await page.keyboard.press("Space");
+  await expect(page.getByTestId("drag-overlay")).toBeVisible();
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Escape");
+  await expect(page.getByTestId("drag-overlay")).toHaveCount(0);
   await expect(column(page, "TRIAGE").locator(`[data-key="${key}"]`)).toBeVisible();
 });
 
@@ -99,7 +103,8 @@ test("another session's change arrives without reload", async ({ page, browser, 
   await page.goto("/board");
   const card = column(page, "NEW").getByTestId("report-card").first();
   const key = (await card.getAttribute("data-key"))!;
-  await page.waitForTimeout(500); // the event stream connects after hydration
+  await expect(page.getByTestId("board")).toHaveAttribute("data-hydrated", "true");
+  await page.waitForTimeout(500); // the event stream connects right after hydration
 
   const other = await api("admin");
   const current = await (await other.get(`/api/v1/reports/${key}`)).json();

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
 import { ChevronRight } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 
 import { ApiError, api } from "@/lib/api-client";
 import type { BoardFilters } from "@/lib/board-filters";
@@ -158,8 +158,11 @@ export function BoardClient({ serverNow, canWrite, projects, handlers }: { serve
   const [notice, setNotice] = useState<{ text: string; tone: "error" | "info" } | null>(null);
   const [closedOpen, setClosedOpen] = useState(false);
 
+  const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 30_000);
+    // marks the board interactive: tests wait for it before dragging
+    root.current?.setAttribute("data-hydrated", "true");
     return () => clearInterval(timer);
   }, []);
 
@@ -264,7 +267,7 @@ export function BoardClient({ serverNow, canWrite, projects, handlers }: { serve
   }
 
   return (
-    <div>
+    <div ref={root} data-testid="board">
       <BoardFiltersBar filters={filters} onChange={setFilters} projects={projects} handlers={handlers} atRisk={board?.atRisk ?? 0} breached={board?.breached ?? 0} loading={isFetching} />
       <div aria-live="polite" role="status" className="min-h-6 py-1 text-[13px]">
         {error && !notice ? <span className="text-red-700 dark:text-red-400">{error.message}</span> : null}
@@ -313,7 +316,7 @@ export function BoardClient({ serverNow, canWrite, projects, handlers }: { serve
             </button>
           )}
         </div>
-        <DragOverlay dropAnimation={null}>{active ? <ReportCard report={active} now={now} overlay /> : null}</DragOverlay>
+        <DragOverlay dropAnimation={null}>{active ? <div data-testid="drag-overlay"><ReportCard report={active} now={now} overlay /></div> : null}</DragOverlay>
       </DndContext>
       <CloseDialog
         card={closing}
