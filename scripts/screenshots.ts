@@ -30,8 +30,8 @@ await page.screenshot({ path: `${out}/board.png` });
 await page.getByTestId("column-FIXING").getByTestId("report-card").first().click();
 await page.waitForURL(/\/reports\//);
 await page.screenshot({ path: `${out}/report.png`, fullPage: true });
-await page.goto(`${base}/matrix`);
-await page.getByRole("heading", { name: "Matrix" }).waitFor();
+await page.goto(`${base}/matrix?project=express`);
+await page.getByTestId("matrix").waitFor();
 await page.screenshot({ path: `${out}/matrix.png` });
 
 const dark = await signedIn("admin@example.com", "dark");
@@ -39,6 +39,11 @@ await dark.screenshot({ path: `${out}/board-dark.png` });
 await dark.goto(`${base}/settings/users`);
 await dark.getByTestId("user-row").first().waitFor();
 await dark.screenshot({ path: `${out}/settings-users.png` });
+await dark.goto(`${base}/settings/projects`);
+await dark.getByTestId("project-card").first().waitFor();
+await dark.screenshot({ path: `${out}/settings-projects.png`, fullPage: true });
+await dark.goto(`${base}/settings/policy`);
+await dark.screenshot({ path: `${out}/settings-policy.png`, fullPage: true });
 
 const anon = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const form = await anon.newPage();

@@ -98,6 +98,8 @@ type NewReport = {
   needsFullReport?: boolean;
   /** the inbound Message-ID our "received" mail answers */
   inReplyTo?: string | null;
+  /** false for imported advisories, which have no reporter to write to */
+  notify?: boolean;
 };
 
 /** Creates the reporter (or reuses them), the report in NEW, its status link and the receipt mail, inside `tx`. */
@@ -129,7 +131,9 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
     },
   });
   await tx.statusToken.create({ data: { reportId: report.id, tokenHash: sha256Hex(token) } });
-  await enqueueMail(tx, { reportId: report.id, key, template: "received", to: reporter.email, inReplyTo: input.inReplyTo, ...templates.received({ key, title: input.title, link: statusUrl(token) }) });
+  if (input.notify !== false) {
+    await enqueueMail(tx, { reportId: report.id, key, template: "received", to: reporter.email, inReplyTo: input.inReplyTo, ...templates.received({ key, title: input.title, link: statusUrl(token) }) });
+  }
   await tx.timelineEvent.create({
     data: { reportId: report.id, at: now, kind: "received", visibility: "REPORTER", actorType: "REPORTER", actorLabel: input.reporterName || reporter.name || reporter.email, data: { source: input.source } },
   });

@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+
+import { expect, test } from "./fixtures";
+
+const advisory = JSON.parse(readFileSync("tests/fixtures/GHSA-qw6h-vgh9-j6wx.json", "utf8"));
+
+test("a published advisory imported through the API lands in the matrix, once, and exports back", async ({ api }) => {
+  const handler = await api("handler");
+  const first = await handler.post("/api/v1/import/osv", { data: advisory });
+  expect(first.status()).toBe(201);
+  const { key, created } = await first.json();
+  expect(created).toBe(true);
+
+  const again = await handler.post("/api/v1/import/osv", { data: advisory });
+  expect(again.status()).toBe(200);
+  expect(await again.json()).toEqual({ key, created: false });
+
+  const matrix = await (await handler.get("/api/v1/matrix?project=express")).json();
+  const row = matrix.rows.find((r: { key: string }) => r.key === key);
+  expect(row.cells["4.x"]).toMatchObject({ state: "fixed", version: "4.20.0" });
+  expect(row.cells["5.x"]).toMatchObject({ state: "not_affected" });
+  expect(row.cells["3.x"]).toMatchObject({ state: "wont_fix" });
+
+  const osv = await (await handler.get(`/api/v1/reports/${key}/osv`)).json();
+  expect(osv).toMatchObject({ id: "GHSA-qw6h-vgh9-j6wx", summary: advisory.summary });
+  expect(osv.aliases).toContain("CVE-2024-43796");
+
+  const bad = await handler.post("/api/v1/import/osv", { data: { not: "osv" } });
+  expect(bad.status()).toBe(400);
+  const unknown = await handler.post("/api/v1/import/osv", { data: { ...advisory, id: "GHSA-2222-3333-4444", aliases: [], affected: [{ package: { ecosystem: "npm", name: "left-pad" }, ranges: [{ type: "SEMVER", events: [{ introduced: "0" }] }] }] } });
+  expect(unknown.status()).toBe(422);
+  expect((await (await api("viewer")).post("/api/v1/import/osv", { data: advisory })).status()).toBe(403);
+});

@@ -1,0 +1,131 @@
+import "server-only";
+
+import { scoreCvss } from "@/lib/domain/cvss";
+import type { ImportedAdvisory } from "@/lib/domain/osv";
+import { fromOsv, osvRecord, toOsv } from "@/lib/domain/osv";
+import { isReportKey } from "@/lib/domain/report-key";
+import { DomainError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+import type { Actor } from "./actor";
+import { actorLabel, actorUserId, authorize } from "./actor";
+import { audit } from "./audit";
+import { db } from "./db";
+import { publishReportChange } from "./live";
+import { eventsFromRanges, rangesFromEvents } from "./matrix";
+import { createReport } from "./reports";
+import { parseInput } from "./validate";
+
+// OSV import (create or update by id and aliases) and export.
+
+const IMPORT_REPORTER = { email: "advisories@import.invalid", name: "Imported advisory" };
+
+function reportFields(a: ImportedAdvisory) {
+  return {
+    osvId: a.id,
+    aliases: a.aliases,
+    title: a.title,
+    body: a.body,
+    cvssVector: a.cvssVector,
+    cvssScore: null as number | null,
+    severity: a.severity,
+    cweIds: a.cweIds,
+    cveId: a.cveId,
+    ghsaId: a.ghsaId,
+    advisoryUrl: a.advisoryUrl,
+    credits: a.credits as Prisma.InputJsonValue,
+  };
+}
+
+/** POST /api/v1/import/osv: creates a report from an OSV record, or updates the one it already is. */
+export async function importOsv(actor: Actor | null, raw: unknown): Promise<{ key: string; created: boolean }> {
+  authorize(actor, "reports.write");
+  const advisory = fromOsv(parseInput(osvRecord, raw));
+  if (!advisory.packages.length) throw new DomainError("rule_violated", "The record names no affected package.");
+  const ids = [advisory.id, ...advisory.aliases];
+  const result = await db().$transaction(async (tx) => {
+    const projects = await tx.project.findMany({ where: { OR: [{ packageName: { in: advisory.packages.map((p) => p.name) } }, { slug: { in: advisory.packages.map((p) => p.name) } }] } });
+    const project = projects[0];
+    if (!project) {
+      throw new DomainError("rule_violated", `No project tracks the package ${advisory.packages.map((p) => `"${p.name}"`).join(", ")}. Add a project with that npm package name first.`, {
+        fields: { "affected.0.package.name": "No project tracks this package" },
+      });
+    }
+    const existing = await tx.report.findFirst({
+      where: {
+        OR: [{ osvId: { in: ids } }, { aliases: { hasSome: ids } }, ...(advisory.cveId ? [{ cveId: advisory.cveId }] : []), ...(advisory.ghsaId ? [{ ghsaId: advisory.ghsaId }] : [])],
+      },
+      select: { id: true, key: true, osvId: true, aliases: true },
+    });
+    const fields = reportFields(advisory);
+    if (fields.cvssVector) {
+      const scored = scoreCvss(fields.cvssVector);
+      fields.cvssScore = scored.ok ? scored.score : null;
+    }
+    let reportId: string;
+    let key: string;
+    let created = false;
+    if (existing) {
+      reportId = existing.id;
+      key = existing.key;
+      // the report keeps the id it was first imported under; every other id becomes an alias
+      const osvId = existing.osvId ?? advisory.id;
+      const aliases = [...new Set([...existing.aliases, ...ids])].filter((a) => a !== osvId);
+      await tx.report.update({ where: { id: reportId }, data: { ...fields, osvId, aliases, projectId: project.id, version: { increment: 1 } } });
+    } else {
+      const made = await createReport(tx, { title: advisory.title, body: advisory.body, reporterEmail: IMPORT_REPORTER.email, reporterName: IMPORT_REPORTER.name, projectId: project.id, source: "IMPORT", notify: false });
+      reportId = made.id;
+      key = made.key;
+      created = true;
+      await tx.report.update({ where: { id: reportId }, data: fields });
+    }
+    await tx.affectedRange.deleteMany({ where: { reportId } });
+    await tx.affectedRange.createMany({ data: advisory.packages.map((p, position) => ({ reportId, package: p.name, ecosystem: p.ecosystem, events: eventsFromRanges(p.ranges), position })) });
+    await tx.timelineEvent.create({
+      data: { reportId, kind: created ? "osv_imported" : "osv_updated", visibility: "INTERNAL", actorType: actor.kind === "user" ? "USER" : "SYSTEM", actorId: actorUserId(actor), actorLabel: actorLabel(actor), data: { id: advisory.id, aliases: advisory.aliases } },
+    });
+    await audit(tx, actor, { action: created ? "report.import" : "report.reimport", entityType: "report", entityId: reportId, after: { osvId: advisory.id } });
+    return { key, created };
+  });
+  publishReportChange({ key: result.key });
+  return result;
+}
+
+/** GET /api/v1/reports/{key}/osv: the report as an OSV record, with every fixed version. */
+export async function exportOsv(actor: Actor | null, key: string) {
+  authorize(actor, "reports.read");
+  if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");
+  const report = await db().report.findUnique({
+    where: { key },
+    include: { reporter: true, project: true, affected: { orderBy: { position: "asc" } }, overrides: { select: { fixedVersion: true } } },
+  });
+  if (!report) throw new DomainError("not_found", "No such report.");
+  const id = report.osvId ?? report.key;
+  const aliases = [...new Set([report.key, report.cveId, report.ghsaId, ...report.aliases].filter((a): a is string => !!a && a !== id))];
+  const packageName = report.project?.packageName ?? report.project?.slug;
+  const packages = report.affected.map((a) => ({ name: a.package, ecosystem: a.ecosystem === "npm" ? "npm" : a.ecosystem, ranges: rangesFromEvents(a.events) }));
+  const fixedByHand = report.overrides.map((o) => o.fixedVersion).filter((v): v is string => !!v);
+  const imported = Array.isArray(report.credits) ? (report.credits as { name: string }[]) : null;
+  const pref = report.reporter.creditPreference;
+  const credit =
+    report.source === "IMPORT"
+      ? (imported?.[0] ? { name: imported[0].name, type: "FINDER" as const } : null)
+      : pref === "NONE"
+        ? null
+        : { name: pref === "ANONYMOUS" ? "Anonymous" : (report.reporter.creditName ?? report.reporter.name ?? "Anonymous"), type: "FINDER" as const };
+  return toOsv({
+    id,
+    aliases,
+    title: report.title,
+    body: report.body,
+    modified: report.updatedAt,
+    published: report.disclosedAt,
+    cvssVector: report.cvssVector,
+    severity: report.severity,
+    cweIds: report.cweIds,
+    advisoryUrl: report.advisoryUrl,
+    credit,
+    packages,
+    extraFixed: packageName ? { [packageName]: fixedByHand } : {},
+  });
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from "node:fs";
+
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { osvRecord } from "@/lib/domain/osv";
+import { DomainError } from "@/lib/errors";
+import { SYSTEM } from "@/lib/server/actor";
+import { db } from "@/lib/server/db";
+import { getMatrix } from "@/lib/server/matrix";
+import { exportOsv, importOsv } from "@/lib/server/osv";
+import { createProject, replaceLines } from "@/lib/server/projects";
+import { getReport } from "@/lib/server/reports";
+
+const advisory = JSON.parse(readFileSync("tests/fixtures/GHSA-qw6h-vgh9-j6wx.json", "utf8")) as Record<string, unknown>;
+
+beforeAll(async () => {
+  await createProject(SYSTEM, { slug: "express", name: "Express", packageName: "express" });
+  await replaceLines(SYSTEM, "express", {
+    lines: [
+      { name: "3.x", range: ">=3.0.0 <4.0.0-0", latest: "3.21.2", status: "EOL" },
+      { name: "4.x", range: ">=4.0.0 <5.0.0-0", latest: "4.21.2", status: "MAINTAINED" },
+      { name: "5.x", range: ">=5.0.0 <6.0.0-0", latest: "5.1.0", status: "MAINTAINED" },
+      { name: "6.x", range: ">=6.0.0-0 <7.0.0-0", latest: "6.0.0-beta.1", status: "PRERELEASE" },
+    ],
+  });
+});
+
+describe("OSV import and export", () => {
+  it("imports a published advisory into a report and computes its matrix row", async () => {
+    const { key, created } = await importOsv(SYSTEM, advisory);
+    expect(created).toBe(true);
+    const report = await getReport(SYSTEM, key);
+    expect(report).toMatchObject({ title: "express vulnerable to XSS via response.redirect()", cveId: "CVE-2024-43796", ghsaId: "GHSA-qw6h-vgh9-j6wx", severity: "MEDIUM", cvss: { score: 5 }, cweIds: ["CWE-79"], project: { slug: "express" } });
+    const row = (await getMatrix(SYSTEM, "express")).rows.find((r) => r.key === key)!;
+    expect(row.cells).toMatchObject({
+      "3.x": { state: "wont_fix", version: null },
+      "4.x": { state: "fixed", version: "4.20.0" },
+      "5.x": { state: "not_affected", version: null },
+      "6.x": { state: "not_affected", version: null },
+    });
+    // imported advisories have no reporter to write to
+    expect(await db().outboundMail.count({ where: { report: { key } } })).toBe(0);
+  });
+
+  it("updates, not duplicates, when the same advisory (or one of its aliases) comes again", async () => {
+    const before = await db().report.count();
+    const again = await importOsv(SYSTEM, { ...advisory, summary: "express: XSS via response.redirect() (updated)" });
+    expect(again.created).toBe(false);
+    expect((await getReport(SYSTEM, again.key)).title).toBe("express: XSS via response.redirect() (updated)");
+    const byAlias = await importOsv(SYSTEM, { ...advisory, id: "CVE-2024-43796", aliases: ["GHSA-qw6h-vgh9-j6wx"] });
+    expect(byAlias).toEqual({ key: again.key, created: false });
+    expect(await db().report.count()).toBe(before);
+    expect((await exportOsv(SYSTEM, again.key)).id).toBe("GHSA-qw6h-vgh9-j6wx");
+  });
+
+  it("exports a valid OSV record carrying every fixed version, which imports back to the same report", async () => {
+    const { key } = await importOsv(SYSTEM, advisory);
+    const record = await exportOsv(SYSTEM, key);
+    expect(osvRecord.safeParse(record).success).toBe(true);
+    expect(record.id).toBe("GHSA-qw6h-vgh9-j6wx");
+    expect(record.aliases).toEqual(expect.arrayContaining(["CVE-2024-43796", key]));
+    const events = record.affected.flatMap((a) => a.ranges.flatMap((r) => r.events));
+    expect(events).toEqual(expect.arrayContaining([{ fixed: "4.20.0" }, { fixed: "5.0.0" }, { introduced: "5.0.0-alpha.1" }]));
+    expect(record.severity).toEqual([{ type: "CVSS_V3", score: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:L" }]);
+    expect(await importOsv(SYSTEM, record)).toEqual({ key, created: false });
+  });
+
+  it("refuses records that are not OSV (400, first errors named) and packages no project tracks (422)", async () => {
+    const notOsv = await importOsv(SYSTEM, { hello: "world" }).catch((e: unknown) => e);
+    expect(notOsv).toBeInstanceOf(DomainError);
+    expect((notOsv as DomainError).code).toBe("bad_request");
+    expect(Object.keys((notOsv as DomainError).fields ?? {})).toEqual(expect.arrayContaining(["id", "modified"]));
+    const unknown = await importOsv(SYSTEM, { ...advisory, id: "GHSA-xxxx-xxxx-xxxx", aliases: [], affected: [{ package: { ecosystem: "npm", name: "left-pad" }, ranges: [{ type: "SEMVER", events: [{ introduced: "0" }] }] }] }).catch((e: unknown) => e);
+    expect((unknown as DomainError).code).toBe("rule_violated");
+    expect((unknown as DomainError).message).toContain('"left-pad"');
+  });
+});
