@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { makeSlaReport } from "@/tests/helpers/factories";
+
 import type { SlaCalendar } from "./calendar";
 import { addHours, countableBetween, isTimeZone, localDate, startOfDay } from "./calendar";
 import { DEFAULT_POLICY, computeClocks } from "./sla";
@@ -46,20 +48,7 @@ describe("adding hours", () => {
 
 describe("clocks in business mode", () => {
   const policy = { ...DEFAULT_POLICY, calendar: utcBusiness };
-  const report = {
-    status: "NEW" as const,
-    severity: null,
-    receivedAt: at("2026-11-27T15:00:00Z"), // Friday afternoon
-    acknowledgedAt: null,
-    firstResponseAt: null,
-    lastUpdateAt: null,
-    confirmedAt: null,
-    disclosedAt: null,
-    closedAt: null,
-    waitingOnReporter: false,
-    waitingSince: null,
-    pausedSeconds: 0,
-  };
+  const report = makeSlaReport({ receivedAt: at("2026-11-27T15:00:00Z") }); // Friday afternoon
 
   it("stays ok over the weekend and is at risk only in the last quarter of business time", () => {
     const ack = (now: string) => computeClocks(report, policy, at(now))[0]!;

@@ -7,7 +7,7 @@ import { simpleParser } from "mailparser";
 
 import { keyInAddress, keyInSubject, needsFullReport } from "@/lib/domain/mail-body";
 import { isReportKey } from "@/lib/domain/report-key";
-import { appUrl, env } from "@/lib/env";
+import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import type { Actor } from "./actor";
@@ -15,7 +15,7 @@ import { authorize } from "./actor";
 import type { Tx } from "./db";
 import { db } from "./db";
 import { publishReportChange } from "./live";
-import { enqueueMail, templates } from "./mail/outbox";
+import { afterReporterAnswer } from "./report-updates";
 import { createReport } from "./reports";
 import { MAX_BODY_BYTES, MAX_TITLE } from "./reports.schema";
 
@@ -150,17 +150,8 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
           },
         });
         await storeAttachments(tx, mail, stored.id, thread.id);
-        const report = await tx.report.findUniqueOrThrow({ where: { id: thread.id }, include: { assignee: { select: { email: true } } } });
-        if (thread.fromReporter && report.waitingOnReporter) {
-          await tx.report.update({
-            where: { id: report.id },
-            data: { waitingOnReporter: false, waitingSince: null, pausedSeconds: report.pausedSeconds + Math.round((now.getTime() - (report.waitingSince ?? now).getTime()) / 1000), version: { increment: 1 } },
-          });
-        }
-        const recipients = report.assignee ? [report.assignee.email] : (await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { email: true } })).map((u) => u.email);
-        for (const to of recipients) {
-          await enqueueMail(tx, { reportId: report.id, template: "reply_notice", to, ...templates.replyNotice({ key: report.key, title: report.title, url: `${appUrl()}/reports/${report.key}` }) });
-        }
+        const report = await tx.report.findUniqueOrThrow({ where: { id: thread.id } });
+        if (thread.fromReporter) await afterReporterAnswer(tx, report, now);
         await tx.inboundMessage.update({ where: { id: stored.id }, data: { status: "THREADED", reportId: thread.id } });
         return { key: thread.key, threaded: true };
       }

@@ -337,22 +337,10 @@ export async function postReporterMessage(token: string, raw: unknown, clientKey
   const now = new Date();
   const result = await db().$transaction(async (tx) => {
     const report = await reportForToken(tx, token);
-    const assignee = report.assigneeId ? await tx.user.findUnique({ where: { id: report.assigneeId }, select: { email: true } }) : null;
     const event = await tx.timelineEvent.create({
       data: { reportId: report.id, at: now, kind: "message", visibility: "REPORTER", actorType: "REPORTER", actorLabel: report.reporter.name ?? report.reporter.email, body: input.body },
     });
-    if (report.waitingOnReporter) {
-      // the answer we were waiting for: the paused clocks run again
-      await tx.report.update({
-        where: { id: report.id },
-        data: { waitingOnReporter: false, waitingSince: null, pausedSeconds: report.pausedSeconds + Math.round((now.getTime() - (report.waitingSince ?? now).getTime()) / 1000), version: { increment: 1 } },
-      });
-      await tx.timelineEvent.create({ data: { reportId: report.id, at: now, kind: "waiting_ended", visibility: "INTERNAL", actorType: "SYSTEM", actorLabel: "system", data: { reason: "reporter replied" } } });
-    }
-    const recipients = assignee ? [assignee.email] : (await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { email: true } })).map((u) => u.email);
-    for (const to of recipients) {
-      await enqueueMail(tx, { reportId: report.id, template: "reply_notice", to, ...templates.replyNotice({ key: report.key, title: report.title, url: `${appUrl()}/reports/${report.key}` }) });
-    }
+    await afterReporterAnswer(tx, report, now);
     await tx.auditLog.create({ data: { actorLabel: `reporter ${report.reporter.email}`, action: "report.reply", entityType: "report", entityId: report.id, after: { eventId: event.id } } });
     return { key: report.key, message: { at: event.at.toISOString(), from: "you" as const, body: event.body ?? "" } };
   });
@@ -360,6 +348,30 @@ export async function postReporterMessage(token: string, raw: unknown, clientKey
   return result.message;
 }
 
+
+/**
+ * What follows a reporter's answer, by status page or by mail: a wait on the
+ * reporter ends (the paused clocks run again) and the primary handler — the
+ * admins when nobody is assigned — is told.
+ */
+export async function afterReporterAnswer(
+  tx: Tx,
+  report: { id: string; key: string; title: string; assigneeId: string | null; waitingOnReporter: boolean; waitingSince: Date | null; pausedSeconds: number },
+  now: Date,
+): Promise<void> {
+  if (report.waitingOnReporter) {
+    await tx.report.update({
+      where: { id: report.id },
+      data: { waitingOnReporter: false, waitingSince: null, pausedSeconds: report.pausedSeconds + Math.round((now.getTime() - (report.waitingSince ?? now).getTime()) / 1000), version: { increment: 1 } },
+    });
+    await tx.timelineEvent.create({ data: { reportId: report.id, at: now, kind: "waiting_ended", visibility: "INTERNAL", actorType: "SYSTEM", actorLabel: "system", data: { reason: "reporter replied" } } });
+  }
+  const assignee = report.assigneeId ? await tx.user.findUnique({ where: { id: report.assigneeId }, select: { email: true, disabled: true } }) : null;
+  const recipients = assignee && !assignee.disabled ? [assignee.email] : (await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { email: true } })).map((u) => u.email);
+  for (const to of recipients) {
+    await enqueueMail(tx, { reportId: report.id, template: "reply_notice", to, ...templates.replyNotice({ key: report.key, title: report.title, url: `${appUrl()}/reports/${report.key}` }) });
+  }
+}
 
 async function reportForToken(tx: Tx, token: string) {
   const notFound = new DomainError("not_found", "This status link is not valid. It may have been replaced by a newer one.");

@@ -123,17 +123,16 @@ export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFac
   }
 }
 
-/**
- * SQL that takes a database built from the migrations folder to the schema
- * in prisma/schema.prisma; empty when they agree.
- */
-export async function diffMigrationsToSchema(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
+type DiffSource = "migrations" | "database";
+
+async function diffToSchema(factory: SqlMigrationAwareDriverAdapterFactory, source: DiffSource): Promise<string> {
   const datamodel = await readSchema();
   const engine = await openEngine(factory, datamodel);
+  const files = [{ path: "schema.prisma", content: datamodel }];
   try {
     const out = await engine.diff({
-      from: { tag: "migrations", ...(await loadMigrations()) },
-      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: datamodel }] },
+      from: source === "migrations" ? { tag: "migrations", ...(await loadMigrations()) } : { tag: "schemaDatasource", files, configDir: root },
+      to: { tag: "schemaDatamodel", files },
       script: true,
       exitCode: null,
       filters: NO_FILTER,
@@ -144,22 +143,14 @@ export async function diffMigrationsToSchema(factory: SqlMigrationAwareDriverAda
   }
 }
 
+/** SQL that takes a database built from the migrations folder to prisma/schema.prisma; empty when they agree. */
+export function diffMigrationsToSchema(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
+  return diffToSchema(factory, "migrations");
+}
+
 /** SQL that takes the live database behind `factory` to the schema; empty when it matches. */
-export async function diffDatabaseToSchema(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
-  const datamodel = await readSchema();
-  const engine = await openEngine(factory, datamodel);
-  try {
-    const out = await engine.diff({
-      from: { tag: "schemaDatasource", files: [{ path: "schema.prisma", content: datamodel }], configDir: root },
-      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: datamodel }] },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTER,
-    });
-    return normalizeScript(out.stdout);
-  } finally {
-    engine.free();
-  }
+export function diffDatabaseToSchema(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
+  return diffToSchema(factory, "database");
 }
 
 function normalizeScript(script: string | null): string {
