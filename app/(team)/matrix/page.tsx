@@ -50,7 +50,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
         }
       />
       {!chosen || !matrix ? (
-        <EmptyState title="No projects yet">An admin adds projects and their release lines through the API (PUT /api/v1/projects/&#123;slug&#125;/lines).</EmptyState>
+        <EmptyState title="No projects yet">An admin adds projects and their release lines under Settings → Projects.</EmptyState>
       ) : (
         <>
           <nav aria-label="Projects" className="mb-3 flex flex-wrap gap-1">
@@ -61,7 +61,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
             ))}
           </nav>
           {matrix.lines.length === 0 ? (
-            <EmptyState title={`${chosen.name} has no release lines`}>Add them with PUT /api/v1/projects/{chosen.slug}/lines.</EmptyState>
+            <EmptyState title={`${chosen.name} has no release lines`}>An admin adds them under Settings → Projects.</EmptyState>
           ) : matrix.rows.length === 0 ? (
             <EmptyState title="No open reports">Nothing open against {chosen.name}.</EmptyState>
           ) : (
