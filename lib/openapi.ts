@@ -63,6 +63,7 @@ const OPERATIONS: Op[] = [
   { method: "put", path: "/api/v1/reports/{key}/affected", summary: "Replace the report's OSV-style affected ranges", auth: "handler", body: affectedInput, ok: { status: 200, schema: "Report" }, errors: [400, 401, 403, 404, 409] },
   { method: "put", path: "/api/v1/reports/{key}/matrix/{line}", summary: "Override one matrix cell", auth: "handler", body: overrideInput, ok: { status: 200, schema: "Report" }, errors: [400, 401, 403, 404] },
   { method: "get", path: "/api/v1/reports/{key}/osv", summary: "The report as an OSV record", auth: "team", ok: { status: 200, schema: "Osv" }, errors: [401, 403, 404] },
+  { method: "get", path: "/api/v1/reports/{key}/cve", summary: "The CNA container of a CVE JSON 5 record, versions per release line", auth: "team", ok: { status: 200, schema: "Osv" }, errors: [401, 403, 404] },
   { method: "post", path: "/api/v1/import/osv", summary: "Create or update a report from an OSV record", auth: "handler", body: z.object({}).loose(), ok: { status: 201, schema: "ImportResult" }, errors: [400, 401, 403, 422] },
   { method: "get", path: "/api/v1/matrix", summary: "Release lines × open reports of a project", auth: "team", query: z.object({ project: z.string() }), ok: { status: 200, schema: "Matrix" }, errors: [400, 401, 403, 404] },
   { method: "get", path: "/api/v1/projects", summary: "Projects with their release lines", auth: "team", ok: { status: 200, schema: "Project" }, errors: [401, 403] },

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { cveContainer } from "@/lib/domain/cve";
 import { scoreCvss } from "@/lib/domain/cvss";
 import type { ImportedAdvisory } from "@/lib/domain/osv";
 import { fromOsv, osvRecord, toOsv } from "@/lib/domain/osv";
@@ -12,7 +13,7 @@ import { actorLabel, actorUserId, authorize } from "./actor";
 import { audit } from "./audit";
 import { db } from "./db";
 import { publishReportChange } from "./live";
-import { eventsFromRanges, rangesFromEvents } from "./matrix";
+import { eventsFromRanges, matrixRow, rangesFromEvents } from "./matrix";
 import { createReport } from "./reports";
 import { parseInput } from "./validate";
 
@@ -127,5 +128,30 @@ export async function exportOsv(actor: Actor | null, key: string) {
     credit,
     packages,
     extraFixed: packageName ? { [packageName]: fixedByHand } : {},
+  });
+}
+
+/** GET /api/v1/reports/{key}/cve: the CNA container of a CVE JSON 5 record, versions per release line. */
+export async function exportCve(actor: Actor | null, key: string) {
+  authorize(actor, "reports.read");
+  if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");
+  const report = await db().report.findUnique({ where: { key }, include: { reporter: true, project: true } });
+  if (!report) throw new DomainError("not_found", "No such report.");
+  const lines = await matrixRow(key);
+  const pref = report.reporter.creditPreference;
+  const credit = report.source === "IMPORT" || pref === "NONE" ? null : pref === "ANONYMOUS" ? "Anonymous" : (report.reporter.creditName ?? report.reporter.name);
+  const repo = report.project?.repositoryUrl ?? null;
+  return cveContainer({
+    title: report.title,
+    description: report.body,
+    vendor: repo ? (/github\.com\/([^/]+)/.exec(repo)?.[1] ?? report.project!.name) : (report.project?.name ?? "unknown"),
+    product: report.project?.packageName ?? report.project?.name ?? "unknown",
+    packageName: report.project?.packageName ?? null,
+    repositoryUrl: repo,
+    cweIds: report.cweIds,
+    cvss: report.cvssVector ? { vector: report.cvssVector, score: report.cvssScore, severity: report.severity } : null,
+    advisoryUrl: report.advisoryUrl,
+    credit,
+    lines: lines.map((l) => ({ ...l, name: l.line })),
   });
 }

@@ -7,7 +7,7 @@ import { DomainError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { getMatrix } from "@/lib/server/matrix";
-import { exportOsv, importOsv } from "@/lib/server/osv";
+import { exportCve, exportOsv, importOsv } from "@/lib/server/osv";
 import { createProject, replaceLines } from "@/lib/server/projects";
 import { getReport } from "@/lib/server/reports";
 
@@ -63,6 +63,19 @@ describe("OSV import and export", () => {
     expect(events).toEqual(expect.arrayContaining([{ fixed: "4.20.0" }, { fixed: "5.0.0" }, { introduced: "5.0.0-alpha.1" }]));
     expect(record.severity).toEqual([{ type: "CVSS_V3", score: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:L" }]);
     expect(await importOsv(SYSTEM, record)).toEqual({ key, created: false });
+  });
+
+  it("exports the CVE JSON 5 CNA container with per-line changes", async () => {
+    const { key } = await importOsv(SYSTEM, advisory);
+    const cve = await exportCve(SYSTEM, key);
+    const versions = cve.containers.cna.affected[0]!.versions;
+    expect(versions).toEqual(
+      expect.arrayContaining([
+        { version: "4.0.0", lessThan: "5.0.0-0", status: "affected", versionType: "semver", changes: [{ at: "4.20.0", status: "unaffected" }] },
+        { version: "3.0.0", lessThan: "4.0.0-0", status: "affected", versionType: "semver" },
+      ]),
+    );
+    expect(cve.containers.cna.problemTypes?.[0]?.descriptions[0]?.cweId).toBe("CWE-79");
   });
 
   it("refuses records that are not OSV (400, first errors named) and packages no project tracks (422)", async () => {
