@@ -38,6 +38,7 @@ const config = [
   {
     // lib/domain stays pure: no I/O, no Prisma, no Next, no React
     files: ["lib/domain/**/*.ts"],
+    ignores: ["lib/domain/**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

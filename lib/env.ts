@@ -38,6 +38,8 @@ const schema = z.object({
   INBOUND_ADDRESS: z.email().optional(),
   // Attachments larger than this are recorded (name, type, size, hash) without their bytes.
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(0).default(5 * 1024 * 1024),
+  // Where "Suggest lines from npm" reads package documents.
+  NPM_REGISTRY_URL: z.url().default("https://registry.npmjs.org"),
   // Background workers (outbox delivery, SLA alerts); "false" to run none in this process.
   WORKERS: z
     .enum(["true", "false", "1", "0"])

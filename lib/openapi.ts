@@ -69,6 +69,7 @@ const OPERATIONS: Op[] = [
   { method: "get", path: "/api/v1/projects", summary: "Projects with their release lines", auth: "team", ok: { status: 200, schema: "Project" }, errors: [401, 403] },
   { method: "post", path: "/api/v1/projects", summary: "Create a project", auth: "admin", body: projectInput, ok: { status: 201, schema: "Project" }, errors: [400, 401, 403, 409] },
   { method: "put", path: "/api/v1/projects/{slug}/lines", summary: "Replace a project's release lines", auth: "admin", body: linesInput, ok: { status: 200, schema: "Project" }, errors: [400, 401, 403, 404] },
+  { method: "get", path: "/api/v1/projects/{slug}/suggested-lines", summary: "Release lines suggested from the npm registry (not saved)", auth: "admin", ok: { status: 200, schema: "Project" }, errors: [401, 403, 404, 422, 503] },
   { method: "get", path: "/api/v1/board", summary: "The board's columns, with the board's URL filters", auth: "team", ok: { status: 200, schema: "Board" }, errors: [400, 401, 403] },
   { method: "get", path: "/api/v1/status/{token}", summary: "The reporter's view of their report", auth: "token-link", ok: { status: 200, schema: "StatusView" }, errors: [404, 429] },
   { method: "post", path: "/api/v1/status/{token}/messages", summary: "The reporter's reply", auth: "token-link", body: reporterMessageInput, ok: { status: 201, schema: "StatusView" }, errors: [400, 404, 413, 429] },

@@ -3,7 +3,10 @@ import "server-only";
 import type { z } from "zod";
 
 import { linesOverlap, validateLine, validateRange } from "@/lib/domain/matrix";
+import type { Packument } from "@/lib/domain/npm-lines";
+import { suggestLines } from "@/lib/domain/npm-lines";
 import { isReportKey } from "@/lib/domain/report-key";
+import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -175,4 +178,22 @@ export async function setOverride(actor: Actor | null, key: string, lineName: st
     await audit(tx, actor, { action: "report.override", entityType: "report", entityId: report.id, after: { line: line.name, ...input } });
   });
   publishReportChange({ key });
+}
+
+/** Suggests release lines from the npm registry for the admin to confirm (nothing is saved). */
+export async function suggestLinesFromNpm(actor: Actor | null, slug: string, fetcher: typeof fetch = fetch) {
+  authorize(actor, "projects.write");
+  const project = await db().project.findUnique({ where: { slug }, select: { packageName: true } });
+  if (!project) throw new DomainError("not_found", `No project "${slug}".`);
+  if (!project.packageName) throw new DomainError("rule_violated", "Give the project its npm package name first.", { fields: { packageName: "Needed to ask npm" } });
+  const name = project.packageName.startsWith("@") ? `@${encodeURIComponent(project.packageName.slice(1))}` : encodeURIComponent(project.packageName);
+  let res: Response;
+  try {
+    res = await fetcher(`${env().NPM_REGISTRY_URL.replace(/\/+$/, "")}/${name}`, { headers: { Accept: "application/json" }, signal: AbortSignal.timeout(10_000) });
+  } catch (error) {
+    throw new DomainError("unavailable", `The npm registry did not answer (${error instanceof Error ? error.message : "network error"}). Enter the lines by hand.`);
+  }
+  if (res.status === 404) throw new DomainError("not_found", `npm has no package "${project.packageName}".`);
+  if (!res.ok) throw new DomainError("unavailable", `The npm registry answered ${res.status}. Enter the lines by hand.`);
+  return { package: project.packageName, lines: suggestLines((await res.json()) as Packument, new Date()) };
 }

@@ -1,10 +1,12 @@
+import { readFileSync } from "node:fs";
+
 import { describe, expect, it } from "vitest";
 
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { SYSTEM } from "@/lib/server/actor";
 import { getMatrix } from "@/lib/server/matrix";
-import { createProject, replaceLines, setAffected, setOverride } from "@/lib/server/projects";
+import { createProject, replaceLines, setAffected, setOverride, suggestLinesFromNpm } from "@/lib/server/projects";
 import { updateReport } from "@/lib/server/report-updates";
 import { getReport, submitReport } from "@/lib/server/reports";
 import { createUser } from "@/lib/server/users";
@@ -89,6 +91,28 @@ describe("projects, release lines and the matrix", () => {
     await setOverride(SYSTEM, key, "3.x", { state: "wont_fix", note: "EOL" });
     const result = await replaceLines(SYSTEM, "express", { lines: LINES.filter((l) => l.name !== "3.x") });
     expect(result.orphanedOverrides).toEqual([{ report: key, line: "3.x", state: "wont_fix", fixedVersion: null, note: "EOL" }]);
+  });
+
+  it("suggests lines from the npm registry document, without saving them", async () => {
+    const recorded = readFileSync("tests/fixtures/npm-express.json", "utf8");
+    const urls: string[] = [];
+    const registry = (async (url: string | URL | Request) => {
+      urls.push(String(url));
+      return new Response(recorded, { headers: { "Content-Type": "application/json" } });
+    }) as typeof fetch;
+    const { package: pkg, lines } = await suggestLinesFromNpm(SYSTEM, "express", registry);
+    expect(pkg).toBe("express");
+    expect(urls).toEqual(["https://registry.npmjs.org/express"]);
+    expect(lines.slice(0, 2)).toEqual([
+      { name: "5.x", range: ">=5.0.0 <6.0.0-0", latest: "5.3.0", status: "MAINTAINED" },
+      { name: "4.x", range: ">=4.0.0 <5.0.0-0", latest: "4.22.3", status: "MAINTAINED" },
+    ]);
+    const down = (async () => {
+      throw new Error("getaddrinfo ENOTFOUND");
+    }) as typeof fetch;
+    expect((await error(suggestLinesFromNpm(SYSTEM, "express", down))).code).toBe("unavailable");
+    const missing = (async () => new Response("{}", { status: 404 })) as typeof fetch;
+    expect((await error(suggestLinesFromNpm(SYSTEM, "express", missing))).code).toBe("not_found");
   });
 
   it("refuses bad ranges with the field named", async () => {

@@ -27,7 +27,7 @@ export default async function ProjectsPage() {
                 {p.openReports} open reports
               </span>
             </div>
-            <LinesEditor slug={p.slug} lines={p.lines.map((l) => ({ name: l.name, range: l.range, latest: l.latest ?? "", status: l.status as "MAINTAINED", eolDate: l.eolDate ?? "" }))} />
+            <LinesEditor slug={p.slug} hasPackage={!!p.packageName} lines={p.lines.map((l) => ({ name: l.name, range: l.range, latest: l.latest ?? "", status: l.status as "MAINTAINED", eolDate: l.eolDate ?? "" }))} />
           </Card>
         ))}
         <Card className="p-4">

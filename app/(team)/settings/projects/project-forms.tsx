@@ -4,6 +4,7 @@ import { useActionState, useState, useTransition } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { ApiError, api } from "@/lib/api-client";
 
 import type { FormState, LinesState } from "../actions";
 import { createProjectAction, saveLinesAction } from "../actions";
@@ -37,7 +38,7 @@ export function CreateProjectForm() {
 type Row = { name: string; range: string; latest: string; status: "MAINTAINED" | "PRERELEASE" | "EOL"; eolDate: string };
 const cell = "h-8 w-full rounded border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900 aria-[invalid=true]:border-red-500";
 
-export function LinesEditor({ slug, lines }: { slug: string; lines: Row[] }) {
+export function LinesEditor({ slug, lines, hasPackage }: { slug: string; lines: Row[]; hasPackage: boolean }) {
   const [rows, setRows] = useState<Row[]>(lines);
   const [state, setState] = useState<LinesState>({});
   const [pending, start] = useTransition();
@@ -91,10 +92,30 @@ export function LinesEditor({ slug, lines }: { slug: string; lines: Row[] }) {
           Kept {state.orphans.length} override(s) of removed lines: {state.orphans.map((o) => `${o.report} (${o.line})`).join(", ")}.
         </p>
       ) : null}
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <Button size="sm" variant="ghost" onClick={() => setRows((all) => [...all, { name: "", range: "", latest: "", status: "MAINTAINED", eolDate: "" }])}>
           Add line
         </Button>
+        {hasPackage ? (
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={pending}
+            onClick={() =>
+              start(async () => {
+                try {
+                  const res = await api<{ lines: { name: string; range: string; latest: string; status: Row["status"] }[] }>(`/api/v1/projects/${slug}/suggested-lines`);
+                  setRows(res.lines.map((l) => ({ ...l, eolDate: rows.find((r) => r.name === l.name)?.eolDate ?? "" })));
+                  setState({ ok: `Suggested ${res.lines.length} lines from npm. Check them, then save.` });
+                } catch (e) {
+                  setState({ error: e instanceof ApiError ? e.message : "npm did not answer." });
+                }
+              })
+            }
+          >
+            Suggest from npm
+          </Button>
+        ) : null}
         <Button
           size="sm"
           disabled={pending}
