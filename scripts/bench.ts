@@ -56,7 +56,7 @@ report("list reports, text search q=synthetic", await time(30, () => listReports
 report("list reports, sla=breached (computed)", await time(20, () => listReports(SYSTEM, { sla: "breached", limit: 50 })));
 report("get one report with timeline", await time(100, () => getReport(SYSTEM, key)));
 report("reporter status view by token", await time(100, () => getStatusView(token)));
-report("board data (up to 1000 cards)", await time(10, () => listBoard(SYSTEM)));
+report("board data (7 columns, up to 100 cards each)", await time(10, () => listBoard(SYSTEM)));
 
 console.log(`\nEmbargo benchmark — ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite (in memory)"}, ${REPORTS + 30} reports\n`);
 const width = Math.max(...rows.map(([name]) => name.length));
