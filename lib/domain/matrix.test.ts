@@ -35,6 +35,7 @@ describe("matrix cells", () => {
     ["a range that starts and ends inside pre-releases", [{ introduced: "6.0.0-alpha.1", fixed: "6.0.0-beta.1" }], { "3.x": "not_affected", "4.x": "not_affected", "5.x": "not_affected", "6.x": "fixed 6.0.0-beta.1" }],
     ["pre-release ordering: beta.3 is after beta.1, so the line's latest is still affected", [{ introduced: "6.0.0-alpha.1", fixed: "6.0.0-beta.3" }], { "3.x": "not_affected", "4.x": "not_affected", "5.x": "not_affected", "6.x": "fix_pending 6.0.0-beta.3" }],
     ["a regression after an earlier fix in the same line", [{ introduced: "4.0.0", fixed: "4.5.0" }, { introduced: "4.20.0" }], { "3.x": "not_affected", "4.x": "affected", "5.x": "affected", "6.x": "affected" }],
+    ["introduced above every released version of a line", [{ introduced: "4.22.0", fixed: "4.23.0" }, { introduced: "5.2.0" }], { "3.x": "not_affected", "4.x": "not_affected", "5.x": "not_affected", "6.x": "affected" }],
     ["last_affected below the latest", [{ introduced: "0", last_affected: "4.17.0" }], { "3.x": "wont_fix", "4.x": "fixed", "5.x": "not_affected", "6.x": "not_affected" }],
   ])("%s", (_name, ranges, expected) => expect(states(ranges)).toEqual(expected));
 

@@ -54,7 +54,9 @@ export function linesOverlap(a: string, b: string): boolean {
 
 function computed(line: Line, ranges: AffectedRange[]): { state: CellState; version: string | null } {
   if (!ranges.length) return { state: "unknown", version: null };
-  if (!ranges.some((r) => semver.intersects(line.range, rangeOf(r), OPTS))) return { state: "not_affected", version: null };
+  // only versions the line has released can be affected (nothing above its latest exists yet)
+  const released = line.latest ? `${line.range} <=${line.latest}` : line.range;
+  if (!ranges.some((r) => semver.intersects(released, rangeOf(r), OPTS))) return { state: "not_affected", version: null };
   const fixes = ranges
     .map((r) => r.fixed)
     .filter((f): f is string => !!f && semver.satisfies(f, line.range, OPTS))
@@ -68,8 +70,8 @@ function computed(line: Line, ranges: AffectedRange[]): { state: CellState; vers
     const above = fixes.find((f) => semver.gt(f, line.latest!));
     return above ? { state: "fix_pending", version: above } : { state: notFixed, version: null };
   }
-  const released = fixes.filter((f) => semver.lte(f, line.latest!));
-  if (released.length) return { state: "fixed", version: released[released.length - 1]! };
+  const shipped = fixes.filter((f) => semver.lte(f, line.latest!));
+  if (shipped.length) return { state: "fixed", version: shipped[shipped.length - 1]! };
   if (fixes.length) return { state: "fix_pending", version: fixes[0]! };
   // affected only below the latest, ending at a last_affected: later versions are fine
   return { state: "fixed", version: null };

@@ -37,6 +37,7 @@ describe("transitions", () => {
     ["FIXING", "RELEASE_PENDING", {}, null],
     ["RELEASE_PENDING", "DISCLOSED", { linesNotReleased: ["5.x"] }, "Disclosing needs the fixes released. Not released yet: 5.x."],
     ["RELEASE_PENDING", "DISCLOSED", {}, null],
+    ["RELEASE_PENDING", "DISCLOSED", { linesNotReady: ["4.x"] }, "Disclosing needs every maintained line fixed, not affected or marked won't fix with a reason. Not yet: 4.x."],
     ["FIXING", "DISCLOSED", {}, "A report is disclosed from Release pending, once its fixes are released."],
     // moving back
     ["FIXING", "TRIAGE", {}, null],

@@ -109,6 +109,9 @@ export function checkTransition(from: Status, to: Status, facts: TransitionFacts
   if (to === "RELEASE_PENDING" && facts.linesNotReady.length) {
     return refuse(`Release pending needs every maintained line fixed, not affected or marked won't fix with a reason. Not yet: ${list(facts.linesNotReady)}.`);
   }
+  if (to === "DISCLOSED" && facts.linesNotReady.length) {
+    return refuse(`Disclosing needs every maintained line fixed, not affected or marked won't fix with a reason. Not yet: ${list(facts.linesNotReady)}.`);
+  }
   if (to === "DISCLOSED" && facts.linesNotReleased.length) {
     return refuse(`Disclosing needs the fixes released. Not released yet: ${list(facts.linesNotReleased)}.`);
   }

@@ -45,16 +45,28 @@ function referencedIds(mail: ParsedMail): string[] {
   return [...new Set([mail.inReplyTo, ...refs].filter((v): v is string => !!v).flatMap((v) => v.split(/\s+/)).filter(Boolean))].slice(0, 100);
 }
 
-/** The report a reply belongs to: by our Message-IDs, or by key (subject tag or tagged address) from its reporter. */
+/**
+ * The report a reply belongs to: by our Message-IDs, or by key (subject tag
+ * or tagged address) from its reporter. A From header is easy to forge and a
+ * key easy to guess, so only a reply to one of our own messages, from the
+ * address we sent it to, counts as the reporter speaking; anything else is
+ * threaded for the team only.
+ */
 async function findThread(tx: Tx, mail: ParsedMail, from: string): Promise<{ id: string; key: string; fromReporter: boolean } | null> {
   const ids = referencedIds(mail);
   let reportId: string | null = null;
+  let verified = false;
   if (ids.length) {
-    const hit =
-      (await tx.outboundMail.findFirst({ where: { messageId: { in: ids }, reportId: { not: null } }, select: { reportId: true } })) ??
-      (await tx.timelineEvent.findFirst({ where: { messageId: { in: ids } }, select: { reportId: true } })) ??
-      (await tx.inboundMessage.findFirst({ where: { messageId: { in: ids }, reportId: { not: null } }, select: { reportId: true } }));
-    reportId = hit?.reportId ?? null;
+    const ours = await tx.outboundMail.findFirst({ where: { messageId: { in: ids }, reportId: { not: null } }, select: { reportId: true, toAddr: true } });
+    if (ours) {
+      reportId = ours.reportId;
+      verified = ours.toAddr.toLowerCase() === from;
+    } else {
+      const hit =
+        (await tx.timelineEvent.findFirst({ where: { messageId: { in: ids } }, select: { reportId: true } })) ??
+        (await tx.inboundMessage.findFirst({ where: { messageId: { in: ids }, reportId: { not: null } }, select: { reportId: true } }));
+      reportId = hit?.reportId ?? null;
+    }
   }
   if (!reportId) {
     const key = keyInSubject(mail.subject ?? "") ?? allAddresses(mail).map(keyInAddress).find(Boolean) ?? null;
@@ -66,7 +78,7 @@ async function findThread(tx: Tx, mail: ParsedMail, from: string): Promise<{ id:
   }
   if (!reportId) return null;
   const report = await tx.report.findUniqueOrThrow({ where: { id: reportId }, select: { id: true, key: true, reporter: { select: { email: true } } } });
-  return { id: report.id, key: report.key, fromReporter: report.reporter.email === from };
+  return { id: report.id, key: report.key, fromReporter: verified && report.reporter.email === from };
 }
 
 function bodyOf(mail: ParsedMail): string {
@@ -173,12 +185,17 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
     publishReportChange({ key: result.key });
     return result;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && messageId) {
+    const target = error instanceof Prisma.PrismaClientKnownRequestError ? JSON.stringify(error.meta ?? {}) : "";
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && messageId && target.includes("messageId")) {
       // the same message arrived twice at once: the other copy won
       const earlier = await db().inboundMessage.findUnique({ where: { messageId }, select: { report: { select: { key: true } }, status: true } });
       await db().inboundMessage.update({ where: { id: stored.id }, data: { ...meta, status: "DUPLICATE", error: `Duplicate of ${messageId}` } });
       return { key: earlier?.report?.key ?? null, threaded: earlier?.status === "THREADED", duplicate: true };
     }
+    // keep the reason beside the raw message, then let the mail system retry
+    await db()
+      .inboundMessage.update({ where: { id: stored.id }, data: { ...meta, error: error instanceof Error ? error.message.slice(0, 500) : "failed" } })
+      .catch(() => {});
     throw error;
   }
 }

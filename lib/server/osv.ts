@@ -107,13 +107,13 @@ export async function exportOsv(actor: Actor | null, key: string) {
   const packages = report.affected.map((a) => ({ name: a.package, ecosystem: a.ecosystem === "npm" ? "npm" : a.ecosystem, ranges: rangesFromEvents(a.events) }));
   const fixedByHand = report.overrides.map((o) => o.fixedVersion).filter((v): v is string => !!v);
   const imported = Array.isArray(report.credits) ? (report.credits as { name: string }[]) : null;
-  const pref = report.reporter.creditPreference;
+  const pref = report.creditPreference;
   const credit =
     report.source === "IMPORT"
       ? (imported?.[0] ? { name: imported[0].name, type: "FINDER" as const } : null)
       : pref === "NONE"
         ? null
-        : { name: pref === "ANONYMOUS" ? "Anonymous" : (report.reporter.creditName ?? report.reporter.name ?? "Anonymous"), type: "FINDER" as const };
+        : { name: pref === "ANONYMOUS" ? "Anonymous" : (report.creditName ?? "Anonymous"), type: "FINDER" as const };
   return toOsv({
     id,
     aliases,
@@ -138,8 +138,8 @@ export async function exportCve(actor: Actor | null, key: string) {
   const report = await db().report.findUnique({ where: { key }, include: { reporter: true, project: true } });
   if (!report) throw new DomainError("not_found", "No such report.");
   const lines = await matrixRow(key);
-  const pref = report.reporter.creditPreference;
-  const credit = report.source === "IMPORT" || pref === "NONE" ? null : pref === "ANONYMOUS" ? "Anonymous" : (report.reporter.creditName ?? report.reporter.name);
+  const pref = report.creditPreference;
+  const credit = report.source === "IMPORT" || pref === "NONE" ? null : pref === "ANONYMOUS" ? "Anonymous" : report.creditName;
   const repo = report.project?.repositoryUrl ?? null;
   return cveContainer({
     title: report.title,

@@ -186,10 +186,14 @@ export async function suggestLinesFromNpm(actor: Actor | null, slug: string, fet
   const project = await db().project.findUnique({ where: { slug }, select: { packageName: true } });
   if (!project) throw new DomainError("not_found", `No project "${slug}".`);
   if (!project.packageName) throw new DomainError("rule_violated", "Give the project its npm package name first.", { fields: { packageName: "Needed to ask npm" } });
-  const name = project.packageName.startsWith("@") ? `@${encodeURIComponent(project.packageName.slice(1))}` : encodeURIComponent(project.packageName);
+  // npm's own naming rules: lower-case, URL-safe, optionally @scope/name — nothing that climbs paths
+  if (!/^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(project.packageName)) {
+    throw new DomainError("rule_violated", `"${project.packageName}" is not an npm package name.`, { fields: { packageName: "Not an npm package name" } });
+  }
+  const name = project.packageName.startsWith("@") ? `@${encodeURIComponent(project.packageName.slice(1))}` : project.packageName;
   let res: Response;
   try {
-    res = await fetcher(`${env().NPM_REGISTRY_URL.replace(/\/+$/, "")}/${name}`, { headers: { Accept: "application/json" }, signal: AbortSignal.timeout(10_000) });
+    res = await fetcher(`${env().NPM_REGISTRY_URL.replace(/\/+$/, "")}/${name}`, { headers: { Accept: "application/json" }, redirect: "error", signal: AbortSignal.timeout(10_000) });
   } catch (error) {
     throw new DomainError("unavailable", `The npm registry did not answer (${error instanceof Error ? error.message : "network error"}). Enter the lines by hand.`);
   }

@@ -360,11 +360,12 @@ export async function afterReporterAnswer(
   now: Date,
 ): Promise<void> {
   if (report.waitingOnReporter) {
-    await tx.report.update({
-      where: { id: report.id },
-      data: { waitingOnReporter: false, waitingSince: null, pausedSeconds: report.pausedSeconds + Math.round((now.getTime() - (report.waitingSince ?? now).getTime()) / 1000), version: { increment: 1 } },
+    // only if still waiting (another writer may have ended it), and relative to what is stored
+    const ended = await tx.report.updateMany({
+      where: { id: report.id, waitingOnReporter: true },
+      data: { waitingOnReporter: false, waitingSince: null, pausedSeconds: { increment: Math.round((now.getTime() - (report.waitingSince ?? now).getTime()) / 1000) }, version: { increment: 1 } },
     });
-    await tx.timelineEvent.create({ data: { reportId: report.id, at: now, kind: "waiting_ended", visibility: "INTERNAL", actorType: "SYSTEM", actorLabel: "system", data: { reason: "reporter replied" } } });
+    if (ended.count) await tx.timelineEvent.create({ data: { reportId: report.id, at: now, kind: "waiting_ended", visibility: "INTERNAL", actorType: "SYSTEM", actorLabel: "system", data: { reason: "reporter replied" } } });
   }
   const assignee = report.assigneeId ? await tx.user.findUnique({ where: { id: report.assigneeId }, select: { email: true, disabled: true } }) : null;
   const recipients = assignee && !assignee.disabled ? [assignee.email] : (await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { email: true } })).map((u) => u.email);
@@ -387,11 +388,11 @@ export async function setCreditPreference(token: string, raw: unknown) {
   const input = parseInput(creditInput, raw);
   await db().$transaction(async (tx) => {
     const report = await reportForToken(tx, token);
-    await tx.reporter.update({ where: { id: report.reporterId }, data: { creditPreference: input.preference, creditName: input.name || null } });
+    await tx.report.update({ where: { id: report.id }, data: { creditPreference: input.preference, creditName: input.name || null } });
     await tx.timelineEvent.create({
       data: { reportId: report.id, kind: "credit_changed", visibility: "INTERNAL", actorType: "REPORTER", actorLabel: report.reporter.name ?? report.reporter.email, data: { preference: input.preference, name: input.name || null } },
     });
-    await tx.auditLog.create({ data: { actorLabel: `reporter ${report.reporter.email}`, action: "reporter.credit", entityType: "reporter", entityId: report.reporterId, after: input } });
+    await tx.auditLog.create({ data: { actorLabel: `reporter ${report.reporter.email}`, action: "report.credit", entityType: "report", entityId: report.id, after: input } });
   });
 }
 

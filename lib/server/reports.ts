@@ -124,6 +124,8 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
       source: input.source,
       reportedVersion: input.reportedVersion || null,
       needsFullReport: input.needsFullReport ?? false,
+      creditPreference: input.creditPreference ?? "NAME",
+      creditName: input.creditName || input.reporterName || null,
       projectId: input.projectId,
       reporterId: reporter.id,
       slaPolicyId: policy?.id ?? null,
@@ -308,7 +310,8 @@ export async function getStatusView(token: string): Promise<StatusViewDto> {
       kept: metInTime(c),
     })),
     messages: row.events.map((e) => ({ at: e.at.toISOString(), from: e.actorType === "REPORTER" ? ("you" as const) : ("team" as const), body: e.body ?? "" })),
-    credit: { preference: row.reporter.creditPreference, name: row.reporter.creditName ?? row.reporter.name },
+    // credit is per report, never from the shared reporter row (anyone can file under an address)
+    credit: { preference: row.creditPreference, name: row.creditName },
     disclosure:
       row.status === "DISCLOSED"
         ? {

@@ -193,6 +193,7 @@ export async function seedDemo(): Promise<string> {
             projectId: spec.project ? projects[spec.project] : null,
             reporterId: reporter.id,
             assigneeId: handler ?? null,
+            creditName: spec.reporter[0],
             thirdPartyName: spec.resolution === "THIRD_PARTY" ? "multer maintainers" : null,
             thirdPartyContact: spec.resolution === "THIRD_PARTY" ? "https://github.com/expressjs/multer/security" : null,
             slaPolicyId: policy?.id ?? null,

@@ -2,7 +2,7 @@ import "server-only";
 
 import { DomainError } from "@/lib/errors";
 
-import { toErrorResponse } from "./api";
+import { readBytes, toErrorResponse } from "./api";
 import { MAX_MESSAGE_BYTES } from "./reports.schema";
 
 // The status page's forms post to route handlers, not server actions: the
@@ -11,15 +11,20 @@ import { MAX_MESSAGE_BYTES } from "./reports.schema";
 // involved — the link's token is the credential — so there is nothing to
 // forge, and each handler answers with a redirect back to the page.
 
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
 export async function handleStatusForm(req: Request, token: string, run: (form: FormData) => Promise<string>): Promise<Response> {
+  // a malformed token never reaches a redirect (it could point anywhere)
+  if (!TOKEN.test(token)) return toErrorResponse(new DomainError("not_found", "This status link is not valid."), "status-form");
   const back = (params: Record<string, string>) => {
-    const url = new URL(`/status/${token}`, req.url);
-    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-    return new Response(null, { status: 303, headers: { Location: `${url.pathname}${url.search}`, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+    const query = new URLSearchParams(params).toString();
+    return new Response(null, { status: 303, headers: { Location: `/status/${token}?${query}`, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
   };
   try {
-    if (Number(req.headers.get("content-length") ?? "0") > MAX_MESSAGE_BYTES * 4) throw new DomainError("too_large", "A message may be at most 64 KB.");
-    const done = await run(await req.formData());
+    // read at most a few messages' worth, whatever the (possibly chunked) request claims
+    const bytes = await readBytes(req, MAX_MESSAGE_BYTES * 4);
+    const form = await new Response(new Uint8Array(bytes), { headers: { "Content-Type": req.headers.get("content-type") ?? "application/x-www-form-urlencoded" } }).formData();
+    const done = await run(form);
     return back({ done });
   } catch (error) {
     if (error instanceof DomainError) {

@@ -115,8 +115,10 @@ ${pdf}
     const again = (await getReport(SYSTEM, first.key!)).timeline;
     expect(again.filter((e) => e.body?.startsWith("Thanks!"))).toHaveLength(1);
 
-    // by subject tag, from the reporter
+    // by subject tag alone (a From header is easy to forge): threaded for the team, not shown as the reporter's
     expect(await receiveEmail(plain({ from: "rey@example.org", subject: `Re: [${first.key}] more`, body: "And a third note." }))).toEqual({ key: first.key, threaded: true });
+    const third = (await getReport(SYSTEM, first.key!)).timeline.find((e) => e.body === "And a third note.");
+    expect(third).toMatchObject({ visibility: "internal", kind: "mail_note" });
     // a stranger naming the key starts a report of their own instead
     const stranger = await receiveEmail(plain({ from: "mallory@evil.example", subject: `Re: [${first.key}] give me the details` }));
     expect(stranger.threaded).toBe(false);

@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { SYSTEM } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
-import { postMessage, postReporterMessage, updateReport } from "@/lib/server/report-updates";
+import { postMessage, postReporterMessage, setCreditPreference, updateReport } from "@/lib/server/report-updates";
 import { getReport, getStatusView, submitReport } from "@/lib/server/reports";
 import { createUser } from "@/lib/server/users";
 
@@ -129,6 +129,15 @@ describe("the workflow through the use cases", () => {
     expect((await error(postMessage(viewer, key, { body: "hi", visibility: "internal" }))).code).toBe("forbidden");
     expect((await error(updateReport(handler, "SEC-1999-0001", { version: 1, status: "TRIAGE" }))).code).toBe("not_found");
     expect((await getReport(handler, key)).version).toBe(1);
+  });
+
+  it("keeps credit per report, so a report filed under someone's address cannot change their other reports' credit", async () => {
+    const victim = await submitReport({ title: "Real report", body: "b", reporterEmail: "vic@example.org", reporterName: "Victoria", creditPreference: "NAME" });
+    const attacker = await submitReport({ title: "Fake report", body: "b", reporterEmail: "vic@example.org", reporterName: "Mallory" });
+    await setCreditPreference(attacker.token, { preference: "NONE" });
+    expect((await getStatusView(victim.token)).credit).toEqual({ preference: "NAME", name: "Victoria" });
+    expect((await getStatusView(attacker.token)).credit).toEqual({ preference: "NONE", name: null });
+    expect(JSON.stringify(await getStatusView(attacker.token))).not.toContain("Victoria");
   });
 
   it("records the hand-ticked policy checklist items and the advisory link", async () => {
