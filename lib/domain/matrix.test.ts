@@ -50,6 +50,7 @@ describe("matrix cells", () => {
 
   it("treats a line with nothing released yet as pending or affected", () => {
     const next = line("7.x", ">=7.0.0-0 <8.0.0-0", null, "PRERELEASE");
+    expect(computeCell(next, [{ introduced: "0" }], { state: "fixed", fixedVersion: "7.0.0-alpha.3" })).toMatchObject({ state: "fix_pending", version: "7.0.0-alpha.3" });
     expect(computeCell(next, [{ introduced: "0" }]).state).toBe("affected");
     expect(computeCell(next, [{ introduced: "0", fixed: "7.0.0-alpha.2" }])).toMatchObject({ state: "fix_pending", version: "7.0.0-alpha.2" });
   });

@@ -84,8 +84,8 @@ export function computeCell(line: Line, ranges: AffectedRange[], override?: Over
   let version = override.fixedVersion ?? base.version;
   let finalState = state;
   // an overridden fixed version is released when the line's latest has reached it
-  if (override.fixedVersion && (state === "fixed" || state === "fix_pending") && line.latest && semver.valid(override.fixedVersion)) {
-    finalState = semver.gte(line.latest, override.fixedVersion, OPTS) ? "fixed" : "fix_pending";
+  if (override.fixedVersion && (state === "fixed" || state === "fix_pending") && semver.valid(override.fixedVersion)) {
+    finalState = line.latest && semver.gte(line.latest, override.fixedVersion, OPTS) ? "fixed" : "fix_pending";
   }
   if (state === "not_affected" || state === "affected" || state === "wont_fix" || state === "unknown") version = override.fixedVersion ?? null;
   return { state: finalState, version, overridden: !!override.state || !!override.fixedVersion, fixRef: override.fixRef ?? null, note: override.note ?? null };

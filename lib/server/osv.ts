@@ -56,7 +56,7 @@ export async function importOsv(actor: Actor | null, raw: unknown): Promise<{ ke
       where: {
         OR: [{ osvId: { in: ids } }, { aliases: { hasSome: ids } }, ...(advisory.cveId ? [{ cveId: advisory.cveId }] : []), ...(advisory.ghsaId ? [{ ghsaId: advisory.ghsaId }] : [])],
       },
-      select: { id: true, key: true, osvId: true, aliases: true },
+      select: { id: true, key: true, osvId: true, aliases: true, source: true, cveId: true, ghsaId: true, cvssVector: true, severity: true, cweIds: true, advisoryUrl: true },
     });
     const fields = reportFields(advisory);
     if (fields.cvssVector) {
@@ -72,7 +72,21 @@ export async function importOsv(actor: Actor | null, raw: unknown): Promise<{ ke
       // the report keeps the id it was first imported under; every other id becomes an alias
       const osvId = existing.osvId ?? advisory.id;
       const aliases = [...new Set([...existing.aliases, ...ids])].filter((a) => a !== osvId);
-      await tx.report.update({ where: { id: reportId }, data: { ...fields, osvId, aliases, projectId: project.id, version: { increment: 1 } } });
+      // a report that came from a reporter keeps their words and the team's triage; the advisory only fills gaps
+      const data =
+        existing.source === "IMPORT"
+          ? { ...fields, osvId, aliases, projectId: project.id }
+          : {
+              osvId,
+              aliases,
+              cveId: existing.cveId ?? fields.cveId,
+              ghsaId: existing.ghsaId ?? fields.ghsaId,
+              advisoryUrl: existing.advisoryUrl ?? fields.advisoryUrl,
+              cweIds: existing.cweIds.length ? existing.cweIds : fields.cweIds,
+              ...(existing.cvssVector ? {} : { cvssVector: fields.cvssVector, cvssScore: fields.cvssScore }),
+              ...(existing.severity ? {} : { severity: fields.severity }),
+            };
+      await tx.report.update({ where: { id: reportId }, data: { ...data, version: { increment: 1 } } });
     } else {
       const made = await createReport(tx, { title: advisory.title, body: advisory.body, reporterEmail: IMPORT_REPORTER.email, reporterName: IMPORT_REPORTER.name, projectId: project.id, source: "IMPORT", notify: false });
       reportId = made.id;
@@ -80,8 +94,12 @@ export async function importOsv(actor: Actor | null, raw: unknown): Promise<{ ke
       created = true;
       await tx.report.update({ where: { id: reportId }, data: fields });
     }
-    await tx.affectedRange.deleteMany({ where: { reportId } });
-    await tx.affectedRange.createMany({ data: advisory.packages.map((p, position) => ({ reportId, package: p.name, ecosystem: p.ecosystem, events: eventsFromRanges(p.ranges), position })) });
+    // ranges the team determined on a reporter's report are theirs; an advisory fills them only when empty
+    const keepRanges = existing && existing.source !== "IMPORT" && (await tx.affectedRange.count({ where: { reportId } })) > 0;
+    if (!keepRanges) {
+      await tx.affectedRange.deleteMany({ where: { reportId } });
+      await tx.affectedRange.createMany({ data: advisory.packages.map((p, position) => ({ reportId, package: p.name, ecosystem: p.ecosystem, events: eventsFromRanges(p.ranges), position })) });
+    }
     await tx.timelineEvent.create({
       data: { reportId, kind: created ? "osv_imported" : "osv_updated", visibility: "INTERNAL", actorType: actor.kind === "user" ? "USER" : "SYSTEM", actorId: actorUserId(actor), actorLabel: actorLabel(actor), data: { id: advisory.id, aliases: advisory.aliases } },
     });

@@ -35,6 +35,7 @@ export const affectedInput = z.object({
 });
 
 export const overrideInput = z.object({
+  version: z.number().int().positive().optional(),
   state: z.enum(["not_affected", "affected", "fixed", "fix_pending", "wont_fix", "unknown"]).nullable().optional(),
   fixedVersion: z.string().trim().max(100).nullable().optional(),
   fixRef: z.string().trim().max(500).nullable().optional(),

@@ -167,11 +167,15 @@ export async function setOverride(actor: Actor | null, key: string, lineName: st
     if (!report) throw new DomainError("not_found", "No such report.");
     const line = report.project?.lines.find((l) => l.name === lineName);
     if (!line) throw new DomainError("not_found", `No release line "${lineName}" in this report's project.`);
+    if (input.version !== undefined && input.version !== report.version) {
+      throw new DomainError("conflict", `${key} changed since you read it (current version ${report.version}).`, { fields: { version: `current version is ${report.version}` } });
+    }
     const data = { state: input.state ? matrixStateToDb(input.state) : null, fixedVersion: input.fixedVersion || null, fixRef: input.fixRef || null, note: input.note || null };
     const empty = !data.state && !data.fixedVersion && !data.fixRef && !data.note;
     if (empty) await tx.matrixOverride.deleteMany({ where: { reportId: report.id, lineId: line.id } });
     else await tx.matrixOverride.upsert({ where: { reportId_lineId: { reportId: report.id, lineId: line.id } }, create: { reportId: report.id, lineId: line.id, lineName: line.name, updatedById: actorUserId(actor), ...data }, update: { ...data, updatedById: actorUserId(actor) } });
-    await tx.report.update({ where: { id: report.id }, data: { version: { increment: 1 } } });
+    const bumped = await tx.report.updateMany({ where: { id: report.id, version: report.version }, data: { version: { increment: 1 } } });
+    if (bumped.count !== 1) throw new DomainError("conflict", `${key} changed while saving; try again.`);
     await tx.timelineEvent.create({
       data: { reportId: report.id, kind: "matrix_override", visibility: "INTERNAL", actorType: actor.kind === "user" ? "USER" : "SYSTEM", actorId: actorUserId(actor), actorLabel: actorLabel(actor), data: { line: line.name, ...input } },
     });

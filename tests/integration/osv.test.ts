@@ -9,7 +9,7 @@ import { db } from "@/lib/server/db";
 import { getMatrix } from "@/lib/server/matrix";
 import { exportCve, exportOsv, importOsv } from "@/lib/server/osv";
 import { createProject, replaceLines } from "@/lib/server/projects";
-import { getReport } from "@/lib/server/reports";
+import { getReport, submitReport } from "@/lib/server/reports";
 
 const advisory = JSON.parse(readFileSync("tests/fixtures/GHSA-qw6h-vgh9-j6wx.json", "utf8")) as Record<string, unknown>;
 
@@ -76,6 +76,16 @@ describe("OSV import and export", () => {
       ]),
     );
     expect(cve.containers.cna.problemTypes?.[0]?.descriptions[0]?.cweId).toBe("CWE-79");
+  });
+
+  it("merges into a report that came from a reporter without overwriting their words", async () => {
+    const { key } = await submitReport({ title: "Redirect XSS (reporter's title)", body: "The reporter's own description.", reporterEmail: "r@example.org", project: "express" });
+    await db().report.update({ where: { key }, data: { ghsaId: "GHSA-7777-8888-9999" } });
+    const result = await importOsv(SYSTEM, { ...advisory, id: "GHSA-7777-8888-9999", aliases: ["CVE-2099-0001"] });
+    expect(result).toEqual({ key, created: false });
+    const report = await getReport(SYSTEM, key);
+    expect(report).toMatchObject({ title: "Redirect XSS (reporter's title)", body: "The reporter's own description.", cveId: "CVE-2099-0001", severity: "MEDIUM" });
+    expect(report.affected[0]?.ranges[0]).toEqual({ introduced: "0", fixed: "4.20.0" });
   });
 
   it("refuses records that are not OSV (400, first errors named) and packages no project tracks (422)", async () => {
