@@ -59,6 +59,21 @@ describe("the outbox", () => {
     expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
   });
 
+  it("retries a claim abandoned by a crashed worker, counting it, and gives up after too many", async () => {
+    const { key } = await submitReport({ title: "Crashed worker", body: "b", reporterEmail: "crash@example.org" });
+    const row = await db().outboundMail.findFirstOrThrow({ where: { report: { key } } });
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    await db().outboundMail.update({ where: { id: row.id }, data: { status: "SENDING", lockedAt: longAgo, attempts: 2 } });
+    expect(await deliverOutbox({ smtpUrl: smtp.url })).toEqual({ sent: 1, failed: 0 });
+    expect(await db().outboundMail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", attempts: 4 });
+
+    const { key: k2 } = await submitReport({ title: "Poison mail", body: "b", reporterEmail: "poison@example.org" });
+    const poison = await db().outboundMail.findFirstOrThrow({ where: { report: { key: k2 } } });
+    await db().outboundMail.update({ where: { id: poison.id }, data: { status: "SENDING", lockedAt: longAgo, attempts: 11 } });
+    await deliverOutbox({ smtpUrl: smtp.url });
+    expect(await db().outboundMail.findUniqueOrThrow({ where: { id: poison.id } })).toMatchObject({ status: "FAILED" });
+  });
+
   it("never sends one mail twice when two workers run at once", async () => {
     await db().outboundMail.updateMany({ where: { status: "PENDING" }, data: { status: "SENT" } });
     await Promise.all(Array.from({ length: 6 }, (_, i) => submitReport({ title: `Burst ${i}`, body: "b", reporterEmail: `burst${i}@example.org` })));

@@ -51,12 +51,21 @@ export async function deliverOutbox(opts: { smtpUrl?: string; limit?: number; no
   const smtpUrl = opts.smtpUrl ?? env().SMTP_URL;
   if (!smtpUrl) return { sent: 0, failed: 0 };
   const now = opts.now ?? new Date();
+  const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
+  // a claim abandoned by a crashed worker counts as an attempt: a message that
+  // keeps crashing the sender ends as FAILED instead of being retried forever
+  await db().outboundMail.updateMany({
+    where: { status: "SENDING", lockedAt: { lt: staleBefore }, attempts: { gte: MAX_ATTEMPTS - 1 } },
+    data: { status: "FAILED", lastError: "The sending worker stopped while sending, too often", lockedAt: null, lockedBy: null },
+  });
   const claimed = await db().$queryRaw<Claimed[]>`
-    UPDATE "OutboundMail" SET "status" = 'SENDING', "lockedAt" = ${now}, "lockedBy" = ${WORKER_ID}
+    UPDATE "OutboundMail"
+    SET "attempts" = CASE WHEN "status" = 'SENDING' THEN "attempts" + 1 ELSE "attempts" END,
+        "status" = 'SENDING', "lockedAt" = ${now}, "lockedBy" = ${WORKER_ID}
     WHERE "id" IN (
       SELECT "id" FROM "OutboundMail"
       WHERE ("status" = 'PENDING' AND "nextAttemptAt" <= ${now})
-         OR ("status" = 'SENDING' AND "lockedAt" < ${new Date(now.getTime() - STALE_CLAIM_MS)})
+         OR ("status" = 'SENDING' AND "lockedAt" < ${staleBefore})
       ORDER BY "nextAttemptAt"
       LIMIT ${opts.limit ?? 20}
       FOR UPDATE SKIP LOCKED
