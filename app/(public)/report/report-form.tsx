@@ -6,6 +6,8 @@ import { useActionState, useState } from "react";
 import { Markdown } from "@/components/reports/markdown";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import type { CreditPreference } from "@/components/ui/credit-choices";
+import { CreditChoices } from "@/components/ui/credit-choices";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 
 import type { ReportFormState } from "./actions";
@@ -95,18 +97,7 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
         </div>
         <fieldset>
           <legend className="text-[13px] font-medium">Credit in the advisory</legend>
-          <div className="mt-2 flex flex-wrap gap-4 text-[13px]">
-            {[
-              ["NAME", "Credit me by name"],
-              ["ANONYMOUS", "Credit me anonymously"],
-              ["NONE", "No credit"],
-            ].map(([value, label]) => (
-              <label key={value} className="inline-flex items-center gap-2">
-                <input type="radio" name="creditPreference" value={value} defaultChecked={(v.creditPreference || "NAME") === value} className="accent-accent-600" />
-                {label}
-              </label>
-            ))}
-          </div>
+          <CreditChoices name="creditPreference" value={(["NAME", "ANONYMOUS", "NONE"].includes(v.creditPreference ?? "") ? v.creditPreference : "NAME") as CreditPreference} className="mt-2 flex flex-wrap gap-4 text-[13px]" />
         </fieldset>
         <Field id="creditName" label="Name to credit (optional)" hint="If different from your name, e.g. a handle or your organisation.">
           <input id="creditName" name="creditName" defaultValue={v.creditName} className={inputClass} />

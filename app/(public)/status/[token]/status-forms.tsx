@@ -1,4 +1,5 @@
 import { Button } from "@/components/ui/button";
+import { CreditChoices } from "@/components/ui/credit-choices";
 import { inputClass } from "@/components/ui/field";
 
 // Plain HTML forms: they work with and without JavaScript (see lib/server/status-forms.ts).
@@ -30,20 +31,7 @@ export function CreditForm({ token, preference, name, done }: { token: string; p
     <form method="post" action={`/status/${token}/credit`} className="mt-2 space-y-3">
       <fieldset>
         <legend className="sr-only">How to credit you</legend>
-        <div className="flex flex-col gap-2 text-[14px] sm:flex-row sm:flex-wrap sm:gap-4">
-          {(
-            [
-              ["NAME", "Credit me by name"],
-              ["ANONYMOUS", "Credit me anonymously"],
-              ["NONE", "No credit"],
-            ] as const
-          ).map(([value, label]) => (
-            <label key={value} className="inline-flex items-center gap-2">
-              <input type="radio" name="preference" value={value} defaultChecked={preference === value} className="accent-accent-600" />
-              {label}
-            </label>
-          ))}
-        </div>
+        <CreditChoices name="preference" value={preference} className="flex flex-col gap-2 text-[14px] sm:flex-row sm:flex-wrap sm:gap-4" />
       </fieldset>
       <div>
         <label htmlFor="credit-name" className="block text-[13px] font-medium">

@@ -6,19 +6,13 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { addHours, isTimeZone } from "@/lib/domain/calendar";
+import type { SlaPolicy } from "@/lib/domain/sla";
 import { formatInstant } from "@/lib/format";
 
 import type { FormState } from "../actions";
 import { savePolicyAction } from "../actions";
 
-type Values = {
-  acknowledgeHours: number;
-  responseHours: number;
-  updateDays: number;
-  fixDaysCritical: number;
-  fixDaysHigh: number;
-  fixDaysMedium: number;
-  fixDaysLow: number;
+type Values = Omit<SlaPolicy, "calendar"> & {
   calendar: "CALENDAR" | "BUSINESS";
   timeZone: string;
   holidays: string[];
