@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 
 import { expect, test } from "./fixtures";
+import { osvExportProblems } from "../lib/domain/osv-validate";
+
 
 const advisory = JSON.parse(readFileSync("tests/fixtures/GHSA-qw6h-vgh9-j6wx.json", "utf8"));
 
@@ -29,9 +31,11 @@ test("a published advisory imported through the API lands in the matrix, once, a
   // the reporter's words stay; the advisory adds its ids
   expect(osv).toMatchObject({ id: "GHSA-qw6h-vgh9-j6wx", summary: seeded.title });
   expect(osv.aliases).toContain("CVE-2024-43796");
+  expect(osvExportProblems(osv)).toEqual([]);
 
   const bad = await handler.post("/api/v1/import/osv", { data: { not: "osv" } });
   expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.fields).toMatchObject({ id: "is required", modified: "is required" });
   const unknown = await handler.post("/api/v1/import/osv", { data: { ...advisory, id: "GHSA-2222-3333-4444", aliases: [], affected: [{ package: { ecosystem: "npm", name: "left-pad" }, ranges: [{ type: "SEMVER", events: [{ introduced: "0" }] }] }] } });
   expect(unknown.status()).toBe(422);
   expect((await (await api("viewer")).post("/api/v1/import/osv", { data: advisory })).status()).toBe(403);

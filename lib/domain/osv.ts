@@ -119,10 +119,36 @@ export type ExportInput = {
   extraFixed: Record<string, string[]>;
 };
 
+/**
+ * Our ranges → OSV SEMVER ranges. Ranges that end in a fix share one range (its
+ * events read as one timeline), with the fixed versions set by hand on lines
+ * added to it; a range that ends in last_affected stands alone, since OSV does
+ * not let one range hold both kinds of end.
+ */
+export function osvRanges(ranges: AffectedRange[], handSet: string[]): { type: "SEMVER"; events: Record<string, string>[] }[] {
+  const fixing = ranges.filter((r) => !r.last_affected);
+  const events: Record<string, string>[] = [];
+  for (const r of fixing) {
+    events.push({ introduced: r.introduced });
+    if (r.fixed) events.push({ fixed: r.fixed });
+  }
+  const known = new Set(fixing.map((r) => r.fixed));
+  if (fixing.length) for (const v of new Set(handSet)) if (!known.has(v)) events.push({ fixed: v });
+  return [
+    ...(events.length ? [{ type: "SEMVER" as const, events }] : []),
+    ...ranges.filter((r) => r.last_affected).map((r) => ({ type: "SEMVER" as const, events: [{ introduced: r.introduced }, { last_affected: r.last_affected! }] as Record<string, string>[] })),
+  ];
+}
+
+/** Fixed versions set by hand that no range can carry (every range ends in last_affected). */
+function unplaced(ranges: AffectedRange[], handSet: string[]): string[] {
+  return ranges.some((r) => !r.last_affected) ? [] : [...new Set(handSet)];
+}
+
 export function toOsv(input: ExportInput) {
   const severity = input.cvssVector ? [{ type: input.cvssVector.startsWith("CVSS:4.0/") ? "CVSS_V4" : "CVSS_V3", score: input.cvssVector }] : undefined;
   return {
-    schema_version: "1.6.0",
+    schema_version: "1.7.0",
     id: input.id,
     modified: input.modified.toISOString(),
     ...(input.published ? { published: input.published.toISOString() } : {}),
@@ -131,15 +157,13 @@ export function toOsv(input: ExportInput) {
     details: input.body,
     ...(severity ? { severity } : {}),
     affected: input.packages.map((p) => {
-      const events: Record<string, string>[] = [];
-      for (const r of p.ranges) {
-        events.push({ introduced: r.introduced });
-        if (r.fixed) events.push({ fixed: r.fixed });
-        else if (r.last_affected) events.push({ last_affected: r.last_affected });
-      }
-      const known = new Set(p.ranges.map((r) => r.fixed).filter(Boolean));
-      for (const v of input.extraFixed[p.name] ?? []) if (!known.has(v)) events.push({ fixed: v });
-      return { package: { ecosystem: p.ecosystem === "npm" ? "npm" : p.ecosystem, name: p.name }, ranges: [{ type: "SEMVER", events }] };
+      const handSet = input.extraFixed[p.name] ?? [];
+      const leftOver = unplaced(p.ranges, handSet);
+      return {
+        package: { ecosystem: p.ecosystem, name: p.name },
+        ranges: osvRanges(p.ranges, handSet),
+        ...(leftOver.length ? { database_specific: { fixed_by_hand: leftOver } } : {}),
+      };
     }),
     ...(input.advisoryUrl ? { references: [{ type: "ADVISORY", url: input.advisoryUrl }] } : {}),
     ...(input.credit ? { credits: [input.credit] } : {}),

@@ -4,6 +4,7 @@ import { cveContainer } from "@/lib/domain/cve";
 import { scoreCvss } from "@/lib/domain/cvss";
 import type { ImportedAdvisory } from "@/lib/domain/osv";
 import { fromOsv, osvRecord, toOsv } from "@/lib/domain/osv";
+import { osvImportProblems } from "@/lib/domain/osv-validate";
 import { isReportKey } from "@/lib/domain/report-key";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -41,6 +42,13 @@ function reportFields(a: ImportedAdvisory) {
 /** POST /api/v1/import/osv: creates a report from an OSV record, or updates the one it already is. */
 export async function importOsv(actor: Actor | null, raw: unknown): Promise<{ key: string; created: boolean }> {
   authorize(actor, "reports.write");
+  const problems = osvImportProblems(raw);
+  if (problems.length) {
+    const first = problems.slice(0, 5);
+    throw new DomainError("bad_request", `Not an OSV record: ${first.map((p) => `${p.path === "_" ? "record" : p.path} ${p.message}`).join("; ")}`, {
+      fields: Object.fromEntries(first.map((p) => [p.path, p.message])),
+    });
+  }
   const advisory = fromOsv(parseInput(osvRecord, raw));
   if (!advisory.packages.length) throw new DomainError("rule_violated", "The record names no affected package.");
   const ids = [advisory.id, ...advisory.aliases];
@@ -101,7 +109,7 @@ export async function importOsv(actor: Actor | null, raw: unknown): Promise<{ ke
       await tx.affectedRange.createMany({ data: advisory.packages.map((p, position) => ({ reportId, package: p.name, ecosystem: p.ecosystem, events: eventsFromRanges(p.ranges), position })) });
     }
     await tx.timelineEvent.create({
-      data: { reportId, kind: created ? "osv_imported" : "osv_updated", visibility: "INTERNAL", actorType: actor.kind === "user" ? "USER" : "SYSTEM", actorId: actorUserId(actor), actorLabel: actorLabel(actor), data: { id: advisory.id, aliases: advisory.aliases } },
+      data: { reportId, kind: created ? "osv_imported" : "osv_updated", visibility: "INTERNAL", actorType: actor.kind === "user" ? "USER" : "SYSTEM", actorId: actorUserId(actor), actorLabel: actorLabel(actor), data: { id: advisory.id, aliases: advisory.aliases, record: raw as Prisma.InputJsonValue } },
     });
     await audit(tx, actor, { action: created ? "report.import" : "report.reimport", entityType: "report", entityId: reportId, after: { osvId: advisory.id } });
     return { key, created };
@@ -119,7 +127,9 @@ export async function exportOsv(actor: Actor | null, key: string) {
     include: { reporter: true, project: true, affected: { orderBy: { position: "asc" } }, overrides: { select: { fixedVersion: true } } },
   });
   if (!report) throw new DomainError("not_found", "No such report.");
-  const id = report.osvId ?? report.key;
+  // OSV ids start with a registered home database's prefix; an Embargo key is not one, so it is the id
+  // only while the report has no GHSA or CVE id (docs/versions.md), and an alias otherwise
+  const id = report.osvId ?? report.ghsaId ?? report.cveId ?? report.key;
   const aliases = [...new Set([report.key, report.cveId, report.ghsaId, ...report.aliases].filter((a): a is string => !!a && a !== id))];
   const packageName = report.project?.packageName ?? report.project?.slug;
   const packages = report.affected.map((a) => ({ name: a.package, ecosystem: a.ecosystem === "npm" ? "npm" : a.ecosystem, ranges: rangesFromEvents(a.events) }));
