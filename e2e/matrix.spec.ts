@@ -72,4 +72,43 @@ test.describe("in the browser", () => {
     await expect(page.getByRole("button", { name: "Edit affected ranges" })).toBeVisible();
     await expect(page.getByTestId("versions").locator('[data-line="4.x"]')).toContainText("pending 4.21.3");
   });
+
+  test("all projects side by side, filtered by severity and line state, and exported with those filters", async ({ page }) => {
+    await page.goto("/matrix");
+    const matrix = page.getByTestId("matrix");
+    await expect(matrix.getByRole("columnheader", { name: "Express", exact: true })).toBeVisible();
+    await expect(matrix.getByRole("columnheader", { name: "body-parser", exact: true })).toBeVisible();
+    // a report fills only its own project's columns
+    const bodyParserRow = matrix.locator('[data-testid="matrix-row"][data-project="body-parser"]').first();
+    await expect(bodyParserRow.locator('[data-line="2.x"]')).toHaveCount(1);
+    await expect(bodyParserRow.locator('[data-line="5.x"]')).toHaveCount(0);
+
+    await page.getByLabel("Line state").selectOption("affected");
+    await expect(page).toHaveURL(/state=affected/);
+    await page.getByLabel("Severity").selectOption("CRITICAL");
+    await expect(page).toHaveURL(/severity=CRITICAL/);
+    const rows = matrix.getByTestId("matrix-row");
+    await expect(rows.first()).toBeVisible();
+    for (const row of await rows.all()) {
+      await expect(row.getByText("Critical", { exact: true })).toBeVisible();
+      await expect(row.locator('[data-state="affected"]').first()).toBeAttached();
+    }
+    // switching project keeps the filters
+    await page.getByRole("navigation", { name: "Projects" }).getByRole("link", { name: /Express/ }).click();
+    await expect(page).toHaveURL(/project=express/);
+    await expect(page).toHaveURL(/severity=CRITICAL/);
+
+    const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+    expect(href).toMatch(/state=affected/);
+    const csv = await (await page.request.get(href!)).text();
+    const [header, ...lines] = csv.trim().split("\r\n");
+    expect(header).toContain('"5.x (');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toContain('"CRITICAL"');
+
+    await page.getByLabel("Severity").selectOption("NONE");
+    await expect(page.getByText("No reports match these filters")).toBeVisible();
+    await page.getByRole("link", { name: "Clear filters" }).click();
+    await expect(page).not.toHaveURL(/severity=/);
+  });
 });

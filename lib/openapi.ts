@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { affectedInput, linesInput, overrideInput, projectInput } from "@/lib/server/projects.schema";
+import { affectedInput, linesInput, matrixQuery, overrideInput, projectInput } from "@/lib/server/projects.schema";
 import {
   boardSchema,
   errorSchema,
@@ -65,7 +65,7 @@ const OPERATIONS: Op[] = [
   { method: "get", path: "/api/v1/reports/{key}/osv", summary: "The report as an OSV record", auth: "team", ok: { status: 200, schema: "Osv" }, errors: [401, 403, 404] },
   { method: "get", path: "/api/v1/reports/{key}/cve", summary: "The CNA container of a CVE JSON 5 record, versions per release line", auth: "team", ok: { status: 200, schema: "Osv" }, errors: [401, 403, 404] },
   { method: "post", path: "/api/v1/import/osv", summary: "Create or update a report from an OSV record", auth: "handler", body: z.object({}).loose(), ok: { status: 201, schema: "ImportResult" }, errors: [400, 401, 403, 422] },
-  { method: "get", path: "/api/v1/matrix", summary: "Release lines × open reports of a project", auth: "team", query: z.object({ project: z.string() }), ok: { status: 200, schema: "Matrix" }, errors: [400, 401, 403, 404] },
+  { method: "get", path: "/api/v1/matrix", summary: "Release lines × open reports of a project (status, severity and state filters: comma-separated lists)", auth: "team", query: matrixQuery.extend({ project: z.string(), status: z.string().optional(), severity: z.string().optional(), state: z.string().optional() }), ok: { status: 200, schema: "Matrix" }, errors: [400, 401, 403, 404] },
   { method: "get", path: "/api/v1/projects", summary: "Projects with their release lines", auth: "team", ok: { status: 200, schema: "Project" }, errors: [401, 403] },
   { method: "post", path: "/api/v1/projects", summary: "Create a project", auth: "admin", body: projectInput, ok: { status: 201, schema: "Project" }, errors: [400, 401, 403, 409] },
   { method: "put", path: "/api/v1/projects/{slug}/lines", summary: "Replace a project's release lines", auth: "admin", body: linesInput, ok: { status: 200, schema: "Project" }, errors: [400, 401, 403, 404] },

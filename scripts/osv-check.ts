@@ -4,7 +4,7 @@
 // at https://github.com/ossf/osv-schema/blob/main/validation/schema.json.
 import { readFileSync } from "node:fs";
 
-import Ajv2020 from "ajv/dist/2020";
+import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
 import { osvExportProblems } from "@/lib/domain/osv-validate";

@@ -9,7 +9,8 @@ export type LineStatus = "MAINTAINED" | "PRERELEASE" | "EOL";
 export type Line = { name: string; range: string; latest: string | null; status: LineStatus };
 /** One OSV range: affected from `introduced` ("0" = the first version) until `fixed` (exclusive) or `last_affected` (inclusive). */
 export type AffectedRange = { introduced: string; fixed?: string; last_affected?: string };
-export type CellState = "not_affected" | "affected" | "fixed" | "fix_pending" | "wont_fix" | "unknown";
+export const CELL_STATES = ["affected", "fix_pending", "unknown", "fixed", "wont_fix", "not_affected"] as const;
+export type CellState = (typeof CELL_STATES)[number];
 export type Override = { state?: CellState | null; fixedVersion?: string | null; fixRef?: string | null; note?: string | null };
 export type Cell = { state: CellState; version: string | null; overridden: boolean; fixRef: string | null; note: string | null };
 

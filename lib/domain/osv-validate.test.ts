@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 
-import Ajv2020 from "ajv/dist/2020";
+import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 
 import { toOsv } from "./osv";
-import osvSchema from "./osv-schema.json";
+import osvSchema from "./osv-schema.json" with { type: "json" };
 import { osvExportProblems, osvImportProblems } from "./osv-validate";
 
 const ghsa = JSON.parse(readFileSync("tests/fixtures/GHSA-qw6h-vgh9-j6wx.json", "utf8")) as Record<string, unknown>;

@@ -1,8 +1,8 @@
-import Ajv2020 from "ajv/dist/2020";
-import type { ErrorObject } from "ajv/dist/2020";
+import Ajv2020 from "ajv/dist/2020.js";
+import type { ErrorObject } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
-import osvSchema from "./osv-schema.json";
+import osvSchema from "./osv-schema.json" with { type: "json" };
 
 // Checks records against lib/domain/osv-schema.json, Embargo's encoding of the
 // OSV 1.7 specification. Exports are held to all of it. Imports are held to all

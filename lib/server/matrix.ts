@@ -11,6 +11,7 @@ import type { Actor } from "./actor";
 import { authorize } from "./actor";
 import type { Tx } from "./db";
 import { db } from "./db";
+import type { MatrixQuery } from "./projects.schema";
 
 // The matrix as stored data meets lib/domain/matrix: a report's ranges for
 // its project's package, its overrides, and the project's release lines.
@@ -92,31 +93,54 @@ export type MatrixDto = {
   rows: { key: string; title: string; status: string; severity: string | null; cells: Record<string, { state: Cell["state"]; version: string | null; overridden: boolean }> }[];
 };
 
-/** GET /api/v1/matrix?project= — release lines × open reports. */
-export async function getMatrix(actor: Actor | null, slug: string): Promise<MatrixDto> {
+export type MatrixFilters = Omit<MatrixQuery, "project">;
+
+/** Release lines × reports (open ones unless a status is named) of the given projects, one matrix each. */
+async function buildMatrices(projects: (ProjectForMatrix & { id: string; name: string })[], filters: MatrixFilters): Promise<(MatrixDto & { name: string })[]> {
+  const reports = projects.length
+    ? await db().report.findMany({
+        where: {
+          projectId: { in: projects.map((p) => p.id) },
+          status: { in: filters.status?.length ? filters.status : [...OPEN_STATUSES] },
+          ...(filters.severity?.length ? { severity: { in: filters.severity } } : {}),
+        },
+        orderBy: [{ receivedAt: "asc" }],
+        include: matrixInclude,
+      })
+    : [];
+  const states = filters.state?.length ? new Set<string>(filters.state) : null;
+  return projects.map((project) => {
+    const lines = sortLines(project.lines);
+    const rows = reports
+      .filter((r) => r.projectId === project.id)
+      .map((r) => {
+        const cells = cellsFor(r, { ...project, lines });
+        return {
+          key: r.key,
+          title: r.title,
+          status: r.status,
+          severity: r.severity,
+          cells: Object.fromEntries(Object.entries(cells).map(([name, c]) => [name, { state: c.state, version: c.version, overridden: c.overridden }])),
+        };
+      })
+      .filter((row) => !states || Object.values(row.cells).some((c) => states.has(c.state)));
+    return { project: project.slug, name: project.name, lines: lines.map((l) => ({ name: l.name, range: l.range, latest: l.latest, status: l.status })), rows };
+  });
+}
+
+/** GET /api/v1/matrix?project= — release lines × open reports of one project. */
+export async function getMatrix(actor: Actor | null, slug: string, filters: MatrixFilters = {}): Promise<MatrixDto & { name: string }> {
   authorize(actor, "reports.read");
   const project = await db().project.findUnique({ where: { slug }, include: projectLinesInclude });
   if (!project) throw new DomainError("not_found", `No project "${slug}".`);
-  const reports = await db().report.findMany({
-    where: { projectId: project.id, status: { in: [...OPEN_STATUSES] } },
-    orderBy: [{ receivedAt: "asc" }],
-    include: matrixInclude,
-  });
-  const lines = sortLines(project.lines);
-  return {
-    project: project.slug,
-    lines: lines.map((l) => ({ name: l.name, range: l.range, latest: l.latest, status: l.status })),
-    rows: reports.map((r) => {
-      const cells = cellsFor(r, { ...project, lines });
-      return {
-        key: r.key,
-        title: r.title,
-        status: r.status,
-        severity: r.severity,
-        cells: Object.fromEntries(Object.entries(cells).map(([name, c]) => [name, { state: c.state, version: c.version, overridden: c.overridden }])),
-      };
-    }),
-  };
+  return (await buildMatrices([project], filters))[0]!;
+}
+
+/** Every project's matrix, by project name (the matrix page's "All projects"). */
+export async function getAllMatrices(actor: Actor | null, filters: MatrixFilters = {}): Promise<(MatrixDto & { name: string })[]> {
+  authorize(actor, "reports.read");
+  const projects = await db().project.findMany({ orderBy: { name: "asc" }, include: projectLinesInclude });
+  return buildMatrices(projects, filters);
 }
 
 /** The matrix row of one report (empty without a project). */

@@ -1,5 +1,10 @@
 import { z } from "zod";
 
+import { CELL_STATES } from "@/lib/domain/matrix";
+import { SEVERITIES, STATUSES } from "@/lib/domain/workflow";
+
+import { csv } from "./reports.schema";
+
 export const projectInput = z.object({
   slug: z
     .string()
@@ -41,3 +46,12 @@ export const overrideInput = z.object({
   fixRef: z.string().trim().max(500).nullable().optional(),
   note: z.string().trim().max(2000).nullable().optional(),
 });
+
+/** Filters of the matrix (API, CSV and page): comma-separated lists; no status means the open ones. */
+export const matrixQuery = z.object({
+  project: z.string().trim().min(1).optional(),
+  status: csv(STATUSES).optional(),
+  severity: csv(SEVERITIES).optional(),
+  state: csv(CELL_STATES, "lower").optional(),
+});
+export type MatrixQuery = z.output<typeof matrixQuery>;

@@ -25,10 +25,11 @@ export type IntakeInput = z.input<typeof intakeInput>;
 
 export const intakeResult = z.object({ key: z.string(), statusUrl: z.url() });
 
-const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+/** A comma-separated query parameter of enum values ("HIGH,CRITICAL"), matched without regard to case. */
+export const csv = <T extends readonly [string, ...string[]]>(values: T, letterCase: "upper" | "lower" = "upper") =>
   z
     .string()
-    .transform((s) => s.split(",").map((v) => v.trim().toUpperCase()).filter(Boolean))
+    .transform((s) => s.split(",").map((v) => (letterCase === "upper" ? v.trim().toUpperCase() : v.trim().toLowerCase())).filter(Boolean))
     .pipe(z.array(z.enum(values)));
 
 export const listReportsQuery = z.object({

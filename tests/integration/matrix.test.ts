@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { SYSTEM } from "@/lib/server/actor";
-import { getMatrix } from "@/lib/server/matrix";
+import { getAllMatrices, getMatrix } from "@/lib/server/matrix";
 import { createProject, replaceLines, setAffected, setOverride, suggestLinesFromNpm } from "@/lib/server/projects";
 import { updateReport } from "@/lib/server/report-updates";
 import { getReport, submitReport } from "@/lib/server/reports";
@@ -119,5 +119,31 @@ describe("projects, release lines and the matrix", () => {
     const { key } = await submitReport({ title: "Bad", body: "b", reporterEmail: "r@example.org", project: "express" });
     const bad = await error(setAffected(SYSTEM, key, { affected: [{ package: "express", ranges: [{ introduced: "2.0.0", fixed: "1.0.0" }] }] }));
     expect(bad).toMatchObject({ code: "bad_request", fields: { "affected.0.ranges.0": "2.0.0 does not come before 1.0.0" } });
+  });
+
+  it("filters rows by status, severity and line state, and lays every project side by side", async () => {
+    await createProject(SYSTEM, { slug: "qs", name: "qs", packageName: "qs" });
+    await replaceLines(SYSTEM, "qs", { lines: [{ name: "6.x", range: ">=6.0.0 <7.0.0-0", latest: "6.13.0", status: "MAINTAINED" }] });
+    const critical = await submitReport({ title: "Critical in express", body: "b", reporterEmail: "r@example.org", project: "express" });
+    await setAffected(SYSTEM, critical.key, { affected: [{ package: "express", ranges: [{ introduced: "4.0.0" }] }] });
+    await updateReport(SYSTEM, critical.key, { version: (await getReport(SYSTEM, critical.key)).version, severity: "CRITICAL" });
+    const inQs = await submitReport({ title: "Low in qs", body: "b", reporterEmail: "r@example.org", project: "qs" });
+    await updateReport(SYSTEM, inQs.key, { version: (await getReport(SYSTEM, inQs.key)).version, severity: "LOW" });
+
+    const keys = (m: { rows: { key: string }[] }) => m.rows.map((r) => r.key);
+    expect(keys(await getMatrix(SYSTEM, "express", { severity: ["CRITICAL"] }))).toEqual([critical.key]);
+    const affected = await getMatrix(SYSTEM, "express", { state: ["affected"] });
+    expect(keys(affected)).toContain(critical.key);
+    for (const row of affected.rows) expect(Object.values(row.cells).some((c) => c.state === "affected")).toBe(true);
+    expect(keys(await getMatrix(SYSTEM, "express", { severity: ["CRITICAL"], state: ["fixed"] }))).toEqual([]);
+    expect(keys(await getMatrix(SYSTEM, "express", { status: ["CLOSED"] }))).not.toContain(critical.key);
+
+    expect((await getAllMatrices(SYSTEM, { severity: ["CRITICAL"] })).map((m) => [m.project, keys(m)])).toEqual([
+      ["express", [critical.key]],
+      ["qs", []],
+    ]);
+    const all = await getAllMatrices(SYSTEM);
+    expect(all.map((m) => m.project)).toEqual(["express", "qs"]);
+    expect(all[1]!.rows).toEqual([{ key: inQs.key, title: "Low in qs", status: "NEW", severity: "LOW", cells: { "6.x": { state: "unknown", version: null, overridden: false } } }]);
   });
 });

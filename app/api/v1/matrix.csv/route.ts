@@ -1,7 +1,6 @@
-import { z } from "zod";
-
 import { queryOf, withRole } from "@/lib/server/api";
-import { getMatrix } from "@/lib/server/matrix";
+import { getAllMatrices, getMatrix } from "@/lib/server/matrix";
+import { matrixQuery } from "@/lib/server/projects.schema";
 import { parseInput } from "@/lib/server/validate";
 
 export const dynamic = "force-dynamic";
@@ -12,14 +11,28 @@ function csvField(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-// GET /api/v1/matrix.csv?project=<slug> — the matrix as CSV, one row per open report
+// GET /api/v1/matrix.csv[?project=<slug>][&status=][&severity=][&state=] — the matrix as CSV, one row per report;
+// without a project, every project's lines side by side, headed "<project> <line>"
 export const GET = withRole("reports.read", async ({ req, actor }) => {
-  const { project } = parseInput(z.object({ project: z.string().trim().min(1, "Name the project: ?project=<slug>") }), queryOf(req));
-  const m = await getMatrix(actor, project);
-  const header = ["key", "title", "status", "severity", ...m.lines.map((l) => `${l.name} (${l.latest ?? "unreleased"}, ${l.status.toLowerCase()})`)];
-  const rows = m.rows.map((r) => [r.key, r.title, r.status, r.severity ?? "", ...m.lines.map((l) => [r.cells[l.name]!.state, r.cells[l.name]!.version].filter(Boolean).join(" "))]);
+  const { project, ...filters } = parseInput(matrixQuery, queryOf(req));
+  const matrices = project ? [await getMatrix(actor, project, filters)] : await getAllMatrices(actor, filters);
+  const columns = matrices.flatMap((m) => m.lines.map((l) => ({ project: m.project, line: l })));
+  const header = ["key", "title", ...(project ? [] : ["project"]), "status", "severity", ...columns.map((c) => `${project ? "" : `${c.project} `}${c.line.name} (${c.line.latest ?? "unreleased"}, ${c.line.status.toLowerCase()})`)];
+  const rows = matrices.flatMap((m) =>
+    m.rows.map((r) => [
+      r.key,
+      r.title,
+      ...(project ? [] : [m.project]),
+      r.status,
+      r.severity ?? "",
+      ...columns.map((c) => {
+        const cell = c.project === m.project ? r.cells[c.line.name] : undefined;
+        return cell ? [cell.state, cell.version].filter(Boolean).join(" ") : "";
+      }),
+    ]),
+  );
   const body = [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
   return new Response(body, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="matrix-${m.project}.csv"`, "Cache-Control": "no-store" },
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="matrix-${project ?? "all"}.csv"`, "Cache-Control": "no-store" },
   });
 });

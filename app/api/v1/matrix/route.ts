@@ -1,13 +1,14 @@
-import { z } from "zod";
-
+import { DomainError } from "@/lib/errors";
 import { json, queryOf, withRole } from "@/lib/server/api";
 import { getMatrix } from "@/lib/server/matrix";
+import { matrixQuery } from "@/lib/server/projects.schema";
 import { parseInput } from "@/lib/server/validate";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/matrix?project=<slug> — release lines × open reports, each cell computed
+// GET /api/v1/matrix?project=<slug>[&status=][&severity=][&state=] — release lines × reports, each cell computed
 export const GET = withRole("reports.read", async ({ req, actor }) => {
-  const { project } = parseInput(z.object({ project: z.string({ message: "Name the project: ?project=<slug>" }).trim().min(1, "Name the project: ?project=<slug>") }), queryOf(req));
-  return json(await getMatrix(actor, project));
+  const { project, ...filters } = parseInput(matrixQuery, queryOf(req));
+  if (!project) throw new DomainError("bad_request", "Name the project: ?project=<slug>", { fields: { project: "Name the project: ?project=<slug>" } });
+  return json(await getMatrix(actor, project, filters));
 });
