@@ -45,6 +45,13 @@ test("filters live in the URL", async ({ page }) => {
   await expect(page).toHaveURL(/\/board$/);
 });
 
+test("a card shows its project and the release lines it leaves open", async ({ page }) => {
+  await page.goto("/board");
+  const card = page.getByTestId("report-card").filter({ hasText: "res.sendFile follows symlinks outside root" });
+  await expect(card).toContainText("express");
+  await expect(card.getByTestId("card-line")).toHaveText(["5.x affected", "4.x fix pending", "6.x affected"]);
+});
+
 test("a card opens the report page with its body and timeline", async ({ page }) => {
   await page.goto("/board");
   const card = column(page, "FIXING").getByTestId("report-card").first();

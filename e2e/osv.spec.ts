@@ -40,3 +40,44 @@ test("a published advisory imported through the API lands in the matrix, once, a
   expect(unknown.status()).toBe(422);
   expect((await (await api("viewer")).post("/api/v1/import/osv", { data: advisory })).status()).toBe(403);
 });
+
+test.describe("the import screen", () => {
+  test.use({ storageState: "e2e/.state/handler.storage.json" });
+
+  test("pasting or uploading a record creates a report, then updates it, and a broken record lists its problems", async ({ page }) => {
+    await page.goto("/board");
+    await page.getByRole("link", { name: "Import advisory" }).click();
+    await expect(page.getByRole("heading", { name: "Import an advisory" })).toBeVisible();
+    const record = { ...advisory, id: "GHSA-4444-5555-6666", aliases: [], summary: "Imported through the screen" };
+    const field = page.getByLabel("OSV record (JSON)");
+
+    await field.fill("{ not json");
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByTestId("import-error")).toContainText("This is not JSON");
+
+    await field.fill(JSON.stringify({ ...record, affected: [{ package: { ecosystem: "npm", name: "express" }, ranges: [{ type: "SEMVER", events: [{ fixed: "4.20.0" }] }] }] }));
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByTestId("import-error")).toContainText("affected.0.ranges.0.events a range needs an introduced event");
+
+    await page.locator('input[type="file"]').setInputFiles({ name: "GHSA-4444-5555-6666.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(record, null, 2)) });
+    await expect(page.getByText("Read GHSA-4444-5555-6666.json.")).toBeVisible();
+    await expect(field).toHaveValue(/"GHSA-4444-5555-6666"/);
+    await page.getByRole("button", { name: "Import" }).click();
+    const result = page.getByTestId("import-result");
+    await expect(result).toContainText("Created SEC-");
+    const key = (await result.getByRole("link").textContent())!;
+
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(result).toContainText(`Updated ${key}`);
+    await result.getByRole("link", { name: key }).click();
+    await expect(page.getByRole("heading", { name: "Imported through the screen" })).toBeVisible();
+  });
+
+  test("viewers cannot import", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: "e2e/.state/viewer.storage.json" });
+    const page = await context.newPage();
+    await page.goto("/import");
+    await expect(page.getByTestId("forbidden")).toBeVisible();
+    await context.close();
+  });
+});

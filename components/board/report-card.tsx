@@ -30,6 +30,21 @@ export function ReportCard({ report, now, dragRef, dragProps, dragging, overlay 
       <div className="mt-2 flex items-center justify-between gap-2">
         <div className="flex min-w-0 flex-wrap gap-1">
           {report.project ? <span className="truncate rounded bg-zinc-100 px-1.5 py-0.5 text-[11px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{report.project.slug}</span> : null}
+          {report.affectedLines.slice(0, 3).map((l) => (
+            <span
+              key={l.line}
+              title={l.state === "affected" ? `${l.line} is affected` : `${l.line}: fixed in a release not out yet`}
+              data-testid="card-line"
+              className={clsx(
+                "rounded px-1.5 py-0.5 font-mono text-[11px] ring-1 ring-inset",
+                l.state === "affected" ? "text-red-700 ring-red-200 dark:text-red-300 dark:ring-red-900" : "text-amber-700 ring-amber-200 dark:text-amber-300 dark:ring-amber-900",
+              )}
+            >
+              {l.line}
+              <span className="sr-only">{l.state === "affected" ? " affected" : " fix pending"}</span>
+            </span>
+          ))}
+          {report.affectedLines.length > 3 ? <span className="px-0.5 text-[11px] text-zinc-500">+{report.affectedLines.length - 3}</span> : null}
           {report.labels.slice(0, 2).map((label) => (
             <span key={label} className="truncate rounded px-1.5 py-0.5 text-[11px] text-zinc-500 ring-1 ring-zinc-200 ring-inset dark:ring-zinc-700">
               {label}

@@ -66,6 +66,16 @@ export function cellsFor(report: ReportForMatrix, project: ProjectForMatrix): Re
   return cells;
 }
 
+/** The lines a report leaves open in released versions (affected, or fixed in a release not out yet): a card's line tags. */
+export function vulnerableLines(report: ReportForMatrix, project: ProjectForMatrix): { line: string; state: "affected" | "fix_pending" }[] {
+  const lines = sortLines(project.lines);
+  const cells = cellsFor(report, { ...project, lines });
+  return lines.flatMap((l) => {
+    const state = cells[l.name]!.state;
+    return state === "affected" || state === "fix_pending" ? [{ line: l.name, state }] : [];
+  });
+}
+
 export const matrixInclude = {
   affected: { orderBy: { position: "asc" as const }, select: { package: true, events: true } },
   overrides: { select: { lineId: true, lineName: true, state: true, fixedVersion: true, fixRef: true, note: true } },

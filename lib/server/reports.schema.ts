@@ -105,7 +105,9 @@ export const reportSchema = z.object({
 });
 export type ReportDto = z.infer<typeof reportSchema>;
 
-export const reportSummarySchema = reportSchema.omit({ body: true, timeline: true, affected: true, matrix: true });
+export const reportSummarySchema = reportSchema
+  .omit({ body: true, timeline: true, affected: true, matrix: true })
+  .extend({ affectedLines: z.array(z.object({ line: z.string(), state: z.enum(["affected", "fix_pending"]) })) });
 export type ReportSummaryDto = z.infer<typeof reportSummarySchema>;
 
 export const reportListSchema = z.object({ items: z.array(reportSummarySchema), nextCursor: z.string().nullable() });

@@ -16,7 +16,7 @@ import { hashesEqual, newSecret, sha256Hex } from "./crypto";
 import type { Tx } from "./db";
 import { db } from "./db";
 import { enqueueMail, templates } from "./mail/outbox";
-import { matrixRow, rangesFromEvents } from "./matrix";
+import { matrixInclude, matrixRow, projectLinesInclude, rangesFromEvents, vulnerableLines } from "./matrix";
 import { policyInForce, policyNumbers } from "./policy";
 import type { BoardDto, BoardQuery, IntakeInput, ListReportsQuery, ReportDto, ReportSummaryDto, StatusViewDto } from "./reports.schema";
 import { MAX_BODY_BYTES, boardQuery, intakeInput, listReportsQuery } from "./reports.schema";
@@ -27,7 +27,8 @@ import { parseInput } from "./validate";
 const person = { select: { email: true, name: true } } as const;
 
 const summaryInclude = {
-  project: { select: { slug: true, name: true } },
+  project: { select: { slug: true, name: true, packageName: true, ...projectLinesInclude } },
+  ...matrixInclude,
   assignee: person,
   backup: person,
   reporter: person,
@@ -50,7 +51,8 @@ function toSummary(row: SummaryRow, now: Date): ReportSummaryDto {
     resolution: row.resolution,
     severity: row.severity,
     cvss: row.cvssVector ? { vector: row.cvssVector, score: row.cvssScore } : null,
-    project: row.project,
+    project: row.project ? { slug: row.project.slug, name: row.project.name } : null,
+    affectedLines: row.project ? vulnerableLines(row, row.project) : [],
     assignee: row.assignee,
     backup: row.backup,
     reporter: { email: row.reporter.email, name: row.reporter.name },
@@ -286,7 +288,6 @@ export async function getStatusView(token: string): Promise<StatusViewDto> {
     include: {
       ...summaryInclude,
       reporter: true,
-      overrides: { select: { fixedVersion: true } },
       events: { where: { visibility: "REPORTER", kind: { in: ["message", "acknowledgment"] } }, orderBy: { at: "asc" } },
     },
   });

@@ -8,7 +8,7 @@ import { SYSTEM } from "@/lib/server/actor";
 import { getAllMatrices, getMatrix } from "@/lib/server/matrix";
 import { createProject, replaceLines, setAffected, setOverride, suggestLinesFromNpm } from "@/lib/server/projects";
 import { updateReport } from "@/lib/server/report-updates";
-import { getReport, submitReport } from "@/lib/server/reports";
+import { getReport, getReportSummary, submitReport } from "@/lib/server/reports";
 import { createUser } from "@/lib/server/users";
 
 const LINES = [
@@ -130,6 +130,12 @@ describe("projects, release lines and the matrix", () => {
     const inQs = await submitReport({ title: "Low in qs", body: "b", reporterEmail: "r@example.org", project: "qs" });
     await updateReport(SYSTEM, inQs.key, { version: (await getReport(SYSTEM, inQs.key)).version, severity: "LOW" });
 
+    // the board card names the lines left open
+    expect((await getReportSummary(SYSTEM, critical.key)).affectedLines).toEqual([
+      { line: "4.x", state: "affected" },
+      { line: "5.x", state: "affected" },
+      { line: "6.x", state: "affected" },
+    ]);
     const keys = (m: { rows: { key: string }[] }) => m.rows.map((r) => r.key);
     expect(keys(await getMatrix(SYSTEM, "express", { severity: ["CRITICAL"] }))).toEqual([critical.key]);
     const affected = await getMatrix(SYSTEM, "express", { state: ["affected"] });

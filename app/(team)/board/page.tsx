@@ -35,9 +35,16 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Board"
         actions={
-          <Link href="/report" className={buttonClass("secondary", "sm")}>
-            Public report form
-          </Link>
+          <>
+            {can(actor, "reports.write") ? (
+              <Link href="/import" className={buttonClass("secondary", "sm")}>
+                Import advisory
+              </Link>
+            ) : null}
+            <Link href="/report" className={buttonClass("secondary", "sm")}>
+              Public report form
+            </Link>
+          </>
         }
       />
       {empty ? (
