@@ -169,6 +169,15 @@ export function BoardClient({ serverNow, canWrite, projects, handlers }: { serve
   // live updates: patch the changed card into the cache, or refetch a filtered board
   useEffect(() => {
     const source = new EventSource("/api/v1/events");
+    // after a dropped stream (the browser reconnects by itself) or a server that lost its own feed,
+    // changes may have been missed: read the board again
+    let opened = false;
+    const resync = () => void queryClient.invalidateQueries({ queryKey: key });
+    source.addEventListener("open", () => {
+      if (opened) resync();
+      opened = true;
+    });
+    source.addEventListener("resync", resync);
     source.addEventListener("report", (event) => {
       const change = JSON.parse((event as MessageEvent<string>).data) as { key: string };
       if (Object.keys(filters).length) {

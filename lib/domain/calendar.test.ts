@@ -4,7 +4,7 @@ import { makeSlaReport } from "@/tests/helpers/factories";
 
 import type { SlaCalendar } from "./calendar";
 import { addHours, countableBetween, isTimeZone, localDate, startOfDay } from "./calendar";
-import { DEFAULT_POLICY, computeClocks } from "./sla";
+import { DEFAULT_POLICY, computeClocks, pauseSeconds } from "./sla";
 
 const berlin: SlaCalendar = { mode: "BUSINESS", timeZone: "Europe/Berlin", holidays: [] };
 const utcBusiness: SlaCalendar = { mode: "BUSINESS", timeZone: "UTC", holidays: [] };
@@ -56,5 +56,15 @@ describe("clocks in business mode", () => {
     expect(ack("2026-11-29T23:00:00Z").state).toBe("ok"); // Sunday night: 9 of 48 hours used
     expect(ack("2026-12-01T04:00:00Z").state).toBe("at_risk"); // 11 hours left
     expect(ack("2026-12-01T16:00:00Z").state).toBe("breached");
+  });
+
+  it("moves the fix clock by the business time a wait on the reporter took, not the weekend around it", () => {
+    // waiting from Friday 12:00 to Monday 12:00: 12 business hours on Friday and 12 on Monday
+    const paused = pauseSeconds(at("2026-11-27T12:00:00Z"), at("2026-11-30T12:00:00Z"), policy);
+    expect(paused).toBe(24 * 3600);
+    expect(pauseSeconds(at("2026-11-27T12:00:00Z"), at("2026-11-30T12:00:00Z"), DEFAULT_POLICY)).toBe(72 * 3600);
+    const confirmed = makeSlaReport({ status: "FIXING", severity: "CRITICAL", receivedAt: at("2026-11-23T09:00:00Z"), acknowledgedAt: at("2026-11-23T10:00:00Z"), confirmedAt: at("2026-11-24T12:00:00Z"), pausedSeconds: paused });
+    // 7 business days from Tuesday noon end on Thursday 3 December; the day of waiting moves that to Friday
+    expect(computeClocks(confirmed, policy, at("2026-12-01T12:00:00Z"))[3]!.dueAt?.toISOString()).toBe("2026-12-04T12:00:00.000Z");
   });
 });

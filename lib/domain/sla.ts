@@ -44,7 +44,7 @@ export type SlaReport = {
   closedAt: Date | null;
   waitingOnReporter: boolean;
   waitingSince: Date | null;
-  /** pause already accumulated by the fix clock, in seconds */
+  /** pause already accumulated by the fix clock: countable seconds under the policy's calendar (see pauseSeconds) */
   pausedSeconds: number;
 };
 
@@ -71,6 +71,11 @@ function finished(clock: ClockName, startedAt: Date | null, dueAt: Date | null, 
 }
 
 const idle = (clock: ClockName): Clock => ({ clock, startedAt: null, dueAt: null, metAt: null, state: "ok" });
+
+/** The countable time a wait on the reporter took, in seconds: wall time in calendar mode, business time in business mode. */
+export function pauseSeconds(from: Date, to: Date, policy: SlaPolicy): number {
+  return Math.max(0, Math.round(countableBetween(from, to, policy.calendar ?? CALENDAR_HOURS) / 1000));
+}
 
 export function fixDays(policy: SlaPolicy, severity: Severity | null): number | null {
   switch (severity) {
@@ -122,7 +127,8 @@ export function computeClocks(report: SlaReport, policy: SlaPolicy, now: Date): 
   let fix = idle("fix");
   const days = fixDays(policy, report.severity);
   if (report.confirmedAt && days !== null) {
-    const due = new Date(after(report.confirmedAt, days * 24).getTime() + report.pausedSeconds * 1000);
+    // a wait on the reporter moves the due time by the countable time it took (business hours in business mode)
+    const due = after(report.confirmedAt, days * 24 + report.pausedSeconds / 3600);
     if (report.disclosedAt && report.status === "DISCLOSED") fix = finished("fix", report.confirmedAt, due, report.disclosedAt);
     else if (endedAt) fix = finished("fix", report.confirmedAt, due, endedAt);
     else if (report.waitingOnReporter) fix = { clock: "fix", startedAt: report.confirmedAt, dueAt: null, metAt: null, state: "paused" };

@@ -15,21 +15,25 @@ export type ReportChange = { key: string; version?: number };
 
 const CHANNEL = "embargo_reports";
 
-type Live = { bus: EventEmitter; listener?: Promise<pg.Client | null>; notifier?: pg.Pool };
+type Live = { bus: EventEmitter; listener?: Promise<pg.Client | null>; notifier?: pg.Pool; retry?: ReturnType<typeof setTimeout>; failures: number };
 const store = globalThis as unknown as { __embargoLive?: Live };
 
 function live(): Live {
   if (!store.__embargoLive) {
     const bus = new EventEmitter();
     bus.setMaxListeners(0);
-    store.__embargoLive = { bus };
+    store.__embargoLive = { bus, failures: 0 };
   }
   return store.__embargoLive;
 }
 
+/** Backoff before the next LISTEN attempt: 0.5 s, 1 s, 2 s, … at most 30 s. */
+const retryDelay = (failures: number) => Math.min(30_000, 500 * 2 ** Math.max(0, failures - 1));
+
 function listen(url: string): Promise<pg.Client | null> {
   const state = live();
-  state.listener ??= (async () => {
+  if (state.listener) return state.listener;
+  const attempt: Promise<pg.Client | null> = (async () => {
     const client = new pg.Client({ connectionString: url });
     client.on("notification", (msg) => {
       try {
@@ -38,19 +42,40 @@ function listen(url: string): Promise<pg.Client | null> {
         // not ours
       }
     });
-    client.on("error", (error) => {
-      console.error("live updates: listener lost its connection:", error.message);
-      state.listener = undefined; // the next subscriber reconnects
-    });
+    const lost = (why: string) => {
+      if (state.listener !== attempt) return; // closed on purpose, or already replaced
+      console.error(`live updates: listener lost its connection (${why}); reconnecting`);
+      state.listener = undefined;
+      client.end().catch(() => {});
+      reconnectLater(url);
+    };
+    client.on("error", (error) => lost(error.message));
+    client.on("end", () => lost("closed"));
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
+    if (state.failures > 0) state.bus.emit("resync"); // changes made while we were away were not heard
+    state.failures = 0;
     return client;
   })().catch((error: Error) => {
     console.error("live updates: cannot LISTEN:", error.message);
-    state.listener = undefined;
+    if (state.listener === attempt) state.listener = undefined;
+    reconnectLater(url);
     return null;
   });
-  return state.listener;
+  state.listener = attempt;
+  return attempt;
+}
+
+/** Listens again after a pause while anyone is subscribed (a restarted server, a dropped connection). */
+function reconnectLater(url: string): void {
+  const state = live();
+  state.failures++;
+  if (state.retry || state.bus.listenerCount("report") === 0) return;
+  state.retry = setTimeout(() => {
+    state.retry = undefined;
+    if (state.bus.listenerCount("report") > 0) void listen(url);
+  }, retryDelay(state.failures));
+  state.retry.unref?.();
 }
 
 export function publishReportChange(change: ReportChange): void {
@@ -71,21 +96,34 @@ export function publishReportChange(change: ReportChange): void {
   });
 }
 
-/** Calls `onChange` for every published change until the returned function is called. */
-export async function subscribe(onChange: (change: ReportChange) => void): Promise<() => void> {
+/**
+ * Calls `onChange` for every published change, and `onResync` when changes may
+ * have been missed (the LISTEN connection was lost and is back), until the
+ * returned function is called.
+ */
+export async function subscribe(onChange: (change: ReportChange) => void, onResync: () => void = () => {}): Promise<() => void> {
   const url = env().DATABASE_URL;
+  const state = live();
+  state.bus.on("report", onChange);
+  state.bus.on("resync", onResync);
   if (url) await listen(url);
-  live().bus.on("report", onChange);
-  return () => live().bus.off("report", onChange);
+  return () => {
+    state.bus.off("report", onChange);
+    state.bus.off("resync", onResync);
+  };
 }
 
 /** Closes the LISTEN connection and the NOTIFY pool (tests and shutdown). */
 export async function closeLive(): Promise<void> {
   const state = store.__embargoLive;
   if (!state) return;
-  const listener = await state.listener?.catch(() => null);
-  state.listener = undefined;
+  clearTimeout(state.retry);
+  state.retry = undefined;
+  const pending = state.listener;
+  state.listener = undefined; // before end(): a closed listener is not "lost"
+  const listener = await pending?.catch(() => null);
   await listener?.end().catch(() => {});
+  state.failures = 0;
   await state.notifier?.end().catch(() => {});
   state.notifier = undefined;
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { scoreCvss } from "@/lib/domain/cvss";
 import { isReportKey } from "@/lib/domain/report-key";
+import { pauseSeconds } from "@/lib/domain/sla";
 import { checkTransition } from "@/lib/domain/transitions";
 import { RESOLUTION_LABELS } from "@/lib/domain/workflow";
 import { appUrl } from "@/lib/env";
@@ -18,6 +19,7 @@ import { db } from "./db";
 import { publishReportChange } from "./live";
 import { NEEDS_FULL_REPORT, enqueueMail, templates } from "./mail/outbox";
 import { gateFacts } from "./matrix";
+import { policyNumbers } from "./policy";
 import { enforceRateLimit } from "./rate-limit";
 import { statusUrl } from "./reports";
 import { MAX_MESSAGE_BYTES, creditInput, messageInput, patchReportInput, reporterMessageInput } from "./reports.schema";
@@ -45,6 +47,13 @@ async function loadForUpdate(tx: Tx, key: string) {
   });
   if (!report) throw new DomainError("not_found", "No such report.");
   return report;
+}
+
+/** The SLA time a wait on the reporter took, counted as the report's policy counts (business hours in business mode). */
+async function pausedFor(tx: Tx, report: { slaPolicyId: string | null; waitingSince: Date | null }, now: Date): Promise<number> {
+  if (!report.waitingSince) return 0;
+  const policy = report.slaPolicyId ? await tx.slaPolicy.findUnique({ where: { id: report.slaPolicyId } }) : null;
+  return pauseSeconds(report.waitingSince, now, policyNumbers(policy));
 }
 
 async function staleError(tx: Tx, report: { id: string; key: string; version: number }): Promise<DomainError> {
@@ -211,7 +220,7 @@ export async function updateReport(actor: Actor | null, key: string, raw: PatchR
         data.waitingSince = now;
       } else {
         data.waitingSince = null;
-        data.pausedSeconds = report.pausedSeconds + Math.round((now.getTime() - (report.waitingSince ?? now).getTime()) / 1000);
+        data.pausedSeconds = report.pausedSeconds + (await pausedFor(tx, report, now));
       }
       note("waitingOnReporter", report.waitingOnReporter, input.waitingOnReporter);
       events.push({ kind: input.waitingOnReporter ? "waiting_started" : "waiting_ended" });
@@ -356,14 +365,15 @@ export async function postReporterMessage(token: string, raw: unknown, clientKey
  */
 export async function afterReporterAnswer(
   tx: Tx,
-  report: { id: string; key: string; title: string; assigneeId: string | null; waitingOnReporter: boolean; waitingSince: Date | null; pausedSeconds: number },
+  report: { id: string; key: string; title: string; assigneeId: string | null; waitingOnReporter: boolean; waitingSince: Date | null; pausedSeconds: number; slaPolicyId: string | null },
   now: Date,
 ): Promise<void> {
   if (report.waitingOnReporter) {
+    const paused = await pausedFor(tx, report, now);
     // only if still waiting (another writer may have ended it), and relative to what is stored
     const ended = await tx.report.updateMany({
       where: { id: report.id, waitingOnReporter: true },
-      data: { waitingOnReporter: false, waitingSince: null, pausedSeconds: { increment: Math.round((now.getTime() - (report.waitingSince ?? now).getTime()) / 1000) }, version: { increment: 1 } },
+      data: { waitingOnReporter: false, waitingSince: null, pausedSeconds: { increment: paused }, version: { increment: 1 } },
     });
     if (ended.count) await tx.timelineEvent.create({ data: { reportId: report.id, at: now, kind: "waiting_ended", visibility: "INTERNAL", actorType: "SYSTEM", actorLabel: "system", data: { reason: "reporter replied" } } });
   }

@@ -3,7 +3,8 @@ import { subscribe } from "@/lib/server/live";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/events — server-sent events: `report` whenever a report changes
+// GET /api/v1/events — server-sent events: `report` whenever a report changes, `resync` when
+// changes may have been missed (the server's own LISTEN connection was lost and is back)
 export const GET = withRole("reports.read", async ({ req }) => {
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -16,7 +17,10 @@ export const GET = withRole("reports.read", async ({ req }) => {
           cleanup();
         }
       };
-      const unsubscribe = await subscribe((change) => send(`event: report\ndata: ${JSON.stringify(change)}\n\n`));
+      const unsubscribe = await subscribe(
+        (change) => send(`event: report\ndata: ${JSON.stringify(change)}\n\n`),
+        () => send("event: resync\ndata: {}\n\n"),
+      );
       // a comment every 25 s keeps proxies from closing an idle stream
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), 25_000);
       cleanup = () => {
