@@ -63,6 +63,7 @@ export function MatrixTable({ matrices, grouped }: { matrices: Matrix[]; grouped
                   <span className="block whitespace-nowrap">{l.name}</span>
                   <span className="block whitespace-nowrap text-[11px] font-normal text-zinc-500">
                     <span className="tabular font-mono">{l.latest ?? "unreleased"}</span> · {STATUS_TEXT[l.status]}
+                    {l.eolDate ? <span className="tabular">{l.status === "EOL" ? ` since ${l.eolDate}` : ` until ${l.eolDate}`}</span> : null}
                   </span>
                 </th>
               )),

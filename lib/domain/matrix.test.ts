@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { AffectedRange, Line } from "./matrix";
-import { computeCell, linesOverlap, releaseGate, validateLine, validateRange } from "./matrix";
+import { computeCell, lineInForce, linesOverlap, releaseGate, validateLine, validateRange } from "./matrix";
 
 const line = (name: string, range: string, latest: string | null, status: Line["status"] = "MAINTAINED"): Line => ({ name, range, latest, status });
 
@@ -68,6 +68,16 @@ describe("the release gate", () => {
     expect(releaseGate(LINES, wontFix).linesNotReady).toEqual([]);
     const wontFixNoNote = { ...pending, "5.x": computeCell(L5, [{ introduced: "5.0.0" }], { state: "wont_fix" }) };
     expect(releaseGate(LINES, wontFixNoNote).linesNotReady).toEqual(["5.x"]);
+  });
+
+  it("stops counting a maintained line from its end-of-life date", () => {
+    const now = new Date("2026-11-26T12:00:00Z");
+    const ending = { ...L5, eolDate: new Date("2026-11-26T00:00:00Z") };
+    expect(lineInForce(ending, now).status).toBe("EOL");
+    expect(lineInForce({ ...L5, eolDate: new Date("2026-11-27T00:00:00Z") }, now).status).toBe("MAINTAINED");
+    expect(lineInForce({ ...L5, eolDate: null }, now).status).toBe("MAINTAINED");
+    const lines = LINES.map((l) => (l.name === "5.x" ? lineInForce(ending, now) : l));
+    expect(releaseGate(lines, cells([{ introduced: "0", fixed: "4.21.2" }, { introduced: "5.0.0" }])).linesNotReady).toEqual([]);
   });
 });
 

@@ -6,13 +6,22 @@ import semver from "semver";
 // overridable by a handler.
 
 export type LineStatus = "MAINTAINED" | "PRERELEASE" | "EOL";
-export type Line = { name: string; range: string; latest: string | null; status: LineStatus };
+export type Line = { name: string; range: string; latest: string | null; status: LineStatus; eolDate?: Date | null };
 /** One OSV range: affected from `introduced` ("0" = the first version) until `fixed` (exclusive) or `last_affected` (inclusive). */
 export type AffectedRange = { introduced: string; fixed?: string; last_affected?: string };
 export const CELL_STATES = ["affected", "fix_pending", "unknown", "fixed", "wont_fix", "not_affected"] as const;
 export type CellState = (typeof CELL_STATES)[number];
 export type Override = { state?: CellState | null; fixedVersion?: string | null; fixRef?: string | null; note?: string | null };
 export type Cell = { state: CellState; version: string | null; overridden: boolean; fixRef: string | null; note: string | null };
+
+/**
+ * The line as the matrix and the release gate see it on a day: a maintained
+ * line whose end-of-life date has come counts as end of life (its fixes are no
+ * longer promised), whatever its stored status still says.
+ */
+export function lineInForce<T extends Line>(line: T, now: Date): T {
+  return line.status === "MAINTAINED" && line.eolDate && line.eolDate.getTime() <= now.getTime() ? { ...line, status: "EOL" } : line;
+}
 
 const OPTS = { includePrerelease: true, loose: false } as const;
 

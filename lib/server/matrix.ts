@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { AffectedRange, Cell, Line } from "@/lib/domain/matrix";
-import { computeCell, releaseGate } from "@/lib/domain/matrix";
+import { computeCell, lineInForce, releaseGate } from "@/lib/domain/matrix";
 import { isReportKey } from "@/lib/domain/report-key";
 import { OPEN_STATUSES } from "@/lib/domain/workflow";
 import { DomainError } from "@/lib/errors";
@@ -68,7 +68,7 @@ export function cellsFor(report: ReportForMatrix, project: ProjectForMatrix): Re
 
 /** The lines a report leaves open in released versions (affected, or fixed in a release not out yet): a card's line tags. */
 export function vulnerableLines(report: ReportForMatrix, project: ProjectForMatrix): { line: string; state: "affected" | "fix_pending" }[] {
-  const lines = sortLines(project.lines);
+  const lines = linesInForce(project.lines);
   const cells = cellsFor(report, { ...project, lines });
   return lines.flatMap((l) => {
     const state = cells[l.name]!.state;
@@ -87,6 +87,11 @@ export function sortLines<T extends Line>(lines: T[]): T[] {
   return [...lines].sort((a, b) => LINE_ORDER[a.status] - LINE_ORDER[b.status]);
 }
 
+/** A project's lines as they count today (past their EOL date = end of life), in display order. */
+export function linesInForce<T extends Line>(lines: T[], now = new Date()): T[] {
+  return sortLines(lines.map((l) => lineInForce(l, now)));
+}
+
 /** The gate facts for a report inside a transaction (no project or no lines: nothing blocks). */
 export async function gateFacts(tx: Tx, reportId: string, projectId: string | null) {
   if (!projectId) return { linesNotReady: [], linesNotReleased: [] };
@@ -94,12 +99,13 @@ export async function gateFacts(tx: Tx, reportId: string, projectId: string | nu
     tx.project.findUniqueOrThrow({ where: { id: projectId }, include: projectLinesInclude }),
     tx.report.findUniqueOrThrow({ where: { id: reportId }, include: matrixInclude }),
   ]);
-  return releaseGate(project.lines, cellsFor(report, project));
+  const lines = linesInForce(project.lines);
+  return releaseGate(lines, cellsFor(report, { ...project, lines }));
 }
 
 export type MatrixDto = {
   project: string;
-  lines: { name: string; range: string; latest: string | null; status: Line["status"] }[];
+  lines: { name: string; range: string; latest: string | null; status: Line["status"]; eolDate: string | null }[];
   rows: { key: string; title: string; status: string; severity: string | null; cells: Record<string, { state: Cell["state"]; version: string | null; overridden: boolean }> }[];
 };
 
@@ -120,7 +126,7 @@ async function buildMatrices(projects: (ProjectForMatrix & { id: string; name: s
     : [];
   const states = filters.state?.length ? new Set<string>(filters.state) : null;
   return projects.map((project) => {
-    const lines = sortLines(project.lines);
+    const lines = linesInForce(project.lines);
     const rows = reports
       .filter((r) => r.projectId === project.id)
       .map((r) => {
@@ -134,7 +140,7 @@ async function buildMatrices(projects: (ProjectForMatrix & { id: string; name: s
         };
       })
       .filter((row) => !states || Object.values(row.cells).some((c) => states.has(c.state)));
-    return { project: project.slug, name: project.name, lines: lines.map((l) => ({ name: l.name, range: l.range, latest: l.latest, status: l.status })), rows };
+    return { project: project.slug, name: project.name, lines: lines.map((l) => ({ name: l.name, range: l.range, latest: l.latest, status: l.status, eolDate: l.eolDate ? l.eolDate.toISOString().slice(0, 10) : null })), rows };
   });
 }
 
@@ -158,7 +164,7 @@ export async function matrixRow(reportKey: string) {
   if (!isReportKey(reportKey)) return [];
   const report = await db().report.findUnique({ where: { key: reportKey }, include: { ...matrixInclude, project: { include: projectLinesInclude } } });
   if (!report?.project) return [];
-  const lines = sortLines(report.project.lines);
+  const lines = linesInForce(report.project.lines);
   const cells = cellsFor(report, { ...report.project, lines });
   return lines.map((l) => ({ line: l.name, range: l.range, status: l.status, latest: l.latest, ...cells[l.name]! }));
 }

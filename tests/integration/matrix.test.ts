@@ -6,7 +6,7 @@ import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { SYSTEM } from "@/lib/server/actor";
 import { getAllMatrices, getMatrix } from "@/lib/server/matrix";
-import { createProject, replaceLines, setAffected, setOverride, suggestLinesFromNpm } from "@/lib/server/projects";
+import { createProject, listProjects, replaceLines, setAffected, setOverride, suggestLinesFromNpm } from "@/lib/server/projects";
 import { updateReport } from "@/lib/server/report-updates";
 import { getReport, getReportSummary, submitReport } from "@/lib/server/reports";
 import { createUser } from "@/lib/server/users";
@@ -151,5 +151,25 @@ describe("projects, release lines and the matrix", () => {
     const all = await getAllMatrices(SYSTEM);
     expect(all.map((m) => m.project)).toEqual(["express", "qs"]);
     expect(all[1]!.rows).toEqual([{ key: inQs.key, title: "Low in qs", status: "NEW", severity: "LOW", cells: { "6.x": { state: "unknown", version: null, overridden: false } } }]);
+  });
+
+  it("counts a maintained line past its end-of-life date as end of life", async () => {
+    await createProject(SYSTEM, { slug: "old", name: "Old", packageName: "old-lib" });
+    await replaceLines(SYSTEM, "old", {
+      lines: [
+        { name: "1.x", range: ">=1.0.0 <2.0.0-0", latest: "1.9.0", status: "MAINTAINED", eolDate: "2020-01-01" },
+        { name: "2.x", range: ">=2.0.0 <3.0.0-0", latest: "2.1.0", status: "MAINTAINED", eolDate: "2099-01-01" },
+      ],
+    });
+    const { key } = await submitReport({ title: "Old bug", body: "b", reporterEmail: "r@example.org", project: "old" });
+    await setAffected(SYSTEM, key, { affected: [{ package: "old-lib", ranges: [{ introduced: "0" }] }] });
+    const matrix = await getMatrix(SYSTEM, "old");
+    expect(matrix.lines).toEqual([
+      { name: "2.x", range: ">=2.0.0 <3.0.0-0", latest: "2.1.0", status: "MAINTAINED", eolDate: "2099-01-01" },
+      { name: "1.x", range: ">=1.0.0 <2.0.0-0", latest: "1.9.0", status: "EOL", eolDate: "2020-01-01" },
+    ]);
+    expect(matrix.rows[0]!.cells).toEqual({ "2.x": { state: "affected", version: null, overridden: false }, "1.x": { state: "wont_fix", version: null, overridden: false } });
+    // the stored status is what the admin set
+    expect((await listProjects(SYSTEM)).find((p) => p.slug === "old")!.lines.map((l) => l.status)).toEqual(["MAINTAINED", "MAINTAINED"]);
   });
 });
