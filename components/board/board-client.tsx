@@ -177,7 +177,8 @@ export function BoardClient({ serverNow, canWrite, projects, handlers }: { serve
       if (opened) resync();
       opened = true;
     });
-    source.addEventListener("resync", resync);
+    // every open board hears a server's resync at once: spread the reads over two seconds
+    source.addEventListener("resync", () => setTimeout(resync, Math.random() * 2000));
     source.addEventListener("report", (event) => {
       const change = JSON.parse((event as MessageEvent<string>).data) as { key: string };
       if (Object.keys(filters).length) {

@@ -3,7 +3,9 @@ import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 
-import { toOsv } from "./osv";
+import type { AffectedRange } from "./matrix";
+import type { HandFix } from "./osv";
+import { exportRanges, osvRanges, toOsv } from "./osv";
 import osvSchema from "./osv-schema.json" with { type: "json" };
 import { osvExportProblems, osvImportProblems } from "./osv-validate";
 
@@ -39,6 +41,7 @@ describe("records that break the OSV specification", () => {
     ["a GIT range without a repo", { ...minimal, ...range([{ introduced: "abc" }], "GIT") }, "affected.0.ranges.0.repo", "is required"],
     ["an unknown range type", { ...minimal, ...range([{ introduced: "0" }], "RANGE") }, "affected.0.ranges.0.type", ""],
     ["a CVSS 3 type holding a CVSS 4 vector", { ...minimal, severity: [{ type: "CVSS_V3", score: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N" }] }, "severity.0.score", "vector"],
+    ["a CVSS 4 vector with its base metrics out of order", { ...minimal, severity: [{ type: "CVSS_V4", score: "CVSS:4.0/AC:L/AV:N/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N" }] }, "severity.0.score", "vector"],
     ["a severity type OSV does not know", { ...minimal, severity: [{ type: "CVSS_V5", score: "x" }] }, "severity.0.type", ""],
     ["severity on the record and on a package", { ...minimal, severity: [{ type: "CVSS_V3", score: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" }], affected: [{ package: { ecosystem: "npm", name: "x" }, severity: [{ type: "CVSS_V3", score: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" }] }] }, "affected.0.severity", "top-level severity"],
     ["a reference that is not a URL", { ...minimal, references: [{ type: "WEB", url: "not a url" }] }, "references.0.url", ""],
@@ -60,23 +63,24 @@ describe("records that break the OSV specification", () => {
   });
 });
 
-describe("toOsv", () => {
-  const base = {
-    id: "GHSA-aaaa-bbbb-cccc",
-    aliases: ["CVE-2026-0001", "SEC-2026-0001"],
-    title: "Prototype pollution in qs parsing",
-    body: "Details.",
-    modified: new Date("2026-02-01T10:00:00.123Z"),
-    published: new Date("2026-02-02T10:00:00Z"),
-    cvssVector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
-    severity: "CRITICAL" as const,
-    cweIds: ["CWE-1321"],
-    advisoryUrl: "https://github.com/acme/widget/security/advisories/GHSA-aaaa-bbbb-cccc",
-    credit: { name: "Ada", type: "FINDER" as const },
-    extraFixed: {},
-  };
+const base = {
+  id: "GHSA-aaaa-bbbb-cccc",
+  aliases: ["CVE-2026-0001", "SEC-2026-0001"],
+  title: "Prototype pollution in qs parsing",
+  body: "Details.",
+  modified: new Date("2026-02-01T10:00:00.123Z"),
+  published: new Date("2026-02-02T10:00:00Z"),
+  cvssVector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
+  severity: "CRITICAL" as const,
+  cweIds: ["CWE-1321"],
+  advisoryUrl: "https://github.com/acme/widget/security/advisories/GHSA-aaaa-bbbb-cccc",
+  credit: { name: "Ada", type: "FINDER" as const },
+  handFixes: {},
+};
 
-  it("writes records valid against the whole schema, whatever mix of ends the ranges have", () => {
+describe("toOsv", () => {
+
+  it("writes records valid against the whole schema, one OSV range per range, whatever their ends", () => {
     const record = toOsv({
       ...base,
       packages: [
@@ -90,21 +94,55 @@ describe("toOsv", () => {
           ],
         },
       ],
-      extraFixed: { widget: ["4.2.1", "5.0.3"] },
     });
     expect(osvExportProblems(record)).toEqual([]);
     expect(record.affected[0]!.ranges).toEqual([
-      { type: "SEMVER", events: [{ introduced: "0" }, { fixed: "3.4.1" }, { introduced: "5.0.0" }, { fixed: "5.0.3" }, { fixed: "4.2.1" }] },
+      { type: "SEMVER", events: [{ introduced: "0" }, { fixed: "3.4.1" }] },
       { type: "SEMVER", events: [{ introduced: "4.0.0-rc.1" }, { last_affected: "4.2.0" }] },
+      { type: "SEMVER", events: [{ introduced: "5.0.0" }, { fixed: "5.0.3" }] },
     ]);
   });
 
-  it("keeps fixed versions set by hand when every range ends in last_affected", () => {
-    const record = toOsv({ ...base, packages: [{ name: "widget", ecosystem: "npm", ranges: [{ introduced: "0", last_affected: "4.2.0" }] }], extraFixed: { widget: ["4.2.1"] } });
-    expect(osvExportProblems(record)).toEqual([]);
-    expect(record.affected[0]).toMatchObject({ database_specific: { fixed_by_hand: ["4.2.1"] } });
+  it("keeps overlapping ranges apart, so neither ends the other early", () => {
+    const ranges = osvRanges([{ introduced: "0", fixed: "3.0.0" }, { introduced: "1.0.0", fixed: "2.0.0" }], []);
+    expect(ranges.map((r) => r.events)).toEqual([
+      [{ introduced: "0" }, { fixed: "3.0.0" }],
+      [{ introduced: "1.0.0" }, { fixed: "2.0.0" }],
+    ]);
   });
+});
 
+describe("fixed versions set by hand on a line", () => {
+  const L4 = ">=4.0.0 <5.0.0-0";
+  const L5 = ">=5.0.0 <6.0.0-0";
+  // [what, ranges, hand fixes, the ranges exported]
+  const cases: [string, AffectedRange[], HandFix[], AffectedRange[]][] = [
+    ["end an open range at the fix and resume it where the line ends", [{ introduced: "0" }], [{ lineRange: L4, version: "4.21.3" }], [{ introduced: "0", fixed: "4.21.3" }, { introduced: "5.0.0-0" }]],
+    [
+      "cut one range on two lines",
+      [{ introduced: "4.0.0", fixed: "5.2.0" }],
+      [
+        { lineRange: L5, version: "5.1.1" },
+        { lineRange: L4, version: "4.21.3" },
+      ],
+      [
+        { introduced: "4.0.0", fixed: "4.21.3" },
+        { introduced: "5.0.0-0", fixed: "5.1.1" },
+      ],
+    ],
+    ["keep a last_affected end after the cut", [{ introduced: "4.0.0", last_affected: "5.3.0" }], [{ lineRange: L4, version: "4.21.3" }], [{ introduced: "4.0.0", fixed: "4.21.3" }, { introduced: "5.0.0-0", last_affected: "5.3.0" }]],
+    ["state a line no range covers as affected from its start", [{ introduced: "5.0.0", fixed: "5.1.1" }], [{ lineRange: L4, version: "4.21.3" }], [{ introduced: "5.0.0", fixed: "5.1.1" }, { introduced: "4.0.0", fixed: "4.21.3" }]],
+    ["not repeat a fix the ranges already hold", [{ introduced: "0", fixed: "4.21.3" }], [{ lineRange: L4, version: "4.21.3" }], [{ introduced: "0", fixed: "4.21.3" }]],
+    ["leave alone versions semver cannot read", [{ introduced: "0" }], [{ lineRange: L4, version: "next" }], [{ introduced: "0" }]],
+  ];
+  it.each(cases)("%s", (_what, ranges, fixes, expected) => {
+    expect(exportRanges(ranges, fixes)).toEqual(expected);
+    const record = toOsv({ ...base, packages: [{ name: "widget", ecosystem: "npm", ranges }], handFixes: { widget: fixes } });
+    expect(osvExportProblems(record)).toEqual([]);
+  });
+});
+
+describe("toOsv, empty", () => {
   it("writes a report with no ranges yet as a package without ranges", () => {
     const record = toOsv({ ...base, cvssVector: null, credit: null, advisoryUrl: null, packages: [{ name: "widget", ecosystem: "npm", ranges: [] }] });
     expect(osvExportProblems(record)).toEqual([]);

@@ -33,8 +33,10 @@ const retryDelay = (failures: number) => Math.min(30_000, 500 * 2 ** Math.max(0,
 function listen(url: string): Promise<pg.Client | null> {
   const state = live();
   if (state.listener) return state.listener;
+  // a retry is already scheduled: new subscribers wait for it rather than hammer a database that is down
+  if (state.retry) return Promise.resolve(null);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   const attempt: Promise<pg.Client | null> = (async () => {
-    const client = new pg.Client({ connectionString: url });
     client.on("notification", (msg) => {
       try {
         state.bus.emit("report", JSON.parse(msg.payload ?? "{}") as ReportChange);
@@ -57,8 +59,10 @@ function listen(url: string): Promise<pg.Client | null> {
     state.failures = 0;
     return client;
   })().catch((error: Error) => {
+    client.end().catch(() => {});
+    if (state.listener !== attempt) return null; // closed meanwhile (closeLive): stay closed
     console.error("live updates: cannot LISTEN:", error.message);
-    if (state.listener === attempt) state.listener = undefined;
+    state.listener = undefined;
     reconnectLater(url);
     return null;
   });

@@ -107,9 +107,14 @@ export type MatrixDto = {
   project: string;
   lines: { name: string; range: string; latest: string | null; status: Line["status"]; eolDate: string | null }[];
   rows: { key: string; title: string; status: string; severity: string | null; cells: Record<string, { state: Cell["state"]; version: string | null; overridden: boolean }> }[];
+  /** more reports matched than one read takes (MATRIX_REPORT_LIMIT, oldest first): narrow the filters */
+  truncated: boolean;
 };
 
 export type MatrixFilters = Omit<MatrixQuery, "project">;
+
+/** At most this many reports in one matrix read (open reports number in the tens; a closed-status filter may not). */
+export const MATRIX_REPORT_LIMIT = 2000;
 
 /** Release lines × reports (open ones unless a status is named) of the given projects, one matrix each. */
 async function buildMatrices(projects: (ProjectForMatrix & { id: string; name: string })[], filters: MatrixFilters): Promise<(MatrixDto & { name: string })[]> {
@@ -122,13 +127,20 @@ async function buildMatrices(projects: (ProjectForMatrix & { id: string; name: s
         },
         orderBy: [{ receivedAt: "asc" }],
         include: matrixInclude,
+        take: MATRIX_REPORT_LIMIT + 1,
       })
     : [];
+  const truncated = reports.length > MATRIX_REPORT_LIMIT;
+  const byProject = new Map<string | null, typeof reports>();
+  for (const r of reports.slice(0, MATRIX_REPORT_LIMIT)) {
+    const list = byProject.get(r.projectId);
+    if (list) list.push(r);
+    else byProject.set(r.projectId, [r]);
+  }
   const states = filters.state?.length ? new Set<string>(filters.state) : null;
   return projects.map((project) => {
     const lines = linesInForce(project.lines);
-    const rows = reports
-      .filter((r) => r.projectId === project.id)
+    const rows = (byProject.get(project.id) ?? [])
       .map((r) => {
         const cells = cellsFor(r, { ...project, lines });
         return {
@@ -140,7 +152,13 @@ async function buildMatrices(projects: (ProjectForMatrix & { id: string; name: s
         };
       })
       .filter((row) => !states || Object.values(row.cells).some((c) => states.has(c.state)));
-    return { project: project.slug, name: project.name, lines: lines.map((l) => ({ name: l.name, range: l.range, latest: l.latest, status: l.status, eolDate: l.eolDate ? l.eolDate.toISOString().slice(0, 10) : null })), rows };
+    return {
+      project: project.slug,
+      name: project.name,
+      lines: lines.map((l) => ({ name: l.name, range: l.range, latest: l.latest, status: l.status, eolDate: l.eolDate ? l.eolDate.toISOString().slice(0, 10) : null })),
+      rows,
+      truncated,
+    };
   });
 }
 

@@ -13,7 +13,7 @@ export const projectInput = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "Lower-case letters, digits and dashes"),
   name: z.string().trim().min(1, "Name the project").max(100),
   packageName: z.string().trim().max(214).optional(),
-  repositoryUrl: z.url("Enter a URL").max(500).optional(),
+  repositoryUrl: z.url({ protocol: /^https?$/, message: "Enter an http(s) URL" }).max(500).optional(),
 });
 
 export const lineInput = z.object({

@@ -49,11 +49,15 @@ async function loadForUpdate(tx: Tx, key: string) {
   return report;
 }
 
-/** The SLA time a wait on the reporter took, counted as the report's policy counts (business hours in business mode). */
-async function pausedFor(tx: Tx, report: { slaPolicyId: string | null; waitingSince: Date | null }, now: Date): Promise<number> {
-  if (!report.waitingSince) return 0;
+/**
+ * The fix-clock time a wait on the reporter took, counted as the report's policy counts (business hours in
+ * business mode). Only the part after confirmation counts: the fix clock starts there.
+ */
+async function pausedFor(tx: Tx, report: { slaPolicyId: string | null; waitingSince: Date | null; confirmedAt: Date | null }, now: Date): Promise<number> {
+  if (!report.waitingSince || !report.confirmedAt) return 0;
+  const from = report.waitingSince > report.confirmedAt ? report.waitingSince : report.confirmedAt;
   const policy = report.slaPolicyId ? await tx.slaPolicy.findUnique({ where: { id: report.slaPolicyId } }) : null;
-  return pauseSeconds(report.waitingSince, now, policyNumbers(policy));
+  return pauseSeconds(from, now, policyNumbers(policy));
 }
 
 async function staleError(tx: Tx, report: { id: string; key: string; version: number }): Promise<DomainError> {
@@ -365,14 +369,14 @@ export async function postReporterMessage(token: string, raw: unknown, clientKey
  */
 export async function afterReporterAnswer(
   tx: Tx,
-  report: { id: string; key: string; title: string; assigneeId: string | null; waitingOnReporter: boolean; waitingSince: Date | null; pausedSeconds: number; slaPolicyId: string | null },
+  report: { id: string; key: string; title: string; assigneeId: string | null; waitingOnReporter: boolean; waitingSince: Date | null; pausedSeconds: number; slaPolicyId: string | null; confirmedAt: Date | null },
   now: Date,
 ): Promise<void> {
   if (report.waitingOnReporter) {
     const paused = await pausedFor(tx, report, now);
     // only if still waiting (another writer may have ended it), and relative to what is stored
     const ended = await tx.report.updateMany({
-      where: { id: report.id, waitingOnReporter: true },
+      where: { id: report.id, waitingOnReporter: true, waitingSince: report.waitingSince },
       data: { waitingOnReporter: false, waitingSince: null, pausedSeconds: { increment: paused }, version: { increment: 1 } },
     });
     if (ended.count) await tx.timelineEvent.create({ data: { reportId: report.id, at: now, kind: "waiting_ended", visibility: "INTERNAL", actorType: "SYSTEM", actorLabel: "system", data: { reason: "reporter replied" } } });

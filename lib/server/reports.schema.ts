@@ -164,7 +164,7 @@ export const patchReportInput = z
       .optional(),
     waitingOnReporter: z.boolean().optional(),
     checklist: z.array(z.enum(["audited", "advisory"])).max(2).optional(),
-    advisoryUrl: z.url("Enter a URL").max(500).nullable().optional(),
+    advisoryUrl: z.url({ protocol: /^https?$/, message: "Enter an http(s) URL" }).max(500).nullable().optional(),
     cveId: z.string().trim().regex(/^CVE-\d{4}-\d{4,}$/, "Use the form CVE-2026-12345").nullable().optional(),
     ghsaId: z.string().trim().regex(/^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/, "Use the form GHSA-xxxx-xxxx-xxxx").nullable().optional(),
   })

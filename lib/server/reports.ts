@@ -39,8 +39,23 @@ type SummaryRow = Prisma.ReportGetPayload<{ include: typeof summaryInclude }>;
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export function clocksOf(row: SummaryRow, now = new Date()): Clock[] {
+/** What computing a report's clocks needs: its own fields and its policy (a light load for filtering many). */
+const clockInclude = { slaPolicy: true } as const satisfies Prisma.ReportInclude;
+
+export function clocksOf(row: Prisma.ReportGetPayload<{ include: typeof clockInclude }>, now = new Date()): Clock[] {
   return computeClocks(row, policyNumbers(row.slaPolicy), now);
+}
+
+function clockViews(row: Prisma.ReportGetPayload<{ include: typeof clockInclude }>, now: Date): ReportSummaryDto["sla"] {
+  return clocksOf(row, now).map((c) => ({ clock: c.clock, startedAt: iso(c.startedAt), dueAt: iso(c.dueAt), metAt: iso(c.metAt), state: c.state }));
+}
+
+/** Full summary rows for the given ids, in that order. */
+async function summaryRows(ids: string[]): Promise<SummaryRow[]> {
+  if (!ids.length) return [];
+  const rows = await db().report.findMany({ where: { id: { in: ids } }, include: summaryInclude });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 function toSummary(row: SummaryRow, now: Date): ReportSummaryDto {
@@ -69,7 +84,7 @@ function toSummary(row: SummaryRow, now: Date): ReportSummaryDto {
     advisoryUrl: row.advisoryUrl,
     checklist: row.checklist,
     version: row.version,
-    sla: clocksOf(row, now).map((c) => ({ clock: c.clock, startedAt: iso(c.startedAt), dueAt: iso(c.dueAt), metAt: iso(c.metAt), state: c.state })),
+    sla: clockViews(row, now),
   };
 }
 
@@ -215,9 +230,9 @@ export async function listReports(actor: Actor | null, raw: ListReportsQuery): P
   const now = new Date();
   let rows: SummaryRow[];
   if (q.sla) {
-    // SLA states are computed, not stored: filter the candidates in memory.
-    const candidates = await db().report.findMany({ where: { AND: and }, include: summaryInclude, orderBy, take: 5000 });
-    rows = candidates.filter((r) => clocksOf(r, now).some((c) => c.state === q.sla)).slice(0, q.limit + 1);
+    // SLA states are computed, not stored: filter light candidates in memory, then load the page in full.
+    const candidates = await db().report.findMany({ where: { AND: and }, include: clockInclude, orderBy, take: 5000 });
+    rows = await summaryRows(candidates.filter((r) => clocksOf(r, now).some((c) => c.state === q.sla)).slice(0, q.limit + 1).map((r) => r.id));
   } else {
     rows = await db().report.findMany({ where: { AND: and }, include: summaryInclude, orderBy, take: q.limit + 1 });
   }
@@ -230,6 +245,13 @@ function eventActor(e: { actorType: string; actorLabel: string | null; actor: { 
   if (e.actor) return e.actor.name;
   if (e.actorType === "REPORTER") return e.actorLabel ?? "Reporter";
   return e.actorLabel ?? "System";
+}
+
+/** A timeline entry's details as the API shows them: an import's raw record (up to 2 MB) stays in the database. */
+function timelineData(data: Record<string, unknown>): Record<string, unknown> {
+  if (!("record" in data)) return data;
+  const { record: _raw, ...rest } = data;
+  return rest;
 }
 
 /** One report as the team sees it. Unknown keys are 404 whatever the caller's role. */
@@ -258,7 +280,7 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
       visibility: e.visibility === "REPORTER" ? ("reporter" as const) : ("internal" as const),
       actor: eventActor(e),
       body: e.body,
-      data: e.data && typeof e.data === "object" && !Array.isArray(e.data) ? (e.data as Record<string, unknown>) : null,
+      data: e.data && typeof e.data === "object" && !Array.isArray(e.data) ? timelineData(e.data as Record<string, unknown>) : null,
     })),
   };
 }
@@ -285,9 +307,12 @@ export async function getStatusView(token: string): Promise<StatusViewDto> {
   if (!reportId) throw new DomainError("not_found", "This status link is not valid. It may have been replaced by a newer one.");
   const row = await db().report.findUniqueOrThrow({
     where: { id: reportId },
+    // only what the reporter's page shows: never the team's notes, handlers or matrix details
     include: {
-      ...summaryInclude,
+      ...clockInclude,
+      project: { select: { name: true } },
       reporter: true,
+      overrides: { select: { fixedVersion: true } },
       events: { where: { visibility: "REPORTER", kind: { in: ["message", "acknowledgment"] } }, orderBy: { at: "asc" } },
     },
   });
@@ -338,13 +363,22 @@ export async function listBoard(actor: Actor | null, raw: BoardQuery = {}): Prom
       const closed = status === "CLOSED" || status === "DISCLOSED";
       const orderBy: Prisma.ReportOrderByWithRelationInput[] = closed ? [{ closedAt: "desc" }, { disclosedAt: "desc" }, { receivedAt: "desc" }] : [{ receivedAt: "asc" }];
       const filtered = { AND: [...where, { status }] };
-      const rows = await db().report.findMany({ where: filtered, include: summaryInclude, orderBy, take: q.sla ? 2000 : BOARD_COLUMN_LIMIT });
-      let total = q.sla ? 0 : await db().report.count({ where: filtered });
-      let items = rows.map((r) => toSummary(r, now));
       if (q.sla) {
-        items = items.filter((r) => mostUrgentView(r.sla)?.state === q.sla);
-        total = items.length;
+        // a computed filter: light candidates first (clocks only), full cards for the first hundred that pass
+        const candidates = await db().report.findMany({ where: filtered, include: clockInclude, orderBy, take: 2000 });
+        const passing = candidates.map((row) => ({ id: row.id, sla: clockViews(row, now) })).filter((r) => mostUrgentView(r.sla)?.state === q.sla);
+        if (!closed) {
+          passing.sort(byUrgency);
+          if (q.sla === "at_risk") atRisk += passing.length;
+          if (q.sla === "breached") breached += passing.length;
+        }
+        const items = (await summaryRows(passing.slice(0, BOARD_COLUMN_LIMIT).map((r) => r.id))).map((r) => toSummary(r, now));
+        columns[status] = { items, total: passing.length };
+        return;
       }
+      const rows = await db().report.findMany({ where: filtered, include: summaryInclude, orderBy, take: BOARD_COLUMN_LIMIT });
+      const total = await db().report.count({ where: filtered });
+      const items = rows.map((r) => toSummary(r, now));
       if (!closed) {
         items.sort(byUrgency);
         for (const r of items) {
@@ -363,7 +397,7 @@ export const BOARD_COLUMN_LIMIT = 100;
 
 const URGENCY = { breached: 0, at_risk: 1, ok: 2, paused: 3, met: 4 } as const;
 
-function byUrgency(a: ReportSummaryDto, b: ReportSummaryDto): number {
+function byUrgency(a: Pick<ReportSummaryDto, "sla">, b: Pick<ReportSummaryDto, "sla">): number {
   const ua = mostUrgentView(a.sla);
   const ub = mostUrgentView(b.sla);
   return (URGENCY[ua?.state ?? "met"] - URGENCY[ub?.state ?? "met"]) || (Date.parse(ua?.dueAt ?? "9999") - Date.parse(ub?.dueAt ?? "9999"));

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { mostUrgentView } from "@/lib/clock-view";
 import { DomainError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/server/actor";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
-import { listReports } from "@/lib/server/reports";
+import { listBoard, listReports } from "@/lib/server/reports";
 import { DEMO_USERS, seedDemo } from "@/lib/server/seed";
 
 let hana: Actor;
@@ -51,6 +52,19 @@ describe("the demo data and the report list", () => {
     const { items } = await listReports(SYSTEM, { ...query, limit: 200 });
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((r) => (predicate as (r: unknown) => boolean)(r))).toBe(true);
+  });
+
+  it("filters the board by the most urgent clock, counting every match, with full cards", async () => {
+    const all = await listBoard(SYSTEM);
+    const breached = await listBoard(SYSTEM, { sla: "breached" });
+    const cards = Object.values(breached.columns).flatMap((c) => c.items);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((r) => mostUrgentView(r.sla)?.state === "breached")).toBe(true);
+    expect(breached.breached).toBe(all.breached);
+    expect(Object.values(breached.columns).reduce((n, c) => n + c.total, 0)).toBe(cards.length);
+    // the same card as the unfiltered board shows, line tags included
+    const one = cards[0]!;
+    expect(Object.values(all.columns).flatMap((c) => c.items).find((r) => r.key === one.key)).toEqual(one);
   });
 
   it("filters to the caller's own reports with assignee=me", async () => {

@@ -38,6 +38,10 @@ describe("OSV import and export", () => {
       "5.x": { state: "not_affected", version: null },
       "6.x": { state: "not_affected", version: null },
     });
+    // the record as received is kept, but not sent with every read of the report
+    const stored = await db().timelineEvent.findFirstOrThrow({ where: { report: { key }, kind: "osv_imported" } });
+    expect((stored.data as { record: { id: string } }).record.id).toBe("GHSA-qw6h-vgh9-j6wx");
+    expect((await getReport(SYSTEM, key)).timeline.find((e) => e.kind === "osv_imported")?.data).toEqual({ id: "GHSA-qw6h-vgh9-j6wx", aliases: ["CVE-2024-43796"] });
     // imported advisories have no reporter to write to
     expect(await db().outboundMail.count({ where: { report: { key } } })).toBe(0);
   });
@@ -96,6 +100,11 @@ describe("OSV import and export", () => {
     const unknown = await importOsv(SYSTEM, { ...advisory, id: "GHSA-xxxx-xxxx-xxxx", aliases: [], affected: [{ package: { ecosystem: "npm", name: "left-pad" }, ranges: [{ type: "SEMVER", events: [{ introduced: "0" }] }] }] }).catch((e: unknown) => e);
     expect((unknown as DomainError).code).toBe("rule_violated");
     expect((unknown as DomainError).message).toContain('"left-pad"');
+    // null where a list may be, and extra keys in an event, are OSV too
+    const sparse = await importOsv(SYSTEM, { ...advisory, id: "GHSA-6666-7777-8888", schema_version: "1.7", aliases: null, severity: null, references: null, affected: [{ package: { ecosystem: "npm", name: "express" }, ranges: [{ type: "SEMVER", events: [{ introduced: "0", note: "x" }, { fixed: "4.20.0" }] }] }] });
+    expect((await getReport(SYSTEM, sparse.key)).affected).toEqual([{ package: "express", ranges: [{ introduced: "0", fixed: "4.20.0" }] }]);
+    const scripted = await importOsv(SYSTEM, { ...advisory, id: "GHSA-5555-6666-7777", aliases: [], references: [{ type: "ADVISORY", url: "javascript:alert(1)" }] });
+    expect((await getReport(SYSTEM, scripted.key)).advisoryUrl).toBeNull();
     const broken = await importOsv(SYSTEM, { ...advisory, affected: [{ package: { ecosystem: "npm", name: "express" }, ranges: [{ type: "SEMVER", events: [{ introduced: "0" }, { fixed: "4.20.0" }, { last_affected: "4.21.0" }] }] }] }).catch((e: unknown) => e);
     expect((broken as DomainError).code).toBe("bad_request");
     expect((broken as DomainError).fields).toEqual({ "affected.0.ranges.0": "a range uses fixed or last_affected events, not both" });
@@ -113,9 +122,11 @@ describe("OSV import and export", () => {
     const record = await exportOsv(SYSTEM, key);
     expect(osvExportProblems(record)).toEqual([]);
     expect(record).toMatchObject({ id: "CVE-2026-12345", aliases: [key], severity: [{ type: "CVSS_V4" }], credits: [{ name: "Finder", type: "FINDER" }] });
+    // the hand-set fix on 4.x, which the ranges do not cover, states 4.x affected from its start up to that fix
     expect(record.affected[0]!.ranges).toEqual([
-      { type: "SEMVER", events: [{ introduced: "5.0.0" }, { fixed: "5.1.1" }, { fixed: "4.21.3" }] },
       { type: "SEMVER", events: [{ introduced: "4.0.0" }, { last_affected: "4.21.2" }] },
+      { type: "SEMVER", events: [{ introduced: "5.0.0" }, { fixed: "5.1.1" }] },
+      { type: "SEMVER", events: [{ introduced: "4.0.0" }, { fixed: "4.21.3" }] },
     ]);
   });
 });

@@ -145,6 +145,8 @@ describe("the workflow through the use cases", () => {
     await updateReport(handler, key, { version: 1, checklist: ["audited"], advisoryUrl: "https://github.com/expressjs/express/security/advisories/GHSA-qw6h-vgh9-j6wx" });
     expect(await getReport(handler, key)).toMatchObject({ checklist: ["audited"], advisoryUrl: "https://github.com/expressjs/express/security/advisories/GHSA-qw6h-vgh9-j6wx", version: 2 });
     expect((await error(updateReport(handler, key, { version: 2, checklist: ["done-everything" as never] }))).code).toBe("bad_request");
+    // the link is shown to the reporter: only web addresses
+    expect((await error(updateReport(handler, key, { version: 2, advisoryUrl: "javascript:alert(document.domain)" }))).fields).toEqual({ advisoryUrl: "Enter an http(s) URL" });
   });
 
   it("pauses keep-informed and fix while waiting on the reporter, and resumes when they reply", async () => {

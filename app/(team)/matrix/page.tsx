@@ -7,7 +7,7 @@ import { MatrixFilters } from "@/components/matrix/filters";
 import { MatrixTable } from "@/components/matrix/table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { getAllMatrices, getMatrix } from "@/lib/server/matrix";
+import { MATRIX_REPORT_LIMIT, getAllMatrices, getMatrix } from "@/lib/server/matrix";
 import { requireUser } from "@/lib/server/page-auth";
 import { listProjects } from "@/lib/server/projects";
 import { matrixQuery } from "@/lib/server/projects.schema";
@@ -80,6 +80,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
               <p className="mb-2 text-[12px] text-zinc-500" aria-live="polite">
                 {rowCount} {rowCount === 1 ? "report" : "reports"}
                 {chosen ? "" : ` across ${withLines.length} ${withLines.length === 1 ? "project" : "projects"}`}
+                {matrices.some((m) => m.truncated) ? <span className="font-medium text-amber-700 dark:text-amber-300"> · only the oldest {MATRIX_REPORT_LIMIT.toLocaleString("en")} matching reports are shown: narrow the filters</span> : null}
               </p>
               <MatrixTable matrices={withLines} grouped={!chosen} />
             </>
