@@ -3,8 +3,10 @@
 // DATABASE_URL to a scratch PostgreSQL database to measure that instead.
 import { SYSTEM } from "@/lib/server/actor";
 import { closeDatabase } from "@/lib/server/database";
-import { disconnectDb } from "@/lib/server/db";
+import { db, disconnectDb } from "@/lib/server/db";
+import { getAllMatrices, getMatrix } from "@/lib/server/matrix";
 import { migrateDatabase } from "@/lib/server/migrate";
+import { exportOsv } from "@/lib/server/osv";
 import { getReport, getStatusView, listBoard, listReports, submitReport } from "@/lib/server/reports";
 import { seedDemo } from "@/lib/server/seed";
 
@@ -41,7 +43,7 @@ let key = "";
 for (let done = 0; done < REPORTS; done += 10) {
   const batch = await Promise.all(
     Array.from({ length: Math.min(10, REPORTS - done) }, (_, i) =>
-      submitReport({ title: `Synthetic report ${done + i}`, body: "Steps to reproduce\n\n".repeat(20), reporterEmail: `r${(done + i) % 300}@bench.example` }),
+      submitReport({ title: `Synthetic report ${done + i}`, body: "Steps to reproduce\n\n".repeat(20), reporterEmail: `r${(done + i) % 300}@bench.example`, project: (done + i) % 3 ? "express" : "body-parser" }),
     ),
   );
   token = batch[0]!.token;
@@ -50,6 +52,14 @@ for (let done = 0; done < REPORTS; done += 10) {
 const intakeSeconds = (performance.now() - intakeStart) / 1000;
 rows.push([`intake, ${REPORTS} reports, 10 at a time`, `${(REPORTS / intakeSeconds).toFixed(0)} reports/s`]);
 
+// half the synthetic reports get ranges, so the matrix and the cards' line tags have work to do
+const synthetic = await db().report.findMany({ where: { title: { startsWith: "Synthetic" } }, select: { id: true, projectId: true, project: { select: { packageName: true } } } });
+await db().affectedRange.createMany({
+  data: synthetic
+    .filter((_, i) => i % 2 === 0)
+    .map((r, i) => ({ reportId: r.id, package: r.project!.packageName!, ecosystem: "npm", events: i % 3 ? [{ introduced: "0" }, { fixed: "4.21.3" }, { introduced: "5.0.0" }, { fixed: "5.1.1" }] : [{ introduced: "1.0.0" }], position: 0 })),
+});
+
 report("list reports, first page of 50", await time(50, () => listReports(SYSTEM, { limit: 50 })));
 report("list reports, status=NEW,TRIAGE", await time(50, () => listReports(SYSTEM, { status: "NEW,TRIAGE", limit: 50 })));
 report("list reports, text search q=synthetic", await time(30, () => listReports(SYSTEM, { q: "synthetic 19", limit: 50 })));
@@ -57,6 +67,10 @@ report("list reports, sla=breached (computed)", await time(20, () => listReports
 report("get one report with timeline", await time(100, () => getReport(SYSTEM, key)));
 report("reporter status view by token", await time(100, () => getStatusView(token)));
 report("board data (7 columns, up to 100 cards each)", await time(10, () => listBoard(SYSTEM)));
+report("board, sla=breached (computed)", await time(10, () => listBoard(SYSTEM, { sla: "breached" })));
+report("matrix, one project (open reports × lines)", await time(10, () => getMatrix(SYSTEM, "express")));
+report("matrix, all projects", await time(10, () => getAllMatrices(SYSTEM)));
+report("OSV export of one report", await time(50, () => exportOsv(SYSTEM, key)));
 
 console.log(`\nEmbargo benchmark — ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite (in memory)"}, ${REPORTS + 30} reports\n`);
 const width = Math.max(...rows.map(([name]) => name.length));

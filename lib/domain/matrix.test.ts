@@ -18,6 +18,8 @@ const states = (ranges: AffectedRange[]) => Object.fromEntries(Object.entries(ce
 describe("matrix cells", () => {
   it.each<[string, AffectedRange[], Record<string, string>]>([
     ["no ranges yet", [], { "3.x": "unknown", "4.x": "unknown", "5.x": "unknown", "6.x": "unknown" }],
+    // an imported advisory may carry versions of another scheme: they match nothing rather than break the matrix
+    ["versions semver cannot read", [{ introduced: "1.0.0.1", fixed: "4.21.2.post1" }, { introduced: "5.0.0", fixed: "5.1.0" }], { "3.x": "not_affected", "4.x": "not_affected", "5.x": "fixed 5.1.0", "6.x": "not_affected" }],
     ["fixed in 4.21.2 and 5.1.0 (released)", [{ introduced: "0", fixed: "4.21.2" }, { introduced: "5.0.0", fixed: "5.1.0" }], { "3.x": "wont_fix", "4.x": "fixed 4.21.2", "5.x": "fixed 5.1.0", "6.x": "not_affected" }],
     ["fix pending on 5.x (5.1.1 not released)", [{ introduced: "4.0.0", fixed: "4.21.2" }, { introduced: "5.0.0", fixed: "5.1.1" }], { "3.x": "not_affected", "4.x": "fixed 4.21.2", "5.x": "fix_pending 5.1.1", "6.x": "not_affected" }],
     ["open-ended: every version from 4.10.0 on", [{ introduced: "4.10.0" }], { "3.x": "not_affected", "4.x": "affected", "5.x": "affected", "6.x": "affected" }],

@@ -33,8 +33,25 @@ export function rangeOf(r: AffectedRange): string {
   return from;
 }
 
+// Parsed ranges, by their text: a matrix asks the same few ranges the same questions thousands of times,
+// and parsing is most of semver's cost. Bounded; cleared whole when full.
+// A range semver cannot read (an imported advisory's version from another scheme) matches nothing.
+const parsed = new Map<string, semver.Range | null>();
+function range(text: string): semver.Range | null {
+  let r = parsed.get(text);
+  if (r === undefined) {
+    if (parsed.size >= 10_000) parsed.clear();
+    r = semver.validRange(text, OPTS) ? new semver.Range(text, OPTS) : null;
+    parsed.set(text, r);
+  }
+  return r;
+}
+
 export function isAffected(version: string, ranges: AffectedRange[]): boolean {
-  return ranges.some((r) => semver.satisfies(version, rangeOf(r), OPTS));
+  return ranges.some((r) => {
+    const parsedRange = range(rangeOf(r));
+    return !!parsedRange && semver.satisfies(version, parsedRange, OPTS);
+  });
 }
 
 /** Checks an OSV range: versions parse, and introduced comes before fixed / last_affected. */
@@ -66,10 +83,13 @@ function computed(line: Line, ranges: AffectedRange[]): { state: CellState; vers
   if (!ranges.length) return { state: "unknown", version: null };
   // only versions the line has released can be affected (nothing above its latest exists yet)
   const released = line.latest ? `${line.range} <=${line.latest}` : line.range;
-  if (!ranges.some((r) => semver.intersects(released, rangeOf(r), OPTS))) return { state: "not_affected", version: null };
+  const releasedRange = range(released);
+  const lineRange = range(line.range);
+  if (!releasedRange || !lineRange) return { state: "unknown", version: null };
+  if (!ranges.some((r) => range(rangeOf(r))?.intersects(releasedRange, OPTS))) return { state: "not_affected", version: null };
   const fixes = ranges
     .map((r) => r.fixed)
-    .filter((f): f is string => !!f && semver.satisfies(f, line.range, OPTS))
+    .filter((f): f is string => !!f && !!semver.valid(f) && semver.satisfies(f, lineRange, OPTS))
     .sort(semver.compare);
   const notFixed: CellState = line.status === "EOL" ? "wont_fix" : "affected";
   if (!line.latest) {

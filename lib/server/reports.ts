@@ -35,25 +35,30 @@ const summaryInclude = {
   slaPolicy: true,
 } as const satisfies Prisma.ReportInclude;
 
-type SummaryRow = Prisma.ReportGetPayload<{ include: typeof summaryInclude }>;
+/** Lists and cards never show the body, and it is most of a row's weight. */
+const summaryOmit = { body: true } as const satisfies Prisma.ReportOmit;
+
+type SummaryRow = Prisma.ReportGetPayload<{ include: typeof summaryInclude; omit: typeof summaryOmit }>;
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** What computing a report's clocks needs: its own fields and its policy (a light load for filtering many). */
 const clockInclude = { slaPolicy: true } as const satisfies Prisma.ReportInclude;
 
-export function clocksOf(row: Prisma.ReportGetPayload<{ include: typeof clockInclude }>, now = new Date()): Clock[] {
+type ClockRow = Prisma.ReportGetPayload<{ include: typeof clockInclude; omit: typeof summaryOmit }>;
+
+export function clocksOf(row: ClockRow, now = new Date()): Clock[] {
   return computeClocks(row, policyNumbers(row.slaPolicy), now);
 }
 
-function clockViews(row: Prisma.ReportGetPayload<{ include: typeof clockInclude }>, now: Date): ReportSummaryDto["sla"] {
+function clockViews(row: ClockRow, now: Date): ReportSummaryDto["sla"] {
   return clocksOf(row, now).map((c) => ({ clock: c.clock, startedAt: iso(c.startedAt), dueAt: iso(c.dueAt), metAt: iso(c.metAt), state: c.state }));
 }
 
 /** Full summary rows for the given ids, in that order. */
 async function summaryRows(ids: string[]): Promise<SummaryRow[]> {
   if (!ids.length) return [];
-  const rows = await db().report.findMany({ where: { id: { in: ids } }, include: summaryInclude });
+  const rows = await db().report.findMany({ where: { id: { in: ids } }, include: summaryInclude, omit: summaryOmit });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -231,10 +236,10 @@ export async function listReports(actor: Actor | null, raw: ListReportsQuery): P
   let rows: SummaryRow[];
   if (q.sla) {
     // SLA states are computed, not stored: filter light candidates in memory, then load the page in full.
-    const candidates = await db().report.findMany({ where: { AND: and }, include: clockInclude, orderBy, take: 5000 });
+    const candidates = await db().report.findMany({ where: { AND: and }, include: clockInclude, omit: summaryOmit, orderBy, take: 5000 });
     rows = await summaryRows(candidates.filter((r) => clocksOf(r, now).some((c) => c.state === q.sla)).slice(0, q.limit + 1).map((r) => r.id));
   } else {
-    rows = await db().report.findMany({ where: { AND: and }, include: summaryInclude, orderBy, take: q.limit + 1 });
+    rows = await db().report.findMany({ where: { AND: and }, include: summaryInclude, omit: summaryOmit, orderBy, take: q.limit + 1 });
   }
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
@@ -365,7 +370,7 @@ export async function listBoard(actor: Actor | null, raw: BoardQuery = {}): Prom
       const filtered = { AND: [...where, { status }] };
       if (q.sla) {
         // a computed filter: light candidates first (clocks only), full cards for the first hundred that pass
-        const candidates = await db().report.findMany({ where: filtered, include: clockInclude, orderBy, take: 2000 });
+        const candidates = await db().report.findMany({ where: filtered, include: clockInclude, omit: summaryOmit, orderBy, take: 2000 });
         const passing = candidates.map((row) => ({ id: row.id, sla: clockViews(row, now) })).filter((r) => mostUrgentView(r.sla)?.state === q.sla);
         if (!closed) {
           passing.sort(byUrgency);
@@ -376,7 +381,7 @@ export async function listBoard(actor: Actor | null, raw: BoardQuery = {}): Prom
         columns[status] = { items, total: passing.length };
         return;
       }
-      const rows = await db().report.findMany({ where: filtered, include: summaryInclude, orderBy, take: BOARD_COLUMN_LIMIT });
+      const rows = await db().report.findMany({ where: filtered, include: summaryInclude, omit: summaryOmit, orderBy, take: BOARD_COLUMN_LIMIT });
       const total = await db().report.count({ where: filtered });
       const items = rows.map((r) => toSummary(r, now));
       if (!closed) {
@@ -407,7 +412,7 @@ function byUrgency(a: Pick<ReportSummaryDto, "sla">, b: Pick<ReportSummaryDto, "
 export async function getReportSummary(actor: Actor | null, key: string): Promise<ReportSummaryDto> {
   authorize(actor, "reports.read");
   if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");
-  const row = await db().report.findUnique({ where: { key }, include: summaryInclude });
+  const row = await db().report.findUnique({ where: { key }, include: summaryInclude, omit: summaryOmit });
   if (!row) throw new DomainError("not_found", "No such report.");
   return toSummary(row, new Date());
 }
