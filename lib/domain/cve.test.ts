@@ -37,4 +37,11 @@ describe("CVE JSON 5 CNA container", () => {
     expect(cna.problemTypes![0]!.descriptions[0]).toMatchObject({ cweId: "CWE-79", type: "CWE" });
     expect(cna.credits).toEqual([{ lang: "en", value: "Rae Porter", type: "finder" }]);
   });
+
+  it("names each CVSS version's metric by its own key", () => {
+    const base = { title: "t", description: "d", vendor: "v", product: "p", packageName: "p", repositoryUrl: null, cweIds: [], advisoryUrl: null, credit: null, lines: [] };
+    const metrics = (vector: string) => cveContainer({ ...base, cvss: { vector, score: 9.8, severity: "CRITICAL" } }).containers.cna.metrics;
+    expect(metrics("CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")).toEqual([{ cvssV3_0: expect.objectContaining({ version: "3.0" }) }]);
+    expect(metrics("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N")).toEqual([{ cvssV4_0: expect.objectContaining({ version: "4.0" }) }]);
+  });
 });

@@ -60,7 +60,9 @@ export function cveContainer(input: CveInput) {
               metrics: [
                 input.cvss.vector.startsWith("CVSS:4.0/")
                   ? { cvssV4_0: { version: "4.0", vectorString: input.cvss.vector, baseScore: input.cvss.score, baseSeverity: CVSS_SEVERITY[input.cvss.severity ?? "NONE"] } }
-                  : { cvssV3_1: { version: "3.1", vectorString: input.cvss.vector, baseScore: input.cvss.score, baseSeverity: CVSS_SEVERITY[input.cvss.severity ?? "NONE"] } },
+                  : input.cvss.vector.startsWith("CVSS:3.0/")
+                    ? { cvssV3_0: { version: "3.0", vectorString: input.cvss.vector, baseScore: input.cvss.score, baseSeverity: CVSS_SEVERITY[input.cvss.severity ?? "NONE"] } }
+                    : { cvssV3_1: { version: "3.1", vectorString: input.cvss.vector, baseScore: input.cvss.score, baseSeverity: CVSS_SEVERITY[input.cvss.severity ?? "NONE"] } },
               ],
             }
           : {}),
