@@ -45,8 +45,18 @@ const SCHEMAS = {
   StatusLink: z.object({ statusUrl: z.string() }),
   Matrix: z.object({
     project: z.string(),
-    lines: z.array(z.object({ name: z.string(), range: z.string(), latest: z.string().nullable(), status: z.enum(["MAINTAINED", "PRERELEASE", "EOL"]) })),
+    name: z.string(),
+    lines: z.array(
+      z.object({
+        name: z.string(),
+        range: z.string(),
+        latest: z.string().nullable(),
+        status: z.enum(["MAINTAINED", "PRERELEASE", "EOL"]).describe("as it counts today: a maintained line past its eolDate is EOL"),
+        eolDate: z.string().nullable(),
+      }),
+    ),
     rows: z.array(z.object({ key: z.string(), title: z.string(), status: z.string(), severity: z.string().nullable(), cells: z.record(z.string(), z.object({ state: z.string(), version: z.string().nullable(), overridden: z.boolean() })) })),
+    truncated: z.boolean().describe("more reports matched than one read takes (2,000): narrow the filters"),
   }),
   Project: z.object({ slug: z.string(), name: z.string(), packageName: z.string().nullable(), repositoryUrl: z.string().nullable(), openReports: z.number(), lines: z.array(z.object({}).loose()) }),
   Osv: z.object({ id: z.string(), modified: z.string() }).loose(),
