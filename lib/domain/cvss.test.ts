@@ -24,6 +24,7 @@ describe("CVSS scoring", () => {
     ["CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/XX:Y", "no metric XX"],
     ["CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H", "lacks base metrics: A"],
     ["CVSS:3.1/AV:N/AV:L/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "repeats"],
+    ["CVSS:3.1/AV:N:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "not a metric:value pair"],
   ])("refuses %s", (vector, reason) => {
     const result = scoreCvss(vector);
     expect(result.ok).toBe(false);

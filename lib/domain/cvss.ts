@@ -43,8 +43,8 @@ export function scoreCvss(input: string): CvssResult {
   const version = match[1] as "3.0" | "3.1" | "4.0";
   const parts = new Map<string, string>();
   for (const part of match[2]!.split("/")) {
-    const [metric, value] = part.split(":");
-    if (!metric || !value || parts.has(metric)) return { ok: false, reason: `"${part}" is not a metric:value pair, or repeats a metric.` };
+    const [metric, value, ...rest] = part.split(":");
+    if (!metric || !value || rest.length || parts.has(metric)) return { ok: false, reason: `"${part}" is not a metric:value pair, or repeats a metric.` };
     parts.set(metric, value);
   }
   const missing = BASE_METRICS[version]!.filter((m) => !parts.has(m));

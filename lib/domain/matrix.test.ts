@@ -19,7 +19,7 @@ describe("matrix cells", () => {
   it.each<[string, AffectedRange[], Record<string, string>]>([
     ["no ranges yet", [], { "3.x": "unknown", "4.x": "unknown", "5.x": "unknown", "6.x": "unknown" }],
     // an imported advisory may carry versions of another scheme: they match nothing rather than break the matrix
-    ["versions semver cannot read", [{ introduced: "1.0.0.1", fixed: "4.21.2.post1" }, { introduced: "5.0.0", fixed: "5.1.0" }], { "3.x": "not_affected", "4.x": "not_affected", "5.x": "fixed 5.1.0", "6.x": "not_affected" }],
+    ["versions semver cannot read", [{ introduced: "1.0.0.1", fixed: "4.21.2.post1" }, { introduced: "5.0.0", fixed: "5.1.0" }], { "3.x": "unknown", "4.x": "unknown", "5.x": "fixed 5.1.0", "6.x": "unknown" }],
     ["fixed in 4.21.2 and 5.1.0 (released)", [{ introduced: "0", fixed: "4.21.2" }, { introduced: "5.0.0", fixed: "5.1.0" }], { "3.x": "wont_fix", "4.x": "fixed 4.21.2", "5.x": "fixed 5.1.0", "6.x": "not_affected" }],
     ["fix pending on 5.x (5.1.1 not released)", [{ introduced: "4.0.0", fixed: "4.21.2" }, { introduced: "5.0.0", fixed: "5.1.1" }], { "3.x": "not_affected", "4.x": "fixed 4.21.2", "5.x": "fix_pending 5.1.1", "6.x": "not_affected" }],
     ["open-ended: every version from 4.10.0 on", [{ introduced: "4.10.0" }], { "3.x": "not_affected", "4.x": "affected", "5.x": "affected", "6.x": "affected" }],
@@ -70,6 +70,14 @@ describe("the release gate", () => {
     expect(releaseGate(LINES, wontFix).linesNotReady).toEqual([]);
     const wontFixNoNote = { ...pending, "5.x": computeCell(L5, [{ introduced: "5.0.0" }], { state: "wont_fix" }) };
     expect(releaseGate(LINES, wontFixNoNote).linesNotReady).toEqual(["5.x"]);
+  });
+
+  it("reads lines written as hyphen ranges or unions", () => {
+    const hyphen: Line = { name: "4.x", range: "4.0.0 - 4.9.9", latest: "4.2.0", status: "MAINTAINED" };
+    expect(computeCell(hyphen, [{ introduced: "4.1.0", fixed: "4.3.0" }])).toMatchObject({ state: "fix_pending", version: "4.3.0" });
+    const union: Line = { name: "old", range: "^2.0.0 || ^3.0.0", latest: "3.1.0", status: "MAINTAINED" };
+    expect(computeCell(union, [{ introduced: "2.5.0", fixed: "2.6.0" }])).toMatchObject({ state: "fixed", version: "2.6.0" });
+    expect(computeCell(union, [{ introduced: "3.2.0" }])).toMatchObject({ state: "not_affected" });
   });
 
   it("stops counting a maintained line from its end-of-life date", () => {

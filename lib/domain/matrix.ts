@@ -81,12 +81,16 @@ export function linesOverlap(a: string, b: string): boolean {
 
 function computed(line: Line, ranges: AffectedRange[]): { state: CellState; version: string | null } {
   if (!ranges.length) return { state: "unknown", version: null };
-  // only versions the line has released can be affected (nothing above its latest exists yet)
-  const released = line.latest ? `${line.range} <=${line.latest}` : line.range;
-  const releasedRange = range(released);
   const lineRange = range(line.range);
-  if (!releasedRange || !lineRange) return { state: "unknown", version: null };
-  if (!ranges.some((r) => range(rangeOf(r))?.intersects(releasedRange, OPTS))) return { state: "not_affected", version: null };
+  if (!lineRange) return { state: "unknown", version: null };
+  // only versions the line has released can be affected (nothing above its latest exists yet): each part of
+  // the line's range, capped at the latest
+  const releasedRange = line.latest ? range(lineRange.set.map((part) => [...part.map((c) => c.value), `<=${line.latest}`].join(" ").trim()).join(" || ")) : lineRange;
+  if (!releasedRange) return { state: "unknown", version: null };
+  if (!ranges.some((r) => range(rangeOf(r))?.intersects(releasedRange, OPTS))) {
+    // a range semver cannot read might have said otherwise
+    return ranges.some((r) => !range(rangeOf(r))) ? { state: "unknown", version: null } : { state: "not_affected", version: null };
+  }
   const fixes = ranges
     .map((r) => r.fixed)
     .filter((f): f is string => !!f && !!semver.valid(f) && semver.satisfies(f, lineRange, OPTS))

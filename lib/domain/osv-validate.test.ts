@@ -134,6 +134,11 @@ describe("fixed versions set by hand on a line", () => {
     ["state a line no range covers as affected from its start", [{ introduced: "5.0.0", fixed: "5.1.1" }], [{ lineRange: L4, version: "4.21.3" }], [{ introduced: "5.0.0", fixed: "5.1.1" }, { introduced: "4.0.0", fixed: "4.21.3" }]],
     ["not repeat a fix the ranges already hold", [{ introduced: "0", fixed: "4.21.3" }], [{ lineRange: L4, version: "4.21.3" }], [{ introduced: "0", fixed: "4.21.3" }]],
     ["leave alone versions semver cannot read", [{ introduced: "0" }], [{ lineRange: L4, version: "next" }], [{ introduced: "0" }]],
+    ["cut only the part of a union line that holds the fix", [{ introduced: "0" }], [{ lineRange: "^3.0.0 || ^4.0.0", version: "4.2.0" }], [{ introduced: "0", fixed: "4.2.0" }, { introduced: "5.0.0-0" }]],
+    ["resume just above a line that ends with <=", [{ introduced: "0" }], [{ lineRange: ">=4.0.0 <=4.9.9", version: "4.2.0" }], [{ introduced: "0", fixed: "4.2.0" }, { introduced: "4.9.10-0" }]],
+    ["add nothing where the ranges already end below the fix", [{ introduced: "0", last_affected: "4.1.0" }], [{ lineRange: L4, version: "4.2.0" }], [{ introduced: "0", last_affected: "4.1.0" }]],
+    ["take a range that starts above the fix out of the line", [{ introduced: "4.5.0" }], [{ lineRange: L4, version: "4.2.0" }], [{ introduced: "5.0.0-0" }]],
+    ["normalise the fix as semver writes it", [{ introduced: "0" }], [{ lineRange: L4, version: "v4.2.0" }], [{ introduced: "0", fixed: "4.2.0" }, { introduced: "5.0.0-0" }]],
   ];
   it.each(cases)("%s", (_what, ranges, fixes, expected) => {
     expect(exportRanges(ranges, fixes)).toEqual(expected);

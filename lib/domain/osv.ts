@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { scoreCvss } from "./cvss";
 import type { AffectedRange } from "./matrix";
+import { rangeOf } from "./matrix";
 import type { Severity } from "./workflow";
 
 // OSV records (https://ossf.github.io/osv-schema/): the subset Embargo reads
@@ -127,46 +128,57 @@ export type HandFix = { lineRange: string; version: string };
 
 const SEMVER_OPTS = { includePrerelease: true } as const;
 
-/** The first version a line admits and the version its range stops below (`<5.0.0-0` → 5.0.0-0), when that is plain. */
-function lineBounds(lineRange: string): { lower: string | null; upper: string | null } {
-  const range = new semver.Range(lineRange, SEMVER_OPTS);
-  const lower = semver.minVersion(range)?.version ?? null;
-  const upper = range.set.length === 1 ? (range.set[0]!.find((c) => c.operator === "<")?.semver.version ?? null) : null;
-  return { lower, upper };
+/** The smallest version above `v` (what "<=v" excludes from): 4.9.9 → 4.9.10-0, 4.0.0-beta.1 → 4.0.0-beta.1.0. */
+function justAbove(v: semver.SemVer): string {
+  return v.prerelease.length ? `${v.version}.0` : `${v.major}.${v.minor}.${v.patch + 1}-0`;
 }
 
-function covers(r: AffectedRange, version: string): boolean {
-  // ranges imported from other ecosystems may hold versions semver cannot read: they are carried as they are
-  if (!semver.valid(version) || (r.introduced !== "0" && !semver.valid(r.introduced)) || (r.fixed && !semver.valid(r.fixed)) || (r.last_affected && !semver.valid(r.last_affected))) return false;
-  const from = r.introduced === "0" || semver.gte(version, r.introduced);
-  const until = r.fixed ? semver.lt(version, r.fixed) : r.last_affected ? semver.lte(version, r.last_affected) : true;
-  return from && until;
+/** The part of a line's range holding `version`: its first version and the version it stops below (null: no end). */
+function linePart(lineRange: string, version: string): { lower: string | null; upper: string | null } | null {
+  if (!semver.validRange(lineRange, SEMVER_OPTS)) return null;
+  const set = new semver.Range(lineRange, SEMVER_OPTS).set.find((comparators) => comparators.every((c) => c.test(version)));
+  if (!set) return null;
+  const part = new semver.Range(set.map((c) => c.value).join(" ") || "*", SEMVER_OPTS);
+  const ends = set.flatMap((c) => (c.operator === "<" ? [c.semver.version] : c.operator === "<=" ? [justAbove(c.semver)] : []));
+  const upper = ends.sort(semver.compare)[0] ?? null;
+  return { lower: semver.minVersion(part)?.version ?? null, upper };
+}
+
+const readable = (r: AffectedRange) => [r.introduced === "0" ? null : r.introduced, r.fixed, r.last_affected].every((v) => v == null || !!semver.valid(v));
+/** Does the range reach past `v` (some version ≥ v is in it)? */
+const endsAfter = (r: AffectedRange, v: string) => (r.fixed ? semver.gt(r.fixed, v) : r.last_affected ? semver.gte(r.last_affected, v) : true);
+/** Does the range start below `v`? */
+const startsBefore = (r: AffectedRange, v: string) => r.introduced === "0" || semver.lt(r.introduced, v);
+
+/** A range without the versions from `from` (included) up to `upto` (excluded; null: no end). */
+function without(r: AffectedRange, from: string, upto: string | null): AffectedRange[] {
+  if (!readable(r) || !endsAfter(r, from) || (upto && !startsBefore(r, upto))) return [r];
+  const end = r.fixed ? { fixed: r.fixed } : r.last_affected ? { last_affected: r.last_affected } : {};
+  const below = startsBefore(r, from) ? [{ introduced: r.introduced, fixed: from }] : [];
+  const above = upto && endsAfter(r, upto) ? [{ introduced: r.introduced !== "0" && semver.gt(r.introduced, upto) ? r.introduced : upto, ...end }] : [];
+  return [...below, ...above];
 }
 
 /**
- * The ranges an export states: the report's own, cut where a handler set a
- * fixed version on a line. A hand fix v on a line inside range R ends R at v
- * and R resumes where the line ends (the next line is still as R says); a hand
- * fix on a line no range covers states that line affected from its start to v.
+ * The ranges an export states: the report's own, with the handlers' word on
+ * each line applied. A fix v set by hand on a line takes the versions of that
+ * line from v up out of every range (the range ends at v and resumes above the
+ * line); on a line no range reaches at all, it states the line affected from
+ * its first version up to v. Versions outside the line are never changed.
  */
 export function exportRanges(ranges: AffectedRange[], handFixes: HandFix[]): AffectedRange[] {
   let segments = ranges.map((r) => ({ ...r }));
   const extra: AffectedRange[] = [];
-  const known = new Set(ranges.map((r) => r.fixed).filter(Boolean));
-  const fixes = handFixes.filter((f) => semver.valid(f.version) && !known.has(f.version)).sort((a, b) => semver.compare(a.version, b.version));
-  for (const fix of fixes) {
-    const { lower, upper } = semver.validRange(fix.lineRange, SEMVER_OPTS) ? lineBounds(fix.lineRange) : { lower: null, upper: null };
-    if (!segments.some((r) => covers(r, fix.version))) {
-      if (lower && semver.lt(lower, fix.version)) extra.push({ introduced: lower, fixed: fix.version });
+  for (const fix of handFixes) {
+    const version = semver.valid(fix.version);
+    const part = version ? linePart(fix.lineRange, version) : null;
+    if (!version || !part) continue;
+    const reached = ranges.some((r) => readable(r) && semver.intersects(rangeOf(r), fix.lineRange, SEMVER_OPTS));
+    if (!reached) {
+      if (part.lower && semver.lt(part.lower, version)) extra.push({ introduced: part.lower, fixed: version });
       continue;
     }
-    segments = segments.flatMap((r) => {
-      if (!covers(r, fix.version)) return [r];
-      const end = r.fixed ? { fixed: r.fixed } : r.last_affected ? { last_affected: r.last_affected } : {};
-      const before = r.introduced !== "0" && semver.eq(r.introduced, fix.version) ? [] : [{ introduced: r.introduced, fixed: fix.version }];
-      const after = upper && semver.gt(upper, fix.version) && covers(r, upper) ? [{ introduced: upper, ...end }] : [];
-      return [...before, ...after];
-    });
+    segments = segments.flatMap((r) => without(r, version, part.upper));
   }
   return [...segments, ...extra];
 }

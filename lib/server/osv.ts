@@ -124,7 +124,7 @@ export async function exportOsv(actor: Actor | null, key: string) {
   if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");
   const report = await db().report.findUnique({
     where: { key },
-    include: { reporter: true, project: true, affected: { orderBy: { position: "asc" } }, overrides: { select: { fixedVersion: true, line: { select: { range: true } } } } },
+    include: { reporter: true, project: true, affected: { orderBy: { position: "asc" } } },
   });
   if (!report) throw new DomainError("not_found", "No such report.");
   // OSV ids start with a registered home database's prefix; an Embargo key is not one, so it is the id
@@ -133,8 +133,9 @@ export async function exportOsv(actor: Actor | null, key: string) {
   const aliases = [...new Set([report.key, report.cveId, report.ghsaId, ...report.aliases].filter((a): a is string => !!a && a !== id))];
   const packageName = report.project?.packageName ?? report.project?.slug;
   const packages = report.affected.map((a) => ({ name: a.package, ecosystem: a.ecosystem === "npm" ? "npm" : a.ecosystem, ranges: rangesFromEvents(a.events) }));
-  // a fix set by hand on a line that has since been removed has no range to place it in: it is left out
-  const handFixes = report.overrides.flatMap((o) => (o.fixedVersion && o.line ? [{ lineRange: o.line.range, version: o.fixedVersion }] : []));
+  // the handlers' word per line, as the matrix shows it: an overridden cell that is fixed (or fixed in a release
+  // not out yet) at a version; a fixed version kept on a cell now marked affected or won't fix says nothing
+  const handFixes = (await matrixRow(report.key)).flatMap((c) => (c.overridden && (c.state === "fixed" || c.state === "fix_pending") && c.version ? [{ lineRange: c.range, version: c.version }] : []));
   const imported = Array.isArray(report.credits) ? (report.credits as { name: string }[]) : null;
   const pref = report.creditPreference;
   const credit =

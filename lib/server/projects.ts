@@ -1,5 +1,6 @@
 import "server-only";
 
+import semver from "semver";
 import type { z } from "zod";
 
 import { linesOverlap, validateLine, validateRange } from "@/lib/domain/matrix";
@@ -170,7 +171,15 @@ export async function setOverride(actor: Actor | null, key: string, lineName: st
     if (input.version !== undefined && input.version !== report.version) {
       throw new DomainError("conflict", `${key} changed since you read it (current version ${report.version}).`, { fields: { version: `current version is ${report.version}` } });
     }
-    const data = { state: input.state ? matrixStateToDb(input.state) : null, fixedVersion: input.fixedVersion || null, fixRef: input.fixRef || null, note: input.note || null };
+    // a fixed version names a release of this line, written as semver writes it
+    let fixedVersion = input.fixedVersion || null;
+    if (fixedVersion) {
+      const version = semver.valid(fixedVersion);
+      if (!version) throw new DomainError("bad_request", `"${fixedVersion}" is not a version.`, { fields: { fixedVersion: "Not a semver version" } });
+      if (!semver.satisfies(version, line.range, { includePrerelease: true })) throw new DomainError("bad_request", `${version} is not in ${line.name} (${line.range}).`, { fields: { fixedVersion: `Not in ${line.range}` } });
+      fixedVersion = version;
+    }
+    const data = { state: input.state ? matrixStateToDb(input.state) : null, fixedVersion, fixRef: input.fixRef || null, note: input.note || null };
     const empty = !data.state && !data.fixedVersion && !data.fixRef && !data.note;
     if (empty) await tx.matrixOverride.deleteMany({ where: { reportId: report.id, lineId: line.id } });
     else await tx.matrixOverride.upsert({ where: { reportId_lineId: { reportId: report.id, lineId: line.id } }, create: { reportId: report.id, lineId: line.id, lineName: line.name, updatedById: actorUserId(actor), ...data }, update: { ...data, updatedById: actorUserId(actor) } });

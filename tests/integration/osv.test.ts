@@ -122,11 +122,25 @@ describe("OSV import and export", () => {
     const record = await exportOsv(SYSTEM, key);
     expect(osvExportProblems(record)).toEqual([]);
     expect(record).toMatchObject({ id: "CVE-2026-12345", aliases: [key], severity: [{ type: "CVSS_V4" }], credits: [{ name: "Finder", type: "FINDER" }] });
-    // the hand-set fix on 4.x, which the ranges do not cover, states 4.x affected from its start up to that fix
+    // the hand-set fix on 4.x agrees with the ranges (4.x affected up to 4.21.2): they stand as they are
     expect(record.affected[0]!.ranges).toEqual([
       { type: "SEMVER", events: [{ introduced: "4.0.0" }, { last_affected: "4.21.2" }] },
       { type: "SEMVER", events: [{ introduced: "5.0.0" }, { fixed: "5.1.1" }] },
-      { type: "SEMVER", events: [{ introduced: "4.0.0" }, { fixed: "4.21.3" }] },
     ]);
+    // a hand fix on a line the ranges call affected cuts the range there
+    await setOverride(SYSTEM, key, "5.x", { state: "fixed", fixedVersion: "5.0.9" });
+    expect((await exportOsv(SYSTEM, key)).affected[0]!.ranges.map((r) => r.events)).toEqual([
+      [{ introduced: "4.0.0" }, { last_affected: "4.21.2" }],
+      [{ introduced: "5.0.0" }, { fixed: "5.0.9" }],
+    ]);
+    // an override that says "affected" does not export the fixed version it still holds
+    await setOverride(SYSTEM, key, "5.x", { state: "affected", fixedVersion: "5.0.9" });
+    expect((await exportOsv(SYSTEM, key)).affected[0]!.ranges.map((r) => r.events)).toEqual([
+      [{ introduced: "4.0.0" }, { last_affected: "4.21.2" }],
+      [{ introduced: "5.0.0" }, { fixed: "5.1.1" }],
+    ]);
+    // a fixed version must be a release of its line
+    const outside = await setOverride(SYSTEM, key, "5.x", { state: "fixed", fixedVersion: "4.22.0" }).catch((e: unknown) => e);
+    expect((outside as DomainError).fields).toEqual({ fixedVersion: "Not in >=5.0.0 <6.0.0-0" });
   });
 });
