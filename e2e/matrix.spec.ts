@@ -83,8 +83,13 @@ test.describe("in the browser", () => {
     await expect(bodyParserRow.locator('[data-line="2.x"]')).toHaveCount(1);
     await expect(bodyParserRow.locator('[data-line="5.x"]')).toHaveCount(0);
 
-    await page.getByLabel("Line state").selectOption("affected");
+    const lineState = page.getByLabel("Line state");
+    await lineState.focus();
+    await lineState.selectOption("affected");
     await expect(page).toHaveURL(/state=affected/);
+    // the page updates in place: the control keeps focus, so the keyboard can go on choosing
+    await expect(lineState).toBeFocused();
+    await expect(lineState).toHaveValue("affected");
     await page.getByLabel("Severity").selectOption("CRITICAL");
     await expect(page).toHaveURL(/severity=CRITICAL/);
     const rows = matrix.getByTestId("matrix-row");
@@ -110,5 +115,18 @@ test.describe("in the browser", () => {
     await expect(page.getByText("No reports match these filters")).toBeVisible();
     await page.getByRole("link", { name: "Clear filters" }).click();
     await expect(page).not.toHaveURL(/severity=/);
+  });
+
+  test("the filters work without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: "e2e/.state/handler.storage.json", javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/matrix?project=express");
+    await page.getByLabel("Severity").selectOption("CRITICAL");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/project=express/);
+    await expect(page).toHaveURL(/severity=CRITICAL/);
+    await expect(page.getByLabel("Severity")).toHaveValue("CRITICAL");
+    for (const row of await page.getByTestId("matrix-row").all()) await expect(row.getByText("Critical", { exact: true })).toBeVisible();
+    await context.close();
   });
 });

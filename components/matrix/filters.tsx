@@ -1,6 +1,9 @@
-import Link from "next/link";
+"use client";
 
-import { AutoSubmitForm } from "@/components/ui/auto-submit-form";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+
 import type { CellState } from "@/lib/domain/matrix";
 import { SEVERITIES, SEVERITY_LABELS, STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
 
@@ -17,28 +20,47 @@ const selectClass = "h-8 rounded-md border border-zinc-300 bg-white px-2 text-[1
 
 export type MatrixPageFilters = { project?: string; status?: string; severity?: string; state?: string };
 
-/** The matrix's filters: a GET form (works without JavaScript), sent again on every change. */
+function href(filters: MatrixPageFilters): string {
+  const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])));
+  return query.size ? `/matrix?${query}` : "/matrix";
+}
+
+/**
+ * The matrix's filters. With JavaScript a change replaces the URL in place, so
+ * the focused control keeps focus and arrow keys can walk the options; without
+ * it, a plain GET form with an Apply button.
+ */
 export function MatrixFilters({ filters }: { filters: MatrixPageFilters }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [asked, setAsked] = useState(filters);
+  // while the new page is on its way the controls show what was asked for, then what the page says
+  const shown = pending ? asked : filters;
+  const set = (key: keyof MatrixPageFilters, value: string) => {
+    const next = { ...filters, [key]: value || undefined };
+    setAsked(next);
+    startTransition(() => router.replace(href(next), { scroll: false }));
+  };
   const active = Boolean(filters.status || filters.severity || filters.state);
   return (
-    <AutoSubmitForm method="get" action="/matrix" role="search" aria-label="Filter the matrix" className="mb-3 flex flex-wrap items-center gap-2">
+    <form method="get" action="/matrix" role="search" aria-label="Filter the matrix" aria-busy={pending} className="mb-3 flex flex-wrap items-center gap-2">
       {filters.project ? <input type="hidden" name="project" value={filters.project} /> : null}
       <label className="sr-only" htmlFor="matrix-status">Status</label>
-      <select id="matrix-status" name="status" defaultValue={filters.status ?? ""} className={selectClass}>
+      <select id="matrix-status" name="status" value={shown.status ?? ""} onChange={(e) => set("status", e.target.value)} className={selectClass}>
         <option value="">Open reports</option>
         {STATUSES.map((s) => (
           <option key={s} value={s}>{STATUS_LABELS[s]}</option>
         ))}
       </select>
       <label className="sr-only" htmlFor="matrix-severity">Severity</label>
-      <select id="matrix-severity" name="severity" defaultValue={filters.severity ?? ""} className={selectClass}>
+      <select id="matrix-severity" name="severity" value={shown.severity ?? ""} onChange={(e) => set("severity", e.target.value)} className={selectClass}>
         <option value="">Any severity</option>
         {[...SEVERITIES].reverse().map((s) => (
           <option key={s} value={s}>{SEVERITY_LABELS[s]}</option>
         ))}
       </select>
       <label className="sr-only" htmlFor="matrix-state">Line state</label>
-      <select id="matrix-state" name="state" defaultValue={filters.state ?? ""} className={selectClass}>
+      <select id="matrix-state" name="state" value={shown.state ?? ""} onChange={(e) => set("state", e.target.value)} className={selectClass}>
         <option value="">Any line state</option>
         {Object.entries(STATE_OPTIONS).map(([value, label]) => (
           <option key={value} value={value}>{label}</option>
@@ -48,10 +70,11 @@ export function MatrixFilters({ filters }: { filters: MatrixPageFilters }) {
         <button type="submit" className="h-8 rounded-md border border-zinc-300 px-3 text-[13px] font-medium dark:border-zinc-700">Apply</button>
       </noscript>
       {active ? (
-        <Link href={filters.project ? `/matrix?project=${encodeURIComponent(filters.project)}` : "/matrix"} className="text-[13px] font-medium text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400">
+        <Link href={href({ project: filters.project })} className="text-[13px] font-medium text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400">
           Clear filters
         </Link>
       ) : null}
-    </AutoSubmitForm>
+      {pending ? <span className="text-[12px] text-zinc-500">Updating…</span> : null}
+    </form>
   );
 }
