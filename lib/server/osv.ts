@@ -7,7 +7,7 @@ import { fromOsv, osvRecord, toOsv } from "@/lib/domain/osv";
 import { osvImportProblems } from "@/lib/domain/osv-validate";
 import { isReportKey } from "@/lib/domain/report-key";
 import { DomainError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 import type { Actor } from "./actor";
 import { actorLabel, actorUserId, authorize } from "./actor";
@@ -52,7 +52,7 @@ export async function importOsv(actor: Actor | null, raw: unknown): Promise<{ ke
   const advisory = fromOsv(parseInput(osvRecord, raw));
   if (!advisory.packages.length) throw new DomainError("rule_violated", "The record names no affected package.");
   const ids = [advisory.id, ...advisory.aliases];
-  const result = await db().$transaction(async (tx) => {
+  const importOnce = () => db().$transaction(async (tx) => {
     const projects = await tx.project.findMany({ where: { OR: [{ packageName: { in: advisory.packages.map((p) => p.name) } }, { slug: { in: advisory.packages.map((p) => p.name) } }] } });
     const project = projects[0];
     if (!project) {
@@ -114,6 +114,14 @@ export async function importOsv(actor: Actor | null, raw: unknown): Promise<{ ke
     await audit(tx, actor, { action: created ? "report.import" : "report.reimport", entityType: "report", entityId: reportId, after: { osvId: advisory.id } });
     return { key, created };
   });
+  let result: { key: string; created: boolean };
+  try {
+    result = await importOnce();
+  } catch (error) {
+    // the same advisory imported twice at once: one creates the report, the other finds it on a second try
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    result = await importOnce();
+  }
   publishReportChange({ key: result.key });
   return result;
 }

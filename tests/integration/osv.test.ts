@@ -57,6 +57,14 @@ describe("OSV import and export", () => {
     expect((await exportOsv(SYSTEM, again.key)).id).toBe("GHSA-qw6h-vgh9-j6wx");
   });
 
+  it("makes one report when the same new advisory arrives several times at once", async () => {
+    const fresh = { ...advisory, id: "GHSA-9999-8888-7777", aliases: ["CVE-2099-4242"] };
+    const results = await Promise.all(Array.from({ length: 5 }, () => importOsv(SYSTEM, fresh)));
+    expect(new Set(results.map((r) => r.key)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(await db().report.count({ where: { osvId: "GHSA-9999-8888-7777" } })).toBe(1);
+  });
+
   it("exports a valid OSV record carrying every fixed version, which imports back to the same report", async () => {
     const { key } = await importOsv(SYSTEM, advisory);
     const record = await exportOsv(SYSTEM, key);
