@@ -84,7 +84,8 @@ function bodyFor(spec: Spec): string {
   return [
     `## Summary`,
     ``,
-    `${spec.title}.`,
+    // identifiers as code, as a reporter would write them (so __proto__ is not read as bold)
+    `${spec.title.replace(/(__\w+__|\b[\w.]+\(\))/g, "`$1`")}.`,
     ``,
     `## Steps to reproduce`,
     ``,
