@@ -129,4 +129,21 @@ test.describe("in the browser", () => {
     for (const row of await page.getByTestId("matrix-row").all()) await expect(row.getByText("Critical", { exact: true })).toBeVisible();
     await context.close();
   });
+
+  test("a handler sets a line's fixed version by hand, and a version outside the line is refused next to it", async ({ page }) => {
+    await page.goto("/matrix?project=express");
+    await page.getByTestId("matrix-row").filter({ hasText: "Route parameter regex allows catastrophic backtracking" }).getByRole("link").first().click();
+    const line = page.getByTestId("versions").locator('[data-line="4.x"]');
+    await expect(line).toHaveAttribute("data-state", "affected");
+    await line.locator("summary").click();
+    await page.getByLabel("Fixed version on 4.x").fill("5.0.1");
+    await page.getByRole("button", { name: "Save 4.x" }).click();
+    await expect(line.getByRole("alert")).toHaveText("5.0.1 is not in 4.x (>=4.0.0 <5.0.0-0).");
+    await page.getByLabel("Fixed version on 4.x").fill("4.21.3");
+    await page.getByRole("button", { name: "Save 4.x" }).click();
+    // not released yet (the line's latest is 4.21.2): pending, and marked as set by hand
+    await expect(line).toHaveAttribute("data-state", "fix_pending");
+    await expect(line.locator("summary")).toContainText("pending 4.21.3");
+    await expect(line.getByRole("alert")).toHaveCount(0);
+  });
 });

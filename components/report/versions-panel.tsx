@@ -30,6 +30,8 @@ export function VersionsPanel({ reportKey, packageName, ranges, cells, canWrite 
   const [drafts, setDrafts] = useState<Draft[]>(() => (ranges.length ? toDrafts(ranges) : [{ introduced: "0", end: "fixed", endVersion: "" }]));
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // an override's error shows next to that line's form
+  const [lineError, setLineError] = useState<{ line: string; message: string } | null>(null);
   const [pending, setPending] = useState(false);
   const draftRanges = toRanges(drafts);
   const problems = draftRanges.map(validateRange);
@@ -60,7 +62,7 @@ export function VersionsPanel({ reportKey, packageName, ranges, cells, canWrite 
   }
 
   async function override(line: string, form: FormData) {
-    setError(null);
+    setLineError(null);
     try {
       await api(`/api/v1/reports/${reportKey}/matrix/${encodeURIComponent(line)}`, {
         method: "PUT",
@@ -73,7 +75,7 @@ export function VersionsPanel({ reportKey, packageName, ranges, cells, canWrite 
       });
       router.refresh();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Not saved.");
+      setLineError({ line, message: e instanceof ApiError ? e.message : "Not saved." });
     }
   }
 
@@ -121,6 +123,11 @@ export function VersionsPanel({ reportKey, packageName, ranges, cells, canWrite 
                     <Button type="submit" size="sm" variant="secondary" className="col-span-2">
                       Save {c.line}
                     </Button>
+                    {lineError?.line === c.line ? (
+                      <p className="col-span-2 font-medium text-red-600 dark:text-red-400" role="alert">
+                        {lineError.message}
+                      </p>
+                    ) : null}
                   </form>
                 ) : null}
               </div>

@@ -48,6 +48,11 @@ describe("matrix cells", () => {
     expect(computeCell(L4, ranges, { state: "fixed", fixedVersion: "4.21.3", fixRef: "https://github.com/x/y/pull/1" })).toMatchObject({ state: "fix_pending", version: "4.21.3", overridden: true });
     expect(computeCell(L4, ranges, { state: "fixed", fixedVersion: "4.21.2" })).toMatchObject({ state: "fixed", version: "4.21.2" });
     expect(computeCell(L4, ranges, { fixRef: "abc123" })).toMatchObject({ state: "affected", overridden: false, fixRef: "abc123" });
+    // a fixed version with the state left computed means fixed there (pending until released)
+    expect(computeCell(L4, ranges, { fixedVersion: "4.21.3" })).toMatchObject({ state: "fix_pending", version: "4.21.3", overridden: true });
+    expect(computeCell(L4, ranges, { fixedVersion: "4.20.0" })).toMatchObject({ state: "fixed", version: "4.20.0", overridden: true });
+    // a state chosen by hand wins over the version it still holds
+    expect(computeCell(L4, ranges, { state: "affected", fixedVersion: "4.20.0" })).toMatchObject({ state: "affected", version: null });
   });
 
   it("treats a line with nothing released yet as pending or affected", () => {

@@ -114,14 +114,16 @@ function computed(line: Line, ranges: AffectedRange[]): { state: CellState; vers
 export function computeCell(line: Line, ranges: AffectedRange[], override?: Override | null): Cell {
   const base = computed(line, ranges);
   if (!override) return { ...base, overridden: false, fixRef: null, note: null };
-  const state = override.state ?? base.state;
+  // a fixed version entered with the state left to the computation says the line is fixed there
+  const state = override.state ?? (override.fixedVersion ? "fixed" : base.state);
   let version = override.fixedVersion ?? base.version;
   let finalState = state;
   // an overridden fixed version is released when the line's latest has reached it
   if (override.fixedVersion && (state === "fixed" || state === "fix_pending") && semver.valid(override.fixedVersion)) {
     finalState = line.latest && semver.gte(line.latest, override.fixedVersion, OPTS) ? "fixed" : "fix_pending";
   }
-  if (state === "not_affected" || state === "affected" || state === "wont_fix" || state === "unknown") version = override.fixedVersion ?? null;
+  // only a fixed line has a fixed version: one kept on a cell now marked otherwise is not shown
+  if (state === "not_affected" || state === "affected" || state === "wont_fix" || state === "unknown") version = null;
   return { state: finalState, version, overridden: !!override.state || !!override.fixedVersion, fixRef: override.fixRef ?? null, note: override.note ?? null };
 }
 
