@@ -66,14 +66,16 @@ export function cellsFor(report: ReportForMatrix, project: ProjectForMatrix): Re
   return cells;
 }
 
-/** The lines a report leaves open in released versions (affected, or fixed in a release not out yet): a card's line tags. */
-export function vulnerableLines(report: ReportForMatrix, project: ProjectForMatrix): { line: string; state: "affected" | "fix_pending" }[] {
+/** A report's cells on its project's lines as they count today, in display order. */
+export function rowCells(report: ReportForMatrix, project: ProjectForMatrix) {
   const lines = linesInForce(project.lines);
   const cells = cellsFor(report, { ...project, lines });
-  return lines.flatMap((l) => {
-    const state = cells[l.name]!.state;
-    return state === "affected" || state === "fix_pending" ? [{ line: l.name, state }] : [];
-  });
+  return lines.map((l) => ({ line: l.name, range: l.range, status: l.status, latest: l.latest, ...cells[l.name]! }));
+}
+
+/** The lines a report leaves open in released versions (affected, or fixed in a release not out yet): a card's line tags. */
+export function vulnerableLines(report: ReportForMatrix, project: ProjectForMatrix): { line: string; state: "affected" | "fix_pending" }[] {
+  return rowCells(report, project).flatMap((c) => (c.state === "affected" || c.state === "fix_pending" ? [{ line: c.line, state: c.state }] : []));
 }
 
 export const matrixInclude = {
@@ -182,10 +184,7 @@ export async function getAllMatrices(actor: Actor | null, filters: MatrixFilters
 export async function matrixRow(reportKey: string) {
   if (!isReportKey(reportKey)) return [];
   const report = await db().report.findUnique({ where: { key: reportKey }, include: { ...matrixInclude, project: { include: projectLinesInclude } } });
-  if (!report?.project) return [];
-  const lines = linesInForce(report.project.lines);
-  const cells = cellsFor(report, { ...report.project, lines });
-  return lines.map((l) => ({ line: l.name, range: l.range, status: l.status, latest: l.latest, ...cells[l.name]! }));
+  return report?.project ? rowCells(report, report.project) : [];
 }
 
 export { toDb as matrixStateToDb };

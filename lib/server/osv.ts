@@ -14,7 +14,7 @@ import { actorLabel, actorUserId, authorize } from "./actor";
 import { audit } from "./audit";
 import { db } from "./db";
 import { publishReportChange } from "./live";
-import { eventsFromRanges, matrixRow, rangesFromEvents } from "./matrix";
+import { eventsFromRanges, matrixInclude, projectLinesInclude, rangesFromEvents, rowCells } from "./matrix";
 import { createReport } from "./reports";
 import { parseInput } from "./validate";
 
@@ -132,7 +132,7 @@ export async function exportOsv(actor: Actor | null, key: string) {
   if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");
   const report = await db().report.findUnique({
     where: { key },
-    include: { reporter: true, project: true, affected: { orderBy: { position: "asc" } } },
+    include: { reporter: true, ...matrixInclude, affected: { orderBy: { position: "asc" } }, project: { include: projectLinesInclude } },
   });
   if (!report) throw new DomainError("not_found", "No such report.");
   // OSV ids start with a registered home database's prefix; an Embargo key is not one, so it is the id
@@ -143,7 +143,7 @@ export async function exportOsv(actor: Actor | null, key: string) {
   const packages = report.affected.map((a) => ({ name: a.package, ecosystem: a.ecosystem === "npm" ? "npm" : a.ecosystem, ranges: rangesFromEvents(a.events) }));
   // the handlers' word per line, as the matrix shows it: an overridden cell that is fixed (or fixed in a release
   // not out yet) at a version; a fixed version kept on a cell now marked affected or won't fix says nothing
-  const handFixes = (await matrixRow(report.key)).flatMap((c) => (c.overridden && (c.state === "fixed" || c.state === "fix_pending") && c.version ? [{ lineRange: c.range, version: c.version }] : []));
+  const handFixes = (report.project ? rowCells(report, report.project) : []).flatMap((c) => (c.overridden && (c.state === "fixed" || c.state === "fix_pending") && c.version ? [{ lineRange: c.range, version: c.version }] : []));
   const imported = Array.isArray(report.credits) ? (report.credits as { name: string }[]) : null;
   const pref = report.creditPreference;
   const credit =
@@ -173,9 +173,9 @@ export async function exportOsv(actor: Actor | null, key: string) {
 export async function exportCve(actor: Actor | null, key: string) {
   authorize(actor, "reports.read");
   if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");
-  const report = await db().report.findUnique({ where: { key }, include: { reporter: true, project: true } });
+  const report = await db().report.findUnique({ where: { key }, include: { reporter: true, ...matrixInclude, project: { include: projectLinesInclude } } });
   if (!report) throw new DomainError("not_found", "No such report.");
-  const lines = await matrixRow(key);
+  const lines = report.project ? rowCells(report, report.project) : [];
   const pref = report.creditPreference;
   const credit = report.source === "IMPORT" || pref === "NONE" ? null : pref === "ANONYMOUS" ? "Anonymous" : report.creditName;
   const repo = report.project?.repositoryUrl ?? null;

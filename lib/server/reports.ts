@@ -16,7 +16,7 @@ import { hashesEqual, newSecret, sha256Hex } from "./crypto";
 import type { Tx } from "./db";
 import { db } from "./db";
 import { enqueueMail, templates } from "./mail/outbox";
-import { matrixInclude, matrixRow, projectLinesInclude, rangesFromEvents, vulnerableLines } from "./matrix";
+import { matrixInclude, projectLinesInclude, rangesFromEvents, rowCells, vulnerableLines } from "./matrix";
 import { policyInForce, policyNumbers } from "./policy";
 import type { BoardDto, BoardQuery, IntakeInput, ListReportsQuery, ReportDto, ReportSummaryDto, StatusViewDto } from "./reports.schema";
 import { MAX_BODY_BYTES, boardQuery, intakeInput, listReportsQuery } from "./reports.schema";
@@ -278,7 +278,7 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
     ...toSummary(row, new Date()),
     body: row.body,
     affected: [...byPackage].map(([pkg, ranges]) => ({ package: pkg, ranges })),
-    matrix: (await matrixRow(row.key)).map((c) => ({ line: c.line, state: c.state, version: c.version })),
+    matrix: row.project ? rowCells(row, row.project).map((c) => ({ line: c.line, state: c.state, version: c.version })) : [],
     timeline: row.events.map((e) => ({
       at: e.at.toISOString(),
       kind: e.kind,
