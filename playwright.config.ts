@@ -11,7 +11,15 @@ const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   },
 };
 
@@ -44,6 +52,10 @@ export default defineConfig({
       dependencies: ["sign-in"],
       use: { ...chromium, baseURL: `http://localhost:${MAIN_PORT}` },
     },
-    { name: "fresh", testMatch: /fresh\/.*\.spec\.ts/, use: { ...chromium, baseURL: `http://localhost:${FRESH_PORT}` } },
+    {
+      name: "fresh",
+      testMatch: /fresh\/.*\.spec\.ts/,
+      use: { ...chromium, baseURL: `http://localhost:${FRESH_PORT}` },
+    },
   ],
 });

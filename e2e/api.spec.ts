@@ -1,6 +1,10 @@
 import { expect, test } from "./fixtures";
 
-const intake = { title: "Prototype pollution in router params", body: "Full report in the body.", reporterEmail: "api-reporter@example.org" };
+const intake = {
+  title: "Prototype pollution in router params",
+  body: "Full report in the body.",
+  reporterEmail: "api-reporter@example.org",
+};
 
 test.describe("REST API v1", () => {
   test("health answers with the database state", async ({ api }) => {
@@ -50,7 +54,12 @@ test.describe("REST API v1", () => {
     expect(await view.json()).toMatchObject({ key, title: intake.title, stage: "received" });
 
     const report = await (await (await api("viewer")).get(`/api/v1/reports/${key}`)).json();
-    expect(report).toMatchObject({ key, status: "NEW", version: expect.any(Number), reporter: { email: intake.reporterEmail } });
+    expect(report).toMatchObject({
+      key,
+      status: "NEW",
+      version: expect.any(Number),
+      reporter: { email: intake.reporterEmail },
+    });
     expect(report.sla.map((c: { clock: string }) => c.clock)).toEqual(["acknowledge", "response", "update", "fix"]);
     expect(report.timeline[0]).toMatchObject({ kind: "received", visibility: "reporter" });
   });
@@ -63,7 +72,10 @@ test.describe("REST API v1", () => {
     expect(error.code).toBe("bad_request");
     expect(Object.keys(error.fields)).toEqual(expect.arrayContaining(["title", "reporterEmail"]));
 
-    const malformed = await anon.post("/api/v1/reports", { data: "{not json", headers: { "Content-Type": "application/json" } });
+    const malformed = await anon.post("/api/v1/reports", {
+      data: "{not json",
+      headers: { "Content-Type": "application/json" },
+    });
     expect(malformed.status()).toBe(400);
 
     const huge = await anon.post("/api/v1/reports", { data: { ...intake, body: "x".repeat(400 * 1024) } });
@@ -87,7 +99,9 @@ test.describe("REST API v1", () => {
     expect(res.status()).toBe(200);
     const doc = await res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/reports", "/api/v1/reports/{key}", "/api/v1/status/{token}"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/reports", "/api/v1/reports/{key}", "/api/v1/status/{token}"]),
+    );
     expect(doc.components.schemas.Report.properties.key).toBeDefined();
   });
 });

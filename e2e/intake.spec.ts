@@ -3,7 +3,9 @@ import { expect, test } from "./fixtures";
 test("a reporter submits the public form and follows a working status link", async ({ page }) => {
   await page.goto("/report");
   await page.getByLabel("Title").fill("Header injection in res.append()");
-  await page.getByLabel("Description").fill("## Steps\n\n1. Call `res.append('X', 'a\\r\\nb')`\n\n<script>alert('xss')</script>");
+  await page
+    .getByLabel("Description")
+    .fill("## Steps\n\n1. Call `res.append('X', 'a\\r\\nb')`\n\n<script>alert('xss')</script>");
   // the preview renders the Markdown as the team will see it, without the raw HTML
   await page.getByRole("tab", { name: "Preview" }).click();
   await expect(page.getByTestId("body-preview").getByRole("heading", { name: "Steps" })).toBeVisible();

@@ -15,19 +15,44 @@ test("projects, lines, ranges and the matrix through the API", async ({ api }) =
 
   expect((await viewer.post("/api/v1/projects", { data: { slug, name: "Lib" } })).status()).toBe(403);
   expect((await admin.post("/api/v1/projects", { data: { slug, name: "Lib", packageName: slug } })).status()).toBe(201);
-  const bad = await admin.put(`/api/v1/projects/${slug}/lines`, { data: { lines: [{ name: "x", range: "nope", status: "MAINTAINED" }] } });
+  const bad = await admin.put(`/api/v1/projects/${slug}/lines`, {
+    data: { lines: [{ name: "x", range: "nope", status: "MAINTAINED" }] },
+  });
   expect(bad.status()).toBe(400);
   expect(Object.keys((await bad.json()).error.fields)).toContain("lines.0.range");
-  const overlap = await admin.put(`/api/v1/projects/${slug}/lines`, { data: { lines: [LINES[1], { name: "2.4+", range: ">=2.4.0", status: "MAINTAINED" }] } });
+  const overlap = await admin.put(`/api/v1/projects/${slug}/lines`, {
+    data: { lines: [LINES[1], { name: "2.4+", range: ">=2.4.0", status: "MAINTAINED" }] },
+  });
   expect(overlap.status()).toBe(400);
   expect((await overlap.json()).error.message).toContain("overlaps 2.x");
   expect((await admin.put(`/api/v1/projects/${slug}/lines`, { data: { lines: LINES } })).status()).toBe(200);
   expect((await handler.put(`/api/v1/projects/${slug}/lines`, { data: { lines: LINES } })).status()).toBe(403);
 
-  const { key } = await (await (await api(null)).post("/api/v1/reports", { data: { title: "Matrix check", body: "b", reporterEmail: "m@example.org", project: slug } })).json();
-  const put = await handler.put(`/api/v1/reports/${key}/affected`, { data: { affected: [{ package: slug, ranges: [{ introduced: "0", fixed: "2.4.1" }, { introduced: "3.0.0", fixed: "3.0.3" }, { introduced: "4.0.0-alpha.1", fixed: "4.0.0-beta.1" }] }] } });
+  const { key } = await (
+    await (
+      await api(null)
+    ).post("/api/v1/reports", {
+      data: { title: "Matrix check", body: "b", reporterEmail: "m@example.org", project: slug },
+    })
+  ).json();
+  const put = await handler.put(`/api/v1/reports/${key}/affected`, {
+    data: {
+      affected: [
+        {
+          package: slug,
+          ranges: [
+            { introduced: "0", fixed: "2.4.1" },
+            { introduced: "3.0.0", fixed: "3.0.3" },
+            { introduced: "4.0.0-alpha.1", fixed: "4.0.0-beta.1" },
+          ],
+        },
+      ],
+    },
+  });
   expect(put.status()).toBe(200);
-  expect((await put.json()).matrix).toEqual(expect.arrayContaining([{ line: "3.x", state: "fix_pending", version: "3.0.3" }]));
+  expect((await put.json()).matrix).toEqual(
+    expect.arrayContaining([{ line: "3.x", state: "fix_pending", version: "3.0.3" }]),
+  );
 
   const matrix = await (await viewer.get(`/api/v1/matrix?project=${slug}`)).json();
   expect(matrix.project).toBe(slug);
@@ -50,7 +75,9 @@ test("projects, lines, ranges and the matrix through the API", async ({ api }) =
 test.describe("in the browser", () => {
   test.use({ storageState: "e2e/.state/handler.storage.json" });
 
-  test("the matrix page shows lines × open reports with words, and the report page edits ranges with a live preview", async ({ page }) => {
+  test("the matrix page shows lines × open reports with words, and the report page edits ranges with a live preview", async ({
+    page,
+  }) => {
     await page.goto("/matrix?project=express");
     const matrix = page.getByTestId("matrix");
     await expect(matrix.getByRole("columnheader", { name: /5\.x/ })).toBeVisible();
@@ -67,13 +94,18 @@ test.describe("in the browser", () => {
     await page.getByLabel("Range 1: ends").selectOption("fixed");
     await page.getByLabel("Range 1: version").fill("4.21.3");
     // preview before saving
-    await expect(page.getByTestId("versions").locator('[data-line="4.x"]')).toHaveAttribute("data-state", "fix_pending");
+    await expect(page.getByTestId("versions").locator('[data-line="4.x"]')).toHaveAttribute(
+      "data-state",
+      "fix_pending",
+    );
     await page.getByRole("button", { name: "Save ranges" }).click();
     await expect(page.getByRole("button", { name: "Edit affected ranges" })).toBeVisible();
     await expect(page.getByTestId("versions").locator('[data-line="4.x"]')).toContainText("pending 4.21.3");
   });
 
-  test("all projects side by side, filtered by severity and line state, and exported with those filters", async ({ page }) => {
+  test("all projects side by side, filtered by severity and line state, and exported with those filters", async ({
+    page,
+  }) => {
     await page.goto("/matrix");
     const matrix = page.getByTestId("matrix");
     await expect(matrix.getByRole("columnheader", { name: "Express", exact: true })).toBeVisible();
@@ -99,7 +131,10 @@ test.describe("in the browser", () => {
       await expect(row.locator('[data-state="affected"]').first()).toBeAttached();
     }
     // switching project keeps the filters
-    await page.getByRole("navigation", { name: "Projects" }).getByRole("link", { name: /Express/ }).click();
+    await page
+      .getByRole("navigation", { name: "Projects" })
+      .getByRole("link", { name: /Express/ })
+      .click();
     await expect(page).toHaveURL(/project=express/);
     await expect(page).toHaveURL(/severity=CRITICAL/);
 
@@ -118,7 +153,10 @@ test.describe("in the browser", () => {
   });
 
   test("the filters work without JavaScript", async ({ browser }) => {
-    const context = await browser.newContext({ storageState: "e2e/.state/handler.storage.json", javaScriptEnabled: false });
+    const context = await browser.newContext({
+      storageState: "e2e/.state/handler.storage.json",
+      javaScriptEnabled: false,
+    });
     const page = await context.newPage();
     await page.goto("/matrix?project=express");
     await page.getByLabel("Severity").selectOption("CRITICAL");
@@ -126,13 +164,21 @@ test.describe("in the browser", () => {
     await expect(page).toHaveURL(/project=express/);
     await expect(page).toHaveURL(/severity=CRITICAL/);
     await expect(page.getByLabel("Severity")).toHaveValue("CRITICAL");
-    for (const row of await page.getByTestId("matrix-row").all()) await expect(row.getByText("Critical", { exact: true })).toBeVisible();
+    for (const row of await page.getByTestId("matrix-row").all())
+      await expect(row.getByText("Critical", { exact: true })).toBeVisible();
     await context.close();
   });
 
-  test("a handler sets a line's fixed version by hand, and a version outside the line is refused next to it", async ({ page }) => {
+  test("a handler sets a line's fixed version by hand, and a version outside the line is refused next to it", async ({
+    page,
+  }) => {
     await page.goto("/matrix?project=express");
-    await page.getByTestId("matrix-row").filter({ hasText: "Route parameter regex allows catastrophic backtracking" }).getByRole("link").first().click();
+    await page
+      .getByTestId("matrix-row")
+      .filter({ hasText: "Route parameter regex allows catastrophic backtracking" })
+      .getByRole("link")
+      .first()
+      .click();
     const line = page.getByTestId("versions").locator('[data-line="4.x"]');
     await expect(line).toHaveAttribute("data-state", "affected");
     await line.locator("summary").click();

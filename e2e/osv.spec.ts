@@ -3,13 +3,14 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
 import { osvExportProblems } from "../lib/domain/osv-validate";
 
-
 const advisory = JSON.parse(readFileSync("tests/fixtures/GHSA-qw6h-vgh9-j6wx.json", "utf8"));
 
 test("a published advisory imported through the API lands in the matrix, once, and exports back", async ({ api }) => {
   const handler = await api("handler");
   // the demo already tracks CVE-2024-43796: the import finds it by that alias and updates it
-  const seeded = (await (await handler.get("/api/v1/reports?q=redirect&limit=200")).json()).items.find((r: { cveId: string | null }) => r.cveId === "CVE-2024-43796");
+  const seeded = (await (await handler.get("/api/v1/reports?q=redirect&limit=200")).json()).items.find(
+    (r: { cveId: string | null }) => r.cveId === "CVE-2024-43796",
+  );
   const first = await handler.post("/api/v1/import/osv", { data: advisory });
   expect(first.status()).toBe(200);
   const { key, created } = await first.json();
@@ -36,7 +37,19 @@ test("a published advisory imported through the API lands in the matrix, once, a
   const bad = await handler.post("/api/v1/import/osv", { data: { not: "osv" } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.fields).toMatchObject({ id: "is required", modified: "is required" });
-  const unknown = await handler.post("/api/v1/import/osv", { data: { ...advisory, id: "GHSA-2222-3333-4444", aliases: [], affected: [{ package: { ecosystem: "npm", name: "left-pad" }, ranges: [{ type: "SEMVER", events: [{ introduced: "0" }] }] }] } });
+  const unknown = await handler.post("/api/v1/import/osv", {
+    data: {
+      ...advisory,
+      id: "GHSA-2222-3333-4444",
+      aliases: [],
+      affected: [
+        {
+          package: { ecosystem: "npm", name: "left-pad" },
+          ranges: [{ type: "SEMVER", events: [{ introduced: "0" }] }],
+        },
+      ],
+    },
+  });
   expect(unknown.status()).toBe(422);
   expect((await (await api("viewer")).post("/api/v1/import/osv", { data: advisory })).status()).toBe(403);
 });
@@ -44,7 +57,9 @@ test("a published advisory imported through the API lands in the matrix, once, a
 test.describe("the import screen", () => {
   test.use({ storageState: "e2e/.state/handler.storage.json" });
 
-  test("pasting or uploading a record creates a report, then updates it, and a broken record lists its problems", async ({ page }) => {
+  test("pasting or uploading a record creates a report, then updates it, and a broken record lists its problems", async ({
+    page,
+  }) => {
     await page.goto("/board");
     await page.getByRole("link", { name: "Import advisory" }).click();
     await expect(page.getByRole("heading", { name: "Import an advisory" })).toBeVisible();
@@ -55,11 +70,27 @@ test.describe("the import screen", () => {
     await page.getByRole("button", { name: "Import" }).click();
     await expect(page.getByTestId("import-error")).toContainText("This is not JSON");
 
-    await field.fill(JSON.stringify({ ...record, affected: [{ package: { ecosystem: "npm", name: "express" }, ranges: [{ type: "SEMVER", events: [{ fixed: "4.20.0" }] }] }] }));
+    await field.fill(
+      JSON.stringify({
+        ...record,
+        affected: [
+          {
+            package: { ecosystem: "npm", name: "express" },
+            ranges: [{ type: "SEMVER", events: [{ fixed: "4.20.0" }] }],
+          },
+        ],
+      }),
+    );
     await page.getByRole("button", { name: "Import" }).click();
-    await expect(page.getByTestId("import-error")).toContainText("affected.0.ranges.0.events a range needs an introduced event");
+    await expect(page.getByTestId("import-error")).toContainText(
+      "affected.0.ranges.0.events a range needs an introduced event",
+    );
 
-    await page.locator('input[type="file"]').setInputFiles({ name: "GHSA-4444-5555-6666.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(record, null, 2)) });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "GHSA-4444-5555-6666.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(record, null, 2)),
+    });
     await expect(page.getByText("Read GHSA-4444-5555-6666.json.")).toBeVisible();
     await expect(field).toHaveValue(/"GHSA-4444-5555-6666"/);
     await page.getByRole("button", { name: "Import" }).click();

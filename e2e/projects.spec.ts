@@ -21,5 +21,7 @@ test("an admin manages projects and release lines, with the errors named", async
   await card.getByRole("button", { name: "Save lines" }).click();
   await expect(card.getByText("Saved 1 release lines.")).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId("project-card").filter({ hasText: slug }).getByLabel("Line 1 latest")).toHaveValue("1.4.2");
+  await expect(page.getByTestId("project-card").filter({ hasText: slug }).getByLabel("Line 1 latest")).toHaveValue(
+    "1.4.2",
+  );
 });

@@ -4,7 +4,11 @@ test.use({ storageState: "e2e/.state/handler.storage.json" });
 
 test("a handler triages on the report page: note, message, assign, rate and confirm", async ({ page, api }) => {
   const anon = await api(null);
-  const created = await (await anon.post("/api/v1/reports", { data: { title: "Cookie parsing crash", body: "Send `Cookie: =`", reporterEmail: "cora@example.org" } })).json();
+  const created = await (
+    await anon.post("/api/v1/reports", {
+      data: { title: "Cookie parsing crash", body: "Send `Cookie: =`", reporterEmail: "cora@example.org" },
+    })
+  ).json();
   const token = created.statusUrl.split("/status/")[1];
   await page.goto(`/reports/${created.key}`);
 
@@ -12,7 +16,9 @@ test("a handler triages on the report page: note, message, assign, rate and conf
   const composer = page.getByLabel("Internal note");
   await composer.fill("Looks like the parser trusts the first byte.");
   await page.getByRole("button", { name: "Add internal note" }).click();
-  await expect(page.getByRole("list", { name: "Timeline" }).getByText("Looks like the parser trusts the first byte.")).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Timeline" }).getByText("Looks like the parser trusts the first byte."),
+  ).toBeVisible();
 
   // switching to the reporter changes the button, and a canned response fills the text
   await page.getByRole("radio", { name: "Send to reporter" }).click();

@@ -39,7 +39,11 @@ test.describe("an admin", () => {
 
     await page.reload();
     await expect(page.getByTestId("secret")).toHaveCount(0);
-    await page.getByTestId("token-row").filter({ hasText: "nightly export" }).getByRole("button", { name: "Revoke" }).click();
+    await page
+      .getByTestId("token-row")
+      .filter({ hasText: "nightly export" })
+      .getByRole("button", { name: "Revoke" })
+      .click();
     await expect(page.getByTestId("token-row").filter({ hasText: "nightly export" })).toContainText("Revoked");
     const refused = await client.get("/api/v1/reports?limit=1", { headers: { Authorization: `Bearer ${token}` } });
     expect(refused.status()).toBe(401);

@@ -1,8 +1,15 @@
 import { expect, test } from "./fixtures";
 
-test("a reporter replies and sets their credit on the status page, even without JavaScript", async ({ browser, api }) => {
+test("a reporter replies and sets their credit on the status page, even without JavaScript", async ({
+  browser,
+  api,
+}) => {
   const anon = await api(null);
-  const { key, statusUrl } = await (await anon.post("/api/v1/reports", { data: { title: "Reply without JS", body: "Body", reporterEmail: "nojs@example.org", reporterName: "No Script" } })).json();
+  const { key, statusUrl } = await (
+    await anon.post("/api/v1/reports", {
+      data: { title: "Reply without JS", body: "Body", reporterEmail: "nojs@example.org", reporterName: "No Script" },
+    })
+  ).json();
   const path = new URL(statusUrl).pathname;
 
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -18,7 +25,9 @@ test("a reporter replies and sets their credit on the status page, even without 
   await context.close();
 
   const report = await (await (await api("handler")).get(`/api/v1/reports/${key}`)).json();
-  expect(report.timeline.find((e: { body: string | null }) => e.body === "I can also reproduce it on 5.1.0.")).toMatchObject({ visibility: "reporter", actor: "No Script" });
+  expect(
+    report.timeline.find((e: { body: string | null }) => e.body === "I can also reproduce it on 5.1.0."),
+  ).toMatchObject({ visibility: "reporter", actor: "No Script" });
 });
 
 test.describe("re-issuing the link", () => {
@@ -26,7 +35,11 @@ test.describe("re-issuing the link", () => {
 
   test("kills the old link and shows the new one once", async ({ page, api }) => {
     const anon = await api(null);
-    const { key, statusUrl } = await (await anon.post("/api/v1/reports", { data: { title: "Leaked link", body: "Body", reporterEmail: "leak@example.org" } })).json();
+    const { key, statusUrl } = await (
+      await anon.post("/api/v1/reports", {
+        data: { title: "Leaked link", body: "Body", reporterEmail: "leak@example.org" },
+      })
+    ).json();
     await page.goto(`/reports/${key}`);
     await page.getByRole("button", { name: "Re-issue status link" }).click();
     await page.getByRole("button", { name: "Re-issue and mail it" }).click();

@@ -11,16 +11,27 @@ const PAYLOADS = [
   `![x](https://tracker.example/pixel.png)`,
 ];
 
-test("XSS payloads in every field stay inert on the board, the report page and the status page", async ({ browser, api }) => {
+test("XSS payloads in every field stay inert on the board, the report page and the status page", async ({
+  browser,
+  api,
+}) => {
   const anon = await api(null);
   const created = await (
     await anon.post("/api/v1/reports", {
-      data: { title: `XSS ${PAYLOADS[1]}`, body: PAYLOADS.join("\n\n"), reporterEmail: "xss@example.org", reporterName: PAYLOADS[0] },
+      data: {
+        title: `XSS ${PAYLOADS[1]}`,
+        body: PAYLOADS.join("\n\n"),
+        reporterEmail: "xss@example.org",
+        reporterName: PAYLOADS[0],
+      },
     })
   ).json();
   const handler = await api("handler");
-  for (const body of PAYLOADS) await handler.post(`/api/v1/reports/${created.key}/messages`, { data: { body, visibility: "reporter" } });
-  await anon.post(`/api/v1/status/${created.statusUrl.split("/status/")[1]}/messages`, { data: { body: PAYLOADS.join(" ") } });
+  for (const body of PAYLOADS)
+    await handler.post(`/api/v1/reports/${created.key}/messages`, { data: { body, visibility: "reporter" } });
+  await anon.post(`/api/v1/status/${created.statusUrl.split("/status/")[1]}/messages`, {
+    data: { body: PAYLOADS.join(" ") },
+  });
 
   const context = await browser.newContext({ storageState: "e2e/.state/handler.storage.json" });
   const page = await context.newPage();

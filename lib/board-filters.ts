@@ -5,7 +5,9 @@ export const BOARD_FILTER_KEYS = ["project", "assignee", "severity", "sla", "lab
 export type BoardFilters = Partial<Record<(typeof BOARD_FILTER_KEYS)[number], string>>;
 
 export function boardFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): BoardFilters {
-  const get = (k: string) => (params instanceof URLSearchParams ? params.get(k) : ([] as (string | undefined)[]).concat(params[k] ?? [])[0]) ?? undefined;
+  const get = (k: string) =>
+    (params instanceof URLSearchParams ? params.get(k) : ([] as (string | undefined)[]).concat(params[k] ?? [])[0]) ??
+    undefined;
   const out: BoardFilters = {};
   for (const key of BOARD_FILTER_KEYS) {
     const value = get(key)?.trim();

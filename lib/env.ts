@@ -29,7 +29,10 @@ const schema = z.object({
   // Requests per minute one client address may make to public intake routes.
   INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   // Outbound mail: smtp://user:pass@host:587 (or smtps://). Without it mail waits in the outbox.
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
   // From address of outbound mail.
   MAIL_FROM: z.string().min(3).default("Embargo <security@localhost>"),
   // Shared secret the mail system sends as a bearer token to POST /api/v1/inbound/email.
@@ -37,7 +40,11 @@ const schema = z.object({
   // The address reports are mailed to; replies to our mail go to its +SEC-… tagged form.
   INBOUND_ADDRESS: z.email().optional(),
   // Attachments larger than this are recorded (name, type, size, hash) without their bytes.
-  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(0).default(5 * 1024 * 1024),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5 * 1024 * 1024),
   // Where "Suggest lines from npm" reads package documents.
   NPM_REGISTRY_URL: z.url().default("https://registry.npmjs.org"),
   // Background workers (outbox delivery, SLA alerts); "false" to run none in this process.

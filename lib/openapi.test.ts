@@ -29,7 +29,9 @@ describe("the OpenAPI document", () => {
 
   it("carries the contract's schemas", () => {
     const schemas = doc.components.schemas as Record<string, { properties?: Record<string, unknown> }>;
-    expect(Object.keys(schemas.Report!.properties!)).toEqual(expect.arrayContaining(["key", "status", "sla", "matrix", "timeline", "version"]));
+    expect(Object.keys(schemas.Report!.properties!)).toEqual(
+      expect.arrayContaining(["key", "status", "sla", "matrix", "timeline", "version"]),
+    );
     expect(Object.keys(schemas.Error!.properties!)).toEqual(["error"]);
   });
 });

@@ -18,7 +18,10 @@ if (!process.env.DATABASE_URL && process.env.DATA_DIR !== "memory://") {
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 2000);
 
-async function time<T>(runs: number, fn: (i: number) => Promise<T>): Promise<{ p50: number; p95: number; max: number }> {
+async function time<T>(
+  runs: number,
+  fn: (i: number) => Promise<T>,
+): Promise<{ p50: number; p95: number; max: number }> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -32,7 +35,8 @@ async function time<T>(runs: number, fn: (i: number) => Promise<T>): Promise<{ p
 
 const rows: [string, string][] = [];
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-const report = (name: string, r: { p50: number; p95: number; max: number }) => rows.push([name, `p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · max ${ms(r.max)}`]);
+const report = (name: string, r: { p50: number; p95: number; max: number }) =>
+  rows.push([name, `p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · max ${ms(r.max)}`]);
 
 await migrateDatabase();
 await seedDemo();
@@ -43,7 +47,12 @@ let key = "";
 for (let done = 0; done < REPORTS; done += 10) {
   const batch = await Promise.all(
     Array.from({ length: Math.min(10, REPORTS - done) }, (_, i) =>
-      submitReport({ title: `Synthetic report ${done + i}`, body: "Steps to reproduce\n\n".repeat(20), reporterEmail: `r${(done + i) % 300}@bench.example`, project: (done + i) % 3 ? "express" : "body-parser" }),
+      submitReport({
+        title: `Synthetic report ${done + i}`,
+        body: "Steps to reproduce\n\n".repeat(20),
+        reporterEmail: `r${(done + i) % 300}@bench.example`,
+        project: (done + i) % 3 ? "express" : "body-parser",
+      }),
     ),
   );
   token = batch[0]!.token;
@@ -53,17 +62,38 @@ const intakeSeconds = (performance.now() - intakeStart) / 1000;
 rows.push([`intake, ${REPORTS} reports, 10 at a time`, `${(REPORTS / intakeSeconds).toFixed(0)} reports/s`]);
 
 // half the synthetic reports get ranges, so the matrix and the cards' line tags have work to do
-const synthetic = await db().report.findMany({ where: { title: { startsWith: "Synthetic" } }, select: { id: true, projectId: true, project: { select: { packageName: true } } } });
+const synthetic = await db().report.findMany({
+  where: { title: { startsWith: "Synthetic" } },
+  select: { id: true, projectId: true, project: { select: { packageName: true } } },
+});
 await db().affectedRange.createMany({
   data: synthetic
     .filter((_, i) => i % 2 === 0)
-    .map((r, i) => ({ reportId: r.id, package: r.project!.packageName!, ecosystem: "npm", events: i % 3 ? [{ introduced: "0" }, { fixed: "4.21.3" }, { introduced: "5.0.0" }, { fixed: "5.1.1" }] : [{ introduced: "1.0.0" }], position: 0 })),
+    .map((r, i) => ({
+      reportId: r.id,
+      package: r.project!.packageName!,
+      ecosystem: "npm",
+      events:
+        i % 3
+          ? [{ introduced: "0" }, { fixed: "4.21.3" }, { introduced: "5.0.0" }, { fixed: "5.1.1" }]
+          : [{ introduced: "1.0.0" }],
+      position: 0,
+    })),
 });
 
 report("list reports, first page of 50", await time(50, () => listReports(SYSTEM, { limit: 50 })));
-report("list reports, status=NEW,TRIAGE", await time(50, () => listReports(SYSTEM, { status: "NEW,TRIAGE", limit: 50 })));
-report("list reports, text search q=synthetic", await time(30, () => listReports(SYSTEM, { q: "synthetic 19", limit: 50 })));
-report("list reports, sla=breached (computed)", await time(20, () => listReports(SYSTEM, { sla: "breached", limit: 50 })));
+report(
+  "list reports, status=NEW,TRIAGE",
+  await time(50, () => listReports(SYSTEM, { status: "NEW,TRIAGE", limit: 50 })),
+);
+report(
+  "list reports, text search q=synthetic",
+  await time(30, () => listReports(SYSTEM, { q: "synthetic 19", limit: 50 })),
+);
+report(
+  "list reports, sla=breached (computed)",
+  await time(20, () => listReports(SYSTEM, { sla: "breached", limit: 50 })),
+);
 report("get one report with timeline", await time(100, () => getReport(SYSTEM, key)));
 report("reporter status view by token", await time(100, () => getStatusView(token)));
 report("board data (7 columns, up to 100 cards each)", await time(10, () => listBoard(SYSTEM)));
@@ -72,7 +102,9 @@ report("matrix, one project (open reports × lines)", await time(10, () => getMa
 report("matrix, all projects", await time(10, () => getAllMatrices(SYSTEM)));
 report("OSV export of one report", await time(50, () => exportOsv(SYSTEM, key)));
 
-console.log(`\nEmbargo benchmark — ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite (in memory)"}, ${REPORTS + 30} reports\n`);
+console.log(
+  `\nEmbargo benchmark — ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite (in memory)"}, ${REPORTS + 30} reports\n`,
+);
 const width = Math.max(...rows.map(([name]) => name.length));
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
 

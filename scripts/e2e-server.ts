@@ -45,7 +45,11 @@ if (process.env.DATABASE_URL) {
 }
 
 function cli(...args: string[]): string {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/embargo.ts", ...args], { env, encoding: "utf8" });
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/embargo.ts", ...args],
+    { env, encoding: "utf8" },
+  );
   if (result.status !== 0) throw new Error(`embargo ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout.trim();
 }
@@ -54,7 +58,11 @@ cli("migrate");
 if (seed) {
   cli("seed", "demo");
   const tokens: Record<string, string> = {};
-  for (const [who, email] of [["admin", "admin@example.com"], ["handler", "hana@example.com"], ["viewer", "viewer@example.com"]] as const) {
+  for (const [who, email] of [
+    ["admin", "admin@example.com"],
+    ["handler", "hana@example.com"],
+    ["viewer", "viewer@example.com"],
+  ] as const) {
     tokens[who] = cli("token", "create", "--email", email, "--name", `e2e ${who}`).split("\n").pop()!;
   }
   mkdirSync("e2e/.state", { recursive: true });

@@ -54,9 +54,14 @@ async function run(argv: string[]): Promise<void> {
   }
   env(); // fail early, and clearly, on a bad environment
   if (command === "migrate") {
-    const { values } = parseArgs({ args: [sub, ...rest].filter((a): a is string => !!a), options: { bootstrap: { type: "boolean" } } });
+    const { values } = parseArgs({
+      args: [sub, ...rest].filter((a): a is string => !!a),
+      options: { bootstrap: { type: "boolean" } },
+    });
     const applied = await migrateDatabase();
-    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "The database is up to date.");
+    console.log(
+      applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "The database is up to date.",
+    );
     if (values.bootstrap && (await bootstrapAdmin(env().ADMIN_EMAIL, env().ADMIN_PASSWORD))) {
       console.log(`Created the admin ${env().ADMIN_EMAIL} from ADMIN_EMAIL / ADMIN_PASSWORD.`);
     }
@@ -75,11 +80,17 @@ async function run(argv: string[]): Promise<void> {
   });
   if (command === "user" && sub === "create") {
     const role = need(values, "role").toUpperCase();
-    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ").toLowerCase()}.`);
+    if (!(ROLES as readonly string[]).includes(role))
+      throw new UsageError(`--role must be one of ${ROLES.join(", ").toLowerCase()}.`);
     const email = need(values, "email");
     await migrateDatabase();
     const password = values.password ?? (await askPassword());
-    const { user, generatedPassword } = await createUser(SYSTEM, { email, role: role as (typeof ROLES)[number], name: values.name, password });
+    const { user, generatedPassword } = await createUser(SYSTEM, {
+      email,
+      role: role as (typeof ROLES)[number],
+      name: values.name,
+      password,
+    });
     console.log(`Created ${user.role.toLowerCase()} ${user.email}.`);
     if (generatedPassword) console.log(`Generated password (shown once): ${generatedPassword}`);
     return;
@@ -91,7 +102,9 @@ async function run(argv: string[]): Promise<void> {
     if (days !== undefined && !Number.isInteger(days)) throw new UsageError("--expires-days must be a whole number.");
     await migrateDatabase();
     const { token, row } = await createApiToken(SYSTEM, { email, name, expiresInDays: days });
-    console.log(`Created the token "${row.name}" for ${row.user.email} (${row.user.role.toLowerCase()}). It is shown once:`);
+    console.log(
+      `Created the token "${row.name}" for ${row.user.email} (${row.user.role.toLowerCase()}). It is shown once:`,
+    );
     console.log(token);
     return;
   }
@@ -108,11 +121,18 @@ let code = 0;
 try {
   await run(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError || (error instanceof TypeError && (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS"))) {
+  if (
+    error instanceof UsageError ||
+    (error instanceof TypeError && (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS"))
+  ) {
     console.error(`${error.message}\n\n${USAGE}`);
     code = 2;
   } else if (error instanceof DomainError) {
-    const fields = error.fields ? Object.entries(error.fields).map(([k, v]) => `\n  ${k}: ${v}`).join("") : "";
+    const fields = error.fields
+      ? Object.entries(error.fields)
+          .map(([k, v]) => `\n  ${k}: ${v}`)
+          .join("")
+      : "";
     console.error(`Error: ${error.message}${fields}`);
     code = 1;
   } else if (error instanceof DataDirLockedError) {

@@ -22,7 +22,8 @@ if (schemaPath) {
   const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: false });
   addFormats(ajv);
   const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, "utf8")) as object);
-  check = (record) => (validate(record) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"}: ${e.message ?? "invalid"}`));
+  check = (record) =>
+    validate(record) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"}: ${e.message ?? "invalid"}`);
 }
 
 let failed = 0;

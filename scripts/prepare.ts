@@ -16,7 +16,8 @@ function fail(message: string): never {
 /** Session secret: NEXTAUTH_SECRET, else one generated once into DATA_DIR. */
 function settleEnv(): { port: number; hostname: string } {
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    fail(`PORT must be a port number, not "${process.env.PORT}".`);
   if (!process.env.NEXTAUTH_SECRET) {
     const dir = path.resolve(process.env.DATA_DIR ?? "./.data");
     mkdirSync(dir, { recursive: true });
@@ -24,7 +25,9 @@ function settleEnv(): { port: number; hostname: string } {
     if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
     process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
     if (process.env.DATABASE_URL) {
-      console.warn(`NEXTAUTH_SECRET is not set: using the one in ${file}. Set it explicitly when several instances share the database.`);
+      console.warn(
+        `NEXTAUTH_SECRET is not set: using the one in ${file}. Set it explicitly when several instances share the database.`,
+      );
     }
   }
   process.env.APP_URL ??= `http://localhost:${port}`;
@@ -33,14 +36,29 @@ function settleEnv(): { port: number; hostname: string } {
 }
 
 export function runCli(args: string[]): void {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/embargo.ts", ...args], {
-    stdio: "inherit",
-    env: process.env,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/embargo.ts", ...args],
+    {
+      stdio: "inherit",
+      env: process.env,
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "instrumentation.ts", "proxy.ts"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "instrumentation.ts",
+  "proxy.ts",
+];
 
 function sourceStamp(): string {
   const hash = createHash("sha256");
@@ -60,9 +78,17 @@ function sourceStamp(): string {
 export function buildIfNeeded(): void {
   const stampFile = path.join(root, ".next", "embargo-build-stamp");
   const stamp = sourceStamp();
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) return;
+  if (
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8") === stamp
+  )
+    return;
   console.log("Building the app (first start or changed sources)…");
-  const result = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", EMBARGO_BUILD: "1" } });
+  const result = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", EMBARGO_BUILD: "1" },
+  });
   if (result.status !== 0) fail("The build failed.");
   writeFileSync(stampFile, stamp);
 }

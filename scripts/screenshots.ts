@@ -10,7 +10,15 @@ mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
 });
 
 async function signedIn(email: string, scheme: "light" | "dark" = "light") {
@@ -50,7 +58,9 @@ const form = await anon.newPage();
 await form.goto(`${base}/report`);
 await form.screenshot({ path: `${out}/report-form.png`, fullPage: true });
 await form.getByLabel("Title").fill("Header injection in res.append()");
-await form.getByLabel("Description").fill("## Steps\n\n1. Call `res.append()` with CRLF\n\n```js\nres.append('X', 'a\\r\\nb')\n```");
+await form
+  .getByLabel("Description")
+  .fill("## Steps\n\n1. Call `res.append()` with CRLF\n\n```js\nres.append('X', 'a\\r\\nb')\n```");
 await form.getByLabel("Your e-mail").fill("rae@example.org");
 await form.getByRole("button", { name: "Send report" }).click();
 const link = await form.getByTestId("status-link").textContent();

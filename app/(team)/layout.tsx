@@ -5,7 +5,10 @@ import { requireUser } from "@/lib/server/page-auth";
 export default async function TeamLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireUser();
   return (
-    <AppShell user={{ name: actor.user.name, email: actor.user.email, role: actor.user.role }} isAdmin={can(actor, "settings.manage")}>
+    <AppShell
+      user={{ name: actor.user.name, email: actor.user.email, role: actor.user.role }}
+      isAdmin={can(actor, "settings.manage")}
+    >
       {children}
     </AppShell>
   );

@@ -1,7 +1,24 @@
 "use client";
 
-import type { Announcements, CollisionDetection, DragEndEvent, DragStartEvent, KeyboardCoordinateGetter } from "@dnd-kit/core";
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useDraggable, useDroppable, useSensor, useSensors } from "@dnd-kit/core";
+import type {
+  Announcements,
+  CollisionDetection,
+  DragEndEvent,
+  DragStartEvent,
+  KeyboardCoordinateGetter,
+} from "@dnd-kit/core";
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  rectIntersection,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+} from "@dnd-kit/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
 import { ChevronRight } from "lucide-react";
@@ -21,7 +38,13 @@ import { BoardFiltersBar } from "./board-filters-bar";
 import { CloseDialog } from "./close-dialog";
 import { ReportCard } from "./report-card";
 
-type Move = { key: string; to: Status; resolution?: Resolution; duplicateOf?: string; thirdParty?: { name: string; contact?: string } };
+type Move = {
+  key: string;
+  to: Status;
+  resolution?: Resolution;
+  duplicateOf?: string;
+  thirdParty?: { name: string; contact?: string };
+};
 
 function factsOf(card: ReportSummaryDto): TransitionFacts {
   return {
@@ -50,7 +73,8 @@ function placeCard(board: BoardDto, key: string, card: ReportSummaryDto | null):
   const columns = { ...board.columns };
   for (const status of STATUSES) {
     const col = columns[status];
-    if (col.items.some((c) => c.key === key)) columns[status] = { items: col.items.filter((c) => c.key !== key), total: col.total - 1 };
+    if (col.items.some((c) => c.key === key))
+      columns[status] = { items: col.items.filter((c) => c.key !== key), total: col.total - 1 };
   }
   if (card) {
     const col = columns[card.status];
@@ -84,7 +108,15 @@ function DraggableCard({ card, now, canDrag }: { card: ReportSummaryDto; now: Da
     disabled: !canDrag,
     attributes: { role: "link", roleDescription: "report card" },
   });
-  return <ReportCard report={card} now={now} dragRef={setNodeRef} dragProps={canDrag ? { ...attributes, ...listeners } : undefined} dragging={isDragging} />;
+  return (
+    <ReportCard
+      report={card}
+      now={now}
+      dragRef={setNodeRef}
+      dragProps={canDrag ? { ...attributes, ...listeners } : undefined}
+      dragging={isDragging}
+    />
+  );
 }
 
 function Column({
@@ -119,14 +151,24 @@ function Column({
       )}
       title={refusal ?? STATUS_POLICY_STEP[status]}
     >
-      <h2 id={`col-${status}`} className="flex items-center justify-between px-3 pb-2 pt-3 text-[13px] font-semibold" title={STATUS_POLICY_STEP[status]}>
+      <h2
+        id={`col-${status}`}
+        className="flex items-center justify-between px-3 pb-2 pt-3 text-[13px] font-semibold"
+        title={STATUS_POLICY_STEP[status]}
+      >
         <span>{STATUS_LABELS[status]}</span>
-        <span className="tabular rounded-full bg-white px-2 text-[12px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300" aria-label={`${total} reports`}>
+        <span
+          className="tabular rounded-full bg-white px-2 text-[12px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+          aria-label={`${total} reports`}
+        >
           {total}
         </span>
       </h2>
       {dragging && refusal ? (
-        <p className="mx-2 mb-2 rounded bg-white/80 px-2 py-1.5 text-[12px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" data-testid="refusal">
+        <p
+          className="mx-2 mb-2 rounded bg-white/80 px-2 py-1.5 text-[12px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+          data-testid="refusal"
+        >
           {refusal}
         </p>
       ) : null}
@@ -135,7 +177,11 @@ function Column({
           {cards.map((c) => (
             <DraggableCard key={c.key} card={c} now={now} canDrag={canDrag} />
           ))}
-          {total > cards.length ? <li className="px-1 text-[12px] text-zinc-500">{total - cards.length} more — narrow the filters to see them</li> : null}
+          {total > cards.length ? (
+            <li className="px-1 text-[12px] text-zinc-500">
+              {total - cards.length} more — narrow the filters to see them
+            </li>
+          ) : null}
         </ul>
       ) : (
         <p className="min-h-16 px-3 pb-4 pt-1 text-[12px] text-zinc-500">{EMPTY_COLUMN_TEXT[status]}</p>
@@ -144,14 +190,28 @@ function Column({
   );
 }
 
-export function BoardClient({ serverNow, canWrite, projects, handlers }: { serverNow: string; canWrite: boolean; projects: { slug: string; name: string }[]; handlers: { email: string; name: string }[] }) {
+export function BoardClient({
+  serverNow,
+  canWrite,
+  projects,
+  handlers,
+}: {
+  serverNow: string;
+  canWrite: boolean;
+  projects: { slug: string; name: string }[];
+  handlers: { email: string; name: string }[];
+}) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const filters = useMemo(() => boardFilters(params), [params]);
   const key = boardQueryKey(filters);
   const queryClient = useQueryClient();
-  const { data: board, isFetching, error } = useQuery({ queryKey: key, queryFn: () => api<BoardDto>(`/api/v1/board${boardSearch(filters)}`) });
+  const {
+    data: board,
+    isFetching,
+    error,
+  } = useQuery({ queryKey: key, queryFn: () => api<BoardDto>(`/api/v1/board${boardSearch(filters)}`) });
   const [now, setNow] = useState(() => new Date(serverNow));
   const [active, setActive] = useState<ReportSummaryDto | null>(null);
   const [closing, setClosing] = useState<ReportSummaryDto | null>(null);
@@ -204,13 +264,20 @@ export function BoardClient({ serverNow, canWrite, projects, handlers }: { serve
     mutationFn: (m: Move & { version: number }) =>
       api<ReportSummaryDto>(`/api/v1/reports/${m.key}`, {
         method: "PATCH",
-        json: { version: m.version, status: m.to, resolution: m.resolution, duplicateOf: m.duplicateOf, thirdParty: m.thirdParty },
+        json: {
+          version: m.version,
+          status: m.to,
+          resolution: m.resolution,
+          duplicateOf: m.duplicateOf,
+          thirdParty: m.thirdParty,
+        },
       }),
     onMutate: async (m) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<BoardDto>(key);
       const card = findCard(previous, m.key);
-      if (previous && card) queryClient.setQueryData<BoardDto>(key, placeCard(previous, m.key, { ...card, status: m.to }));
+      if (previous && card)
+        queryClient.setQueryData<BoardDto>(key, placeCard(previous, m.key, { ...card, status: m.to }));
       return { previous };
     },
     onError: async (error, m, context) => {
@@ -229,7 +296,10 @@ export function BoardClient({ serverNow, canWrite, projects, handlers }: { serve
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates, keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space"] } }),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: columnCoordinates,
+      keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space"] },
+    }),
   );
 
   const targets = active ? dropTargets(active.status, factsOf(active)) : null;
@@ -240,13 +310,17 @@ export function BoardClient({ serverNow, canWrite, projects, handlers }: { serve
   };
 
   const announcements: Announcements = {
-    onDragStart: ({ active: a }) => `Picked up ${a.id}. Use the arrow keys to move between columns, space to drop, escape to cancel.`,
+    onDragStart: ({ active: a }) =>
+      `Picked up ${a.id}. Use the arrow keys to move between columns, space to drop, escape to cancel.`,
     onDragOver: ({ active: a, over }) => {
       if (!over) return `${a.id} is not over a column.`;
       const refusal = refusalFor(over.id as Status);
-      return refusal ? `${STATUS_LABELS[over.id as Status]}: not allowed. ${refusal}` : `${a.id} is over ${STATUS_LABELS[over.id as Status]}.`;
+      return refusal
+        ? `${STATUS_LABELS[over.id as Status]}: not allowed. ${refusal}`
+        : `${a.id} is over ${STATUS_LABELS[over.id as Status]}.`;
     },
-    onDragEnd: ({ active: a, over }) => (over ? `${a.id} dropped on ${STATUS_LABELS[over.id as Status]}.` : `${a.id} was dropped back.`),
+    onDragEnd: ({ active: a, over }) =>
+      over ? `${a.id} dropped on ${STATUS_LABELS[over.id as Status]}.` : `${a.id} was dropped back.`,
     onDragCancel: ({ active: a }) => `Moving ${a.id} was cancelled. It stays where it was.`,
   };
 
@@ -278,11 +352,24 @@ export function BoardClient({ serverNow, canWrite, projects, handlers }: { serve
 
   return (
     <div ref={root} data-testid="board">
-      <BoardFiltersBar filters={filters} onChange={setFilters} projects={projects} handlers={handlers} atRisk={board?.atRisk ?? 0} breached={board?.breached ?? 0} loading={isFetching} />
+      <BoardFiltersBar
+        filters={filters}
+        onChange={setFilters}
+        projects={projects}
+        handlers={handlers}
+        atRisk={board?.atRisk ?? 0}
+        breached={board?.breached ?? 0}
+        loading={isFetching}
+      />
       <div aria-live="polite" role="status" className="min-h-6 py-1 text-[13px]">
         {error && !notice ? <span className="text-red-700 dark:text-red-400">{error.message}</span> : null}
         {notice ? (
-          <span className={clsx(notice.tone === "error" ? "text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400")} data-testid="board-notice">
+          <span
+            className={clsx(
+              notice.tone === "error" ? "text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400",
+            )}
+            data-testid="board-notice"
+          >
             {notice.text}
           </span>
         ) : null}
@@ -295,18 +382,42 @@ export function BoardClient({ serverNow, canWrite, projects, handlers }: { serve
         onDragCancel={() => setActive(null)}
         accessibility={{
           announcements,
-          screenReaderInstructions: { draggable: "To move this report, press space, then use the arrow keys to choose a column and press space again. Press escape to cancel." },
+          screenReaderInstructions: {
+            draggable:
+              "To move this report, press space, then use the arrow keys to choose a column and press space again. Press escape to cancel.",
+          },
         }}
       >
         <div className="-mx-4 flex items-start gap-3 overflow-x-auto px-4 pb-4">
           {STATUSES.filter((s) => s !== "CLOSED").map((status) => (
-            <Column key={status} status={status} cards={board?.columns[status].items ?? []} total={board?.columns[status].total ?? 0} now={now} canDrag={canWrite} refusal={refusalFor(status)} dragging={!!active} />
+            <Column
+              key={status}
+              status={status}
+              cards={board?.columns[status].items ?? []}
+              total={board?.columns[status].total ?? 0}
+              now={now}
+              canDrag={canWrite}
+              refusal={refusalFor(status)}
+              dragging={!!active}
+            />
           ))}
           {closedOpen || active ? (
             <div className="flex flex-col gap-1">
-              <Column status="CLOSED" cards={board?.columns.CLOSED.items ?? []} total={board?.columns.CLOSED.total ?? 0} now={now} canDrag={canWrite} refusal={refusalFor("CLOSED")} dragging={!!active} />
+              <Column
+                status="CLOSED"
+                cards={board?.columns.CLOSED.items ?? []}
+                total={board?.columns.CLOSED.total ?? 0}
+                now={now}
+                canDrag={canWrite}
+                refusal={refusalFor("CLOSED")}
+                dragging={!!active}
+              />
               {!active ? (
-                <button type="button" className="self-start rounded px-2 py-1 text-[12px] text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => setClosedOpen(false)}>
+                <button
+                  type="button"
+                  className="self-start rounded px-2 py-1 text-[12px] text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                  onClick={() => setClosedOpen(false)}
+                >
                   Collapse Closed
                 </button>
               ) : null}
@@ -322,11 +433,19 @@ export function BoardClient({ serverNow, canWrite, projects, handlers }: { serve
             >
               <ChevronRight className="size-4" aria-hidden="true" />
               Closed
-              <span className="tabular ml-auto rounded-full bg-white px-2 text-[12px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{board?.columns.CLOSED.total ?? 0}</span>
+              <span className="tabular ml-auto rounded-full bg-white px-2 text-[12px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+                {board?.columns.CLOSED.total ?? 0}
+              </span>
             </button>
           )}
         </div>
-        <DragOverlay dropAnimation={null}>{active ? <div data-testid="drag-overlay"><ReportCard report={active} now={now} overlay /></div> : null}</DragOverlay>
+        <DragOverlay dropAnimation={null}>
+          {active ? (
+            <div data-testid="drag-overlay">
+              <ReportCard report={active} now={now} overlay />
+            </div>
+          ) : null}
+        </DragOverlay>
       </DndContext>
       <CloseDialog
         card={closing}

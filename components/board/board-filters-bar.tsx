@@ -6,7 +6,8 @@ import { AlertTriangle, Search, XCircle } from "lucide-react";
 import type { BoardFilters } from "@/lib/board-filters";
 import { SEVERITIES, SEVERITY_LABELS } from "@/lib/domain/workflow";
 
-const selectClass = "h-8 rounded-md border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900";
+const selectClass =
+  "h-8 rounded-md border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900";
 
 export function BoardFiltersBar({
   filters,
@@ -25,7 +26,8 @@ export function BoardFiltersBar({
   breached: number;
   loading: boolean;
 }) {
-  const set = (key: keyof BoardFilters, value: string | undefined) => onChange({ ...filters, [key]: value || undefined });
+  const set = (key: keyof BoardFilters, value: string | undefined) =>
+    onChange({ ...filters, [key]: value || undefined });
   const toggle = (key: keyof BoardFilters, value: string) => set(key, filters[key] === value ? undefined : value);
   const active = Object.keys(filters).length > 0;
 
@@ -42,32 +44,69 @@ export function BoardFiltersBar({
         <label htmlFor="board-q" className="sr-only">
           Search key or title
         </label>
-        <input id="board-q" name="q" key={filters.q ?? ""} defaultValue={filters.q} onBlur={(e) => e.target.value.trim() !== (filters.q ?? "") && set("q", e.target.value.trim())} placeholder="Search key or title" className="h-8 w-56 rounded-md border border-zinc-300 bg-white pl-7 pr-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900" />
+        <input
+          id="board-q"
+          name="q"
+          key={filters.q ?? ""}
+          defaultValue={filters.q}
+          onBlur={(e) => e.target.value.trim() !== (filters.q ?? "") && set("q", e.target.value.trim())}
+          placeholder="Search key or title"
+          className="h-8 w-56 rounded-md border border-zinc-300 bg-white pl-7 pr-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
+        />
       </form>
-      <label className="sr-only" htmlFor="board-project">Project</label>
-      <select id="board-project" value={filters.project ?? ""} onChange={(e) => set("project", e.target.value)} className={selectClass}>
+      <label className="sr-only" htmlFor="board-project">
+        Project
+      </label>
+      <select
+        id="board-project"
+        value={filters.project ?? ""}
+        onChange={(e) => set("project", e.target.value)}
+        className={selectClass}
+      >
         <option value="">All projects</option>
         {projects.map((p) => (
-          <option key={p.slug} value={p.slug}>{p.name}</option>
+          <option key={p.slug} value={p.slug}>
+            {p.name}
+          </option>
         ))}
       </select>
-      <label className="sr-only" htmlFor="board-assignee">Handler</label>
-      <select id="board-assignee" value={filters.assignee ?? ""} onChange={(e) => set("assignee", e.target.value)} className={selectClass}>
+      <label className="sr-only" htmlFor="board-assignee">
+        Handler
+      </label>
+      <select
+        id="board-assignee"
+        value={filters.assignee ?? ""}
+        onChange={(e) => set("assignee", e.target.value)}
+        className={selectClass}
+      >
         <option value="">Any handler</option>
         <option value="me">Mine</option>
         <option value="none">Unassigned</option>
         {handlers.map((h) => (
-          <option key={h.email} value={h.email}>{h.name}</option>
+          <option key={h.email} value={h.email}>
+            {h.name}
+          </option>
         ))}
       </select>
-      <label className="sr-only" htmlFor="board-severity">Severity</label>
-      <select id="board-severity" value={filters.severity ?? ""} onChange={(e) => set("severity", e.target.value)} className={selectClass}>
+      <label className="sr-only" htmlFor="board-severity">
+        Severity
+      </label>
+      <select
+        id="board-severity"
+        value={filters.severity ?? ""}
+        onChange={(e) => set("severity", e.target.value)}
+        className={selectClass}
+      >
         <option value="">Any severity</option>
         {[...SEVERITIES].reverse().map((s) => (
-          <option key={s} value={s}>{SEVERITY_LABELS[s]}</option>
+          <option key={s} value={s}>
+            {SEVERITY_LABELS[s]}
+          </option>
         ))}
       </select>
-      <label className="sr-only" htmlFor="board-label">Label</label>
+      <label className="sr-only" htmlFor="board-label">
+        Label
+      </label>
       <input
         id="board-label"
         key={`label-${filters.label ?? ""}`}
@@ -79,24 +118,62 @@ export function BoardFiltersBar({
         }}
         className="h-8 w-28 rounded-md border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
       />
-      <button type="button" aria-pressed={filters.assignee === "me"} onClick={() => toggle("assignee", "me")} className={clsx("h-8 rounded-md border px-2.5 text-[13px]", filters.assignee === "me" ? "border-accent-500 bg-accent-50 text-accent-700 dark:bg-accent-700/20 dark:text-accent-100" : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900")}>
+      <button
+        type="button"
+        aria-pressed={filters.assignee === "me"}
+        onClick={() => toggle("assignee", "me")}
+        className={clsx(
+          "h-8 rounded-md border px-2.5 text-[13px]",
+          filters.assignee === "me"
+            ? "border-accent-500 bg-accent-50 text-accent-700 dark:bg-accent-700/20 dark:text-accent-100"
+            : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900",
+        )}
+      >
         Mine
       </button>
       <div className="ml-auto flex items-center gap-2">
-        <button type="button" aria-pressed={filters.sla === "breached"} onClick={() => toggle("sla", "breached")} data-testid="filter-breached" className={clsx("inline-flex h-8 items-center gap-1 rounded-md border px-2.5 text-[13px] font-medium text-red-700 dark:text-red-400", filters.sla === "breached" ? "border-red-400 bg-red-50 dark:bg-red-950/40" : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900")}>
+        <button
+          type="button"
+          aria-pressed={filters.sla === "breached"}
+          onClick={() => toggle("sla", "breached")}
+          data-testid="filter-breached"
+          className={clsx(
+            "inline-flex h-8 items-center gap-1 rounded-md border px-2.5 text-[13px] font-medium text-red-700 dark:text-red-400",
+            filters.sla === "breached"
+              ? "border-red-400 bg-red-50 dark:bg-red-950/40"
+              : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900",
+          )}
+        >
           <XCircle className="size-4" aria-hidden="true" />
           <span className="tabular">{breached}</span> breached
         </button>
-        <button type="button" aria-pressed={filters.sla === "at_risk"} onClick={() => toggle("sla", "at_risk")} className={clsx("inline-flex h-8 items-center gap-1 rounded-md border px-2.5 text-[13px] font-medium text-amber-700 dark:text-amber-300", filters.sla === "at_risk" ? "border-amber-400 bg-amber-50 dark:bg-amber-950/40" : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900")}>
+        <button
+          type="button"
+          aria-pressed={filters.sla === "at_risk"}
+          onClick={() => toggle("sla", "at_risk")}
+          className={clsx(
+            "inline-flex h-8 items-center gap-1 rounded-md border px-2.5 text-[13px] font-medium text-amber-700 dark:text-amber-300",
+            filters.sla === "at_risk"
+              ? "border-amber-400 bg-amber-50 dark:bg-amber-950/40"
+              : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900",
+          )}
+        >
           <AlertTriangle className="size-4" aria-hidden="true" />
           <span className="tabular">{atRisk}</span> at risk
         </button>
         {active ? (
-          <button type="button" onClick={() => onChange({})} className="h-8 rounded-md px-2 text-[13px] text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
+          <button
+            type="button"
+            onClick={() => onChange({})}
+            className="h-8 rounded-md px-2 text-[13px] text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
+          >
             Clear filters
           </button>
         ) : null}
-        <span className={clsx("size-2 rounded-full", loading ? "animate-pulse bg-accent-500" : "bg-transparent")} aria-hidden="true" />
+        <span
+          className={clsx("size-2 rounded-full", loading ? "animate-pulse bg-accent-500" : "bg-transparent")}
+          aria-hidden="true"
+        />
       </div>
     </div>
   );

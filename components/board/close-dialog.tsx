@@ -11,7 +11,15 @@ import type { ReportSummaryDto } from "@/lib/server/reports.schema";
 type Choice = { resolution: Resolution; duplicateOf?: string; thirdParty?: { name: string; contact?: string } };
 
 /** Closing asks for the resolution (and the original's key, or the maintainer). */
-export function CloseDialog({ card, onCancel, onConfirm }: { card: Pick<ReportSummaryDto, "key"> | null; onCancel: () => void; onConfirm: (choice: Choice) => void }) {
+export function CloseDialog({
+  card,
+  onCancel,
+  onConfirm,
+}: {
+  card: Pick<ReportSummaryDto, "key"> | null;
+  onCancel: () => void;
+  onConfirm: (choice: Choice) => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [resolution, setResolution] = useState<Resolution>("REJECTED");
   const [error, setError] = useState<string | null>(null);
@@ -30,10 +38,13 @@ export function CloseDialog({ card, onCancel, onConfirm }: { card: Pick<ReportSu
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const duplicateOf = String(form.get("duplicateOf") ?? "").trim().toUpperCase();
+    const duplicateOf = String(form.get("duplicateOf") ?? "")
+      .trim()
+      .toUpperCase();
     const name = String(form.get("thirdPartyName") ?? "").trim();
     const contact = String(form.get("thirdPartyContact") ?? "").trim();
-    if (resolution === "DUPLICATE" && !/^SEC-\d{4}-\d{4,}$/.test(duplicateOf)) return setError("Enter the key of the original report, e.g. SEC-2026-0042.");
+    if (resolution === "DUPLICATE" && !/^SEC-\d{4}-\d{4,}$/.test(duplicateOf))
+      return setError("Enter the key of the original report, e.g. SEC-2026-0042.");
     if (resolution === "THIRD_PARTY" && !name) return setError("Name the maintainer to redirect the reporter to.");
     onConfirm({
       resolution,
@@ -43,7 +54,13 @@ export function CloseDialog({ card, onCancel, onConfirm }: { card: Pick<ReportSu
   }
 
   return (
-    <dialog ref={ref} onCancel={onCancel} onClose={() => card && onCancel()} aria-labelledby="close-title" className="m-auto w-full max-w-md rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/30 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100">
+    <dialog
+      ref={ref}
+      onCancel={onCancel}
+      onClose={() => card && onCancel()}
+      aria-labelledby="close-title"
+      className="m-auto w-full max-w-md rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/30 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+    >
       <form onSubmit={submit} className="space-y-4 p-5">
         <h2 id="close-title" className="text-base font-semibold">
           Close <span className="font-mono">{card?.key}</span>
@@ -53,7 +70,14 @@ export function CloseDialog({ card, onCancel, onConfirm }: { card: Pick<ReportSu
           <div className="mt-2 space-y-1.5">
             {RESOLUTIONS.map((r) => (
               <label key={r} className="flex items-center gap-2 text-[13px]">
-                <input type="radio" name="resolution" value={r} checked={resolution === r} onChange={() => setResolution(r)} className="accent-accent-600" />
+                <input
+                  type="radio"
+                  name="resolution"
+                  value={r}
+                  checked={resolution === r}
+                  onChange={() => setResolution(r)}
+                  className="accent-accent-600"
+                />
                 {RESOLUTION_LABELS[r]}
               </label>
             ))}
@@ -61,16 +85,31 @@ export function CloseDialog({ card, onCancel, onConfirm }: { card: Pick<ReportSu
         </fieldset>
         {resolution === "DUPLICATE" ? (
           <Field id="duplicateOf" label="Duplicate of">
-            <input id="duplicateOf" name="duplicateOf" placeholder="SEC-2026-0042" className={`${inputClass} font-mono`} />
+            <input
+              id="duplicateOf"
+              name="duplicateOf"
+              placeholder="SEC-2026-0042"
+              className={`${inputClass} font-mono`}
+            />
           </Field>
         ) : null}
         {resolution === "THIRD_PARTY" ? (
           <>
             <Field id="thirdPartyName" label="Maintainer">
-              <input id="thirdPartyName" name="thirdPartyName" placeholder="multer maintainers" className={inputClass} />
+              <input
+                id="thirdPartyName"
+                name="thirdPartyName"
+                placeholder="multer maintainers"
+                className={inputClass}
+              />
             </Field>
             <Field id="thirdPartyContact" label="Contact or URL (optional)">
-              <input id="thirdPartyContact" name="thirdPartyContact" placeholder="https://github.com/…/security" className={inputClass} />
+              <input
+                id="thirdPartyContact"
+                name="thirdPartyContact"
+                placeholder="https://github.com/…/security"
+                className={inputClass}
+              />
             </Field>
           </>
         ) : null}

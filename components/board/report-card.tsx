@@ -18,7 +18,9 @@ type Props = {
 
 export function ReportCard({ report, now, dragRef, dragProps, dragging, overlay }: Props) {
   const urgent = mostUrgentView(report.sla);
-  const next = report.sla.filter((c) => c !== urgent && c.state !== "met" && c.dueAt).sort((a, b) => Date.parse(a.dueAt!) - Date.parse(b.dueAt!))[0];
+  const next = report.sla
+    .filter((c) => c !== urgent && c.state !== "met" && c.dueAt)
+    .sort((a, b) => Date.parse(a.dueAt!) - Date.parse(b.dueAt!))[0];
   const breached = urgent?.state === "breached";
   const body = (
     <>
@@ -26,10 +28,16 @@ export function ReportCard({ report, now, dragRef, dragProps, dragging, overlay 
         <span className="font-mono text-[12px] text-zinc-500 dark:text-zinc-400">{report.key}</span>
         <SeverityBadge severity={report.severity} />
       </div>
-      <p className="mt-1.5 line-clamp-2 text-[13px] font-medium leading-5 text-zinc-900 dark:text-zinc-100">{report.title}</p>
+      <p className="mt-1.5 line-clamp-2 text-[13px] font-medium leading-5 text-zinc-900 dark:text-zinc-100">
+        {report.title}
+      </p>
       <div className="mt-2 flex items-center justify-between gap-2">
         <div className="flex min-w-0 flex-wrap gap-1">
-          {report.project ? <span className="truncate rounded bg-zinc-100 px-1.5 py-0.5 text-[11px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{report.project.slug}</span> : null}
+          {report.project ? (
+            <span className="truncate rounded bg-zinc-100 px-1.5 py-0.5 text-[11px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+              {report.project.slug}
+            </span>
+          ) : null}
           {report.affectedLines.slice(0, 3).map((l) => (
             <span
               key={l.line}
@@ -37,22 +45,32 @@ export function ReportCard({ report, now, dragRef, dragProps, dragging, overlay 
               data-testid="card-line"
               className={clsx(
                 "rounded px-1.5 py-0.5 font-mono text-[11px] ring-1 ring-inset",
-                l.state === "affected" ? "text-red-700 ring-red-200 dark:text-red-300 dark:ring-red-900" : "text-amber-700 ring-amber-200 dark:text-amber-300 dark:ring-amber-900",
+                l.state === "affected"
+                  ? "text-red-700 ring-red-200 dark:text-red-300 dark:ring-red-900"
+                  : "text-amber-700 ring-amber-200 dark:text-amber-300 dark:ring-amber-900",
               )}
             >
               {l.line}
               <span className="sr-only">{l.state === "affected" ? " affected" : " fix pending"}</span>
             </span>
           ))}
-          {report.affectedLines.length > 3 ? <span className="px-0.5 text-[11px] text-zinc-500">+{report.affectedLines.length - 3}</span> : null}
+          {report.affectedLines.length > 3 ? (
+            <span className="px-0.5 text-[11px] text-zinc-500">+{report.affectedLines.length - 3}</span>
+          ) : null}
           {report.labels.slice(0, 2).map((label) => (
-            <span key={label} className="truncate rounded px-1.5 py-0.5 text-[11px] text-zinc-500 ring-1 ring-zinc-200 ring-inset dark:ring-zinc-700">
+            <span
+              key={label}
+              className="truncate rounded px-1.5 py-0.5 text-[11px] text-zinc-500 ring-1 ring-zinc-200 ring-inset dark:ring-zinc-700"
+            >
               {label}
             </span>
           ))}
         </div>
         {report.assignee ? (
-          <span title={`Primary handler: ${report.assignee.name}`} className="grid size-6 shrink-0 place-items-center rounded-full bg-accent-100 text-[10px] font-semibold text-accent-700 dark:bg-accent-700 dark:text-white">
+          <span
+            title={`Primary handler: ${report.assignee.name}`}
+            className="grid size-6 shrink-0 place-items-center rounded-full bg-accent-100 text-[10px] font-semibold text-accent-700 dark:bg-accent-700 dark:text-white"
+          >
             <span aria-hidden="true">{initials(report.assignee.name)}</span>
             <span className="sr-only">Primary handler: {report.assignee.name}</span>
           </span>
@@ -74,14 +92,24 @@ export function ReportCard({ report, now, dragRef, dragProps, dragging, overlay 
   );
   const className = clsx(
     "group block rounded-md border bg-white p-3 shadow-xs transition hover:border-zinc-300 hover:shadow-sm dark:bg-zinc-900 dark:hover:border-zinc-600",
-    breached ? "border-zinc-200 border-l-4 border-l-red-600 dark:border-zinc-800 dark:border-l-red-500" : "border-zinc-200 dark:border-zinc-800",
+    breached
+      ? "border-zinc-200 border-l-4 border-l-red-600 dark:border-zinc-800 dark:border-l-red-500"
+      : "border-zinc-200 dark:border-zinc-800",
     dragging && "opacity-40",
     overlay && "w-68 rotate-1 cursor-grabbing shadow-lg ring-2 ring-accent-500",
   );
   if (overlay) return <div className={className}>{body}</div>;
   return (
     <li>
-      <Link href={`/reports/${report.key}`} data-testid="report-card" data-key={report.key} data-status={report.status} ref={dragRef} {...dragProps} className={className}>
+      <Link
+        href={`/reports/${report.key}`}
+        data-testid="report-card"
+        data-key={report.key}
+        data-status={report.status}
+        ref={dragRef}
+        {...dragProps}
+        className={className}
+      >
         {body}
       </Link>
     </li>

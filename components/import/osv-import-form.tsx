@@ -30,7 +30,9 @@ export function OsvImportForm({ packages }: { packages: string[] }) {
   const importing = useMutation<Result, ApiError, string>({
     mutationFn: async (body) => api<Result>("/api/v1/import/osv", { method: "POST", json: parseRecord(body) }),
   });
-  const failure: Failure | null = importing.error ? { message: importing.error.message, fields: importing.error.fields } : null;
+  const failure: Failure | null = importing.error
+    ? { message: importing.error.message, fields: importing.error.fields }
+    : null;
 
   async function readFile(file: File | undefined) {
     if (!file) return;
@@ -60,7 +62,12 @@ export function OsvImportForm({ packages }: { packages: string[] }) {
             <label className="inline-flex cursor-pointer items-center gap-1.5 rounded-md px-2 py-1 text-[13px] font-medium text-accent-700 focus-within:ring-2 focus-within:ring-accent-500/40 hover:bg-zinc-100 dark:text-accent-400 dark:hover:bg-zinc-800">
               <FileUp className="size-4" aria-hidden="true" />
               Upload a .json file
-              <input type="file" accept=".json,application/json" className="sr-only" onChange={(e) => void readFile(e.target.files?.[0])} />
+              <input
+                type="file"
+                accept=".json,application/json"
+                className="sr-only"
+                onChange={(e) => void readFile(e.target.files?.[0])}
+              />
             </label>
           </div>
           <textarea
@@ -74,7 +81,9 @@ export function OsvImportForm({ packages }: { packages: string[] }) {
             spellCheck={false}
             aria-invalid={failure ? true : undefined}
             aria-describedby={failure ? `${id}-problems` : `${id}-hint`}
-            placeholder={'{\n  "id": "GHSA-xxxx-xxxx-xxxx",\n  "modified": "2026-01-31T12:00:00Z",\n  "summary": "…",\n  "affected": [ … ]\n}'}
+            placeholder={
+              '{\n  "id": "GHSA-xxxx-xxxx-xxxx",\n  "modified": "2026-01-31T12:00:00Z",\n  "summary": "…",\n  "affected": [ … ]\n}'
+            }
             className={`${inputClass} min-h-80 font-mono text-[12px] leading-5`}
           />
           <p id={`${id}-hint`} className="text-[12px] text-zinc-500 dark:text-zinc-400" aria-live="polite">
@@ -100,8 +109,14 @@ export function OsvImportForm({ packages }: { packages: string[] }) {
         </div>
         <div aria-live="polite">
           {importing.data ? (
-            <div className="flex items-start gap-2 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm dark:border-emerald-900 dark:bg-emerald-950/40" data-testid="import-result">
-              <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-emerald-700 dark:text-emerald-400" aria-hidden="true" />
+            <div
+              className="flex items-start gap-2 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm dark:border-emerald-900 dark:bg-emerald-950/40"
+              data-testid="import-result"
+            >
+              <CheckCircle2
+                className="mt-0.5 size-4 shrink-0 text-emerald-700 dark:text-emerald-400"
+                aria-hidden="true"
+              />
               <p>
                 {importing.data.created ? "Created " : "Updated "}
                 <Link href={`/reports/${importing.data.key}`} className="font-mono font-medium underline">
@@ -112,8 +127,15 @@ export function OsvImportForm({ packages }: { packages: string[] }) {
             </div>
           ) : null}
           {failure ? (
-            <div id={`${id}-problems`} role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200" data-testid="import-error">
-              <p className="font-medium">{failure.fields ? "Not imported: the record has problems" : failure.message}</p>
+            <div
+              id={`${id}-problems`}
+              role="alert"
+              className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200"
+              data-testid="import-error"
+            >
+              <p className="font-medium">
+                {failure.fields ? "Not imported: the record has problems" : failure.message}
+              </p>
               {failure.fields ? (
                 <ul className="mt-1.5 space-y-0.5">
                   {Object.entries(failure.fields).map(([path, message]) => (

@@ -22,11 +22,22 @@ export const CELL_WORDS: Record<CellState, string> = {
 };
 
 /** A matrix cell: a word, an icon and the version, never colour alone ("fixed 4.19.2", "pending 5.0.2", "—"). */
-export function MatrixCell({ state, version, overridden }: { state: CellState; version: string | null; overridden?: boolean }) {
+export function MatrixCell({
+  state,
+  version,
+  overridden,
+}: {
+  state: CellState;
+  version: string | null;
+  overridden?: boolean;
+}) {
   const c = CELL[state];
   const Icon = c.icon;
   return (
-    <span className={clsx("inline-flex items-center gap-1 whitespace-nowrap text-[12px] font-medium", c.className)} title={`${CELL_WORDS[state]}${version ? ` ${version}` : ""}${overridden ? " (set by a handler)" : ""}`}>
+    <span
+      className={clsx("inline-flex items-center gap-1 whitespace-nowrap text-[12px] font-medium", c.className)}
+      title={`${CELL_WORDS[state]}${version ? ` ${version}` : ""}${overridden ? " (set by a handler)" : ""}`}
+    >
       <Icon className="size-3.5 shrink-0" aria-hidden="true" />
       {state === "not_affected" ? (
         <>

@@ -16,7 +16,8 @@ const STATE_OPTIONS: Record<CellState, string> = {
   not_affected: "A line not affected",
 };
 
-const selectClass = "h-8 rounded-md border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900";
+const selectClass =
+  "h-8 rounded-md border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900";
 
 export type MatrixPageFilters = { project?: string; status?: string; severity?: string; state?: string };
 
@@ -43,34 +44,79 @@ export function MatrixFilters({ filters }: { filters: MatrixPageFilters }) {
   };
   const active = Boolean(filters.status || filters.severity || filters.state);
   return (
-    <form method="get" action="/matrix" role="search" aria-label="Filter the matrix" aria-busy={pending} className="mb-3 flex flex-wrap items-center gap-2">
+    <form
+      method="get"
+      action="/matrix"
+      role="search"
+      aria-label="Filter the matrix"
+      aria-busy={pending}
+      className="mb-3 flex flex-wrap items-center gap-2"
+    >
       {filters.project ? <input type="hidden" name="project" value={filters.project} /> : null}
-      <label className="sr-only" htmlFor="matrix-status">Status</label>
-      <select id="matrix-status" name="status" value={shown.status ?? ""} onChange={(e) => set("status", e.target.value)} className={selectClass}>
+      <label className="sr-only" htmlFor="matrix-status">
+        Status
+      </label>
+      <select
+        id="matrix-status"
+        name="status"
+        value={shown.status ?? ""}
+        onChange={(e) => set("status", e.target.value)}
+        className={selectClass}
+      >
         <option value="">Open reports</option>
         {STATUSES.map((s) => (
-          <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+          <option key={s} value={s}>
+            {STATUS_LABELS[s]}
+          </option>
         ))}
       </select>
-      <label className="sr-only" htmlFor="matrix-severity">Severity</label>
-      <select id="matrix-severity" name="severity" value={shown.severity ?? ""} onChange={(e) => set("severity", e.target.value)} className={selectClass}>
+      <label className="sr-only" htmlFor="matrix-severity">
+        Severity
+      </label>
+      <select
+        id="matrix-severity"
+        name="severity"
+        value={shown.severity ?? ""}
+        onChange={(e) => set("severity", e.target.value)}
+        className={selectClass}
+      >
         <option value="">Any severity</option>
         {[...SEVERITIES].reverse().map((s) => (
-          <option key={s} value={s}>{SEVERITY_LABELS[s]}</option>
+          <option key={s} value={s}>
+            {SEVERITY_LABELS[s]}
+          </option>
         ))}
       </select>
-      <label className="sr-only" htmlFor="matrix-state">Line state</label>
-      <select id="matrix-state" name="state" value={shown.state ?? ""} onChange={(e) => set("state", e.target.value)} className={selectClass}>
+      <label className="sr-only" htmlFor="matrix-state">
+        Line state
+      </label>
+      <select
+        id="matrix-state"
+        name="state"
+        value={shown.state ?? ""}
+        onChange={(e) => set("state", e.target.value)}
+        className={selectClass}
+      >
         <option value="">Any line state</option>
         {Object.entries(STATE_OPTIONS).map(([value, label]) => (
-          <option key={value} value={value}>{label}</option>
+          <option key={value} value={value}>
+            {label}
+          </option>
         ))}
       </select>
       <noscript>
-        <button type="submit" className="h-8 rounded-md border border-zinc-300 px-3 text-[13px] font-medium dark:border-zinc-700">Apply</button>
+        <button
+          type="submit"
+          className="h-8 rounded-md border border-zinc-300 px-3 text-[13px] font-medium dark:border-zinc-700"
+        >
+          Apply
+        </button>
       </noscript>
       {active ? (
-        <Link href={href({ project: filters.project })} className="text-[13px] font-medium text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400">
+        <Link
+          href={href({ project: filters.project })}
+          className="text-[13px] font-medium text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400"
+        >
           Clear filters
         </Link>
       ) : null}

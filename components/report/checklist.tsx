@@ -10,7 +10,19 @@ import { ApiError, api } from "@/lib/api-client";
 type Item = { id: string; label: string; done: boolean; manual?: "audited" | "advisory" };
 
 /** The policy's steps for a report, with what is done; two are ticked by hand. */
-export function PolicyChecklist({ reportKey, version, items, checklist, canWrite }: { reportKey: string; version: number; items: Item[]; checklist: string[]; canWrite: boolean }) {
+export function PolicyChecklist({
+  reportKey,
+  version,
+  items,
+  checklist,
+  canWrite,
+}: {
+  reportKey: string;
+  version: number;
+  items: Item[];
+  checklist: string[];
+  canWrite: boolean;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
 
@@ -32,12 +44,23 @@ export function PolicyChecklist({ reportKey, version, items, checklist, canWrite
           <li key={item.id} className="flex items-center gap-2" data-done={item.done}>
             {item.manual && canWrite ? (
               <label className="flex items-center gap-2">
-                <input type="checkbox" checked={item.done} onChange={(e) => void toggle(item.manual!, e.target.checked)} className="accent-accent-600" />
-                <span className={clsx(item.done && "text-zinc-500 line-through decoration-zinc-300")}>{item.label}</span>
+                <input
+                  type="checkbox"
+                  checked={item.done}
+                  onChange={(e) => void toggle(item.manual!, e.target.checked)}
+                  className="accent-accent-600"
+                />
+                <span className={clsx(item.done && "text-zinc-500 line-through decoration-zinc-300")}>
+                  {item.label}
+                </span>
               </label>
             ) : (
               <>
-                {item.done ? <CheckCircle2 className="size-4 text-emerald-600" aria-hidden="true" /> : <Circle className="size-4 text-zinc-300 dark:text-zinc-600" aria-hidden="true" />}
+                {item.done ? (
+                  <CheckCircle2 className="size-4 text-emerald-600" aria-hidden="true" />
+                ) : (
+                  <Circle className="size-4 text-zinc-300 dark:text-zinc-600" aria-hidden="true" />
+                )}
                 <span className={clsx(item.done && "text-zinc-500")}>{item.label}</span>
                 <span className="sr-only">{item.done ? "(done)" : "(to do)"}</span>
               </>
@@ -45,7 +68,11 @@ export function PolicyChecklist({ reportKey, version, items, checklist, canWrite
           </li>
         ))}
       </ol>
-      {error ? <p className="mt-1 text-[12px] font-medium text-red-600" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="mt-1 text-[12px] font-medium text-red-600" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

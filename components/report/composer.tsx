@@ -25,7 +25,10 @@ export function Composer({ reportKey, canned }: { reportKey: string; canned: Can
     setPending(true);
     setError(null);
     try {
-      await api(`/api/v1/reports/${reportKey}/messages`, { method: "POST", json: { body, visibility: toReporter ? "reporter" : "internal" } });
+      await api(`/api/v1/reports/${reportKey}/messages`, {
+        method: "POST",
+        json: { body, visibility: toReporter ? "reporter" : "internal" },
+      });
       setBody("");
       setToReporter(false);
       setPreview(false);
@@ -38,18 +41,54 @@ export function Composer({ reportKey, canned }: { reportKey: string; canned: Can
   }
 
   return (
-    <section aria-labelledby="composer-heading" className={clsx("rounded-lg border p-3", toReporter ? "border-accent-500 bg-accent-50/40 dark:bg-accent-700/10" : "border-amber-200 bg-amber-50/50 dark:border-amber-900/60 dark:bg-amber-950/20")}>
-      <h2 id="composer-heading" className="sr-only">Write a note or message</h2>
+    <section
+      aria-labelledby="composer-heading"
+      className={clsx(
+        "rounded-lg border p-3",
+        toReporter
+          ? "border-accent-500 bg-accent-50/40 dark:bg-accent-700/10"
+          : "border-amber-200 bg-amber-50/50 dark:border-amber-900/60 dark:bg-amber-950/20",
+      )}
+    >
+      <h2 id="composer-heading" className="sr-only">
+        Write a note or message
+      </h2>
       <div className="mb-2 flex flex-wrap items-center gap-2">
-        <div role="radiogroup" aria-label="Visibility" className="inline-flex rounded-md border border-zinc-300 bg-white p-0.5 dark:border-zinc-700 dark:bg-zinc-900">
-          <button type="button" role="radio" aria-checked={!toReporter} onClick={() => setToReporter(false)} className={clsx("inline-flex items-center gap-1 rounded px-2 py-1 text-[12px] font-medium", !toReporter ? "bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100" : "text-zinc-600 dark:text-zinc-400")}>
+        <div
+          role="radiogroup"
+          aria-label="Visibility"
+          className="inline-flex rounded-md border border-zinc-300 bg-white p-0.5 dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          <button
+            type="button"
+            role="radio"
+            aria-checked={!toReporter}
+            onClick={() => setToReporter(false)}
+            className={clsx(
+              "inline-flex items-center gap-1 rounded px-2 py-1 text-[12px] font-medium",
+              !toReporter
+                ? "bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100"
+                : "text-zinc-600 dark:text-zinc-400",
+            )}
+          >
             <Lock className="size-3.5" aria-hidden="true" /> Internal note
           </button>
-          <button type="button" role="radio" aria-checked={toReporter} onClick={() => setToReporter(true)} className={clsx("inline-flex items-center gap-1 rounded px-2 py-1 text-[12px] font-medium", toReporter ? "bg-accent-600 text-white" : "text-zinc-600 dark:text-zinc-400")}>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={toReporter}
+            onClick={() => setToReporter(true)}
+            className={clsx(
+              "inline-flex items-center gap-1 rounded px-2 py-1 text-[12px] font-medium",
+              toReporter ? "bg-accent-600 text-white" : "text-zinc-600 dark:text-zinc-400",
+            )}
+          >
             <Mail className="size-3.5" aria-hidden="true" /> Send to reporter
           </button>
         </div>
-        <label className="sr-only" htmlFor="canned">Canned response</label>
+        <label className="sr-only" htmlFor="canned">
+          Canned response
+        </label>
         <select
           id="canned"
           value=""
@@ -63,25 +102,57 @@ export function Composer({ reportKey, canned }: { reportKey: string; canned: Can
         >
           <option value="">Canned response…</option>
           {canned.map((c) => (
-            <option key={c.slug} value={c.slug}>{c.name}</option>
+            <option key={c.slug} value={c.slug}>
+              {c.name}
+            </option>
           ))}
         </select>
-        <button type="button" onClick={() => setPreview((p) => !p)} aria-pressed={preview} className="ml-auto rounded px-2 py-1 text-[12px] text-zinc-600 hover:bg-white dark:text-zinc-400 dark:hover:bg-zinc-800">
+        <button
+          type="button"
+          onClick={() => setPreview((p) => !p)}
+          aria-pressed={preview}
+          className="ml-auto rounded px-2 py-1 text-[12px] text-zinc-600 hover:bg-white dark:text-zinc-400 dark:hover:bg-zinc-800"
+        >
           {preview ? "Edit" : "Preview"}
         </button>
       </div>
       {preview ? (
-        <div className="min-h-28 rounded-md border border-zinc-200 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900">{body ? <Markdown>{body}</Markdown> : <p className="text-zinc-500">Nothing to preview.</p>}</div>
+        <div className="min-h-28 rounded-md border border-zinc-200 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900">
+          {body ? <Markdown>{body}</Markdown> : <p className="text-zinc-500">Nothing to preview.</p>}
+        </div>
       ) : (
         <>
-          <label htmlFor="composer" className="sr-only">{toReporter ? "Message to the reporter" : "Internal note"}</label>
-          <textarea id="composer" value={body} onChange={(e) => setBody(e.target.value)} rows={5} placeholder={toReporter ? "Write to the reporter (Markdown). They receive it by e-mail and on their status page." : "Write an internal note (Markdown). Only the team sees it."} className={clsx(inputClass, "font-mono text-[13px]")} />
+          <label htmlFor="composer" className="sr-only">
+            {toReporter ? "Message to the reporter" : "Internal note"}
+          </label>
+          <textarea
+            id="composer"
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            rows={5}
+            placeholder={
+              toReporter
+                ? "Write to the reporter (Markdown). They receive it by e-mail and on their status page."
+                : "Write an internal note (Markdown). Only the team sees it."
+            }
+            className={clsx(inputClass, "font-mono text-[13px]")}
+          />
         </>
       )}
-      {error ? <p className="mt-2 text-[13px] font-medium text-red-600" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="mt-2 text-[13px] font-medium text-red-600" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="mt-2 flex items-center justify-between gap-2">
-        <p className="text-[12px] text-zinc-500">{toReporter ? "The reporter will see this." : "Only the security team sees internal notes."}</p>
-        <Button variant={toReporter ? "primary" : "secondary"} disabled={pending || !body.trim()} onClick={() => void send()}>
+        <p className="text-[12px] text-zinc-500">
+          {toReporter ? "The reporter will see this." : "Only the security team sees internal notes."}
+        </p>
+        <Button
+          variant={toReporter ? "primary" : "secondary"}
+          disabled={pending || !body.trim()}
+          onClick={() => void send()}
+        >
           {pending ? "Sending…" : toReporter ? "Send to reporter" : "Add internal note"}
         </Button>
       </div>

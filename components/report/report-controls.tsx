@@ -12,7 +12,8 @@ import type { Status } from "@/lib/domain/workflow";
 import { SEVERITIES, SEVERITY_LABELS, STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
 import type { ReportDto } from "@/lib/server/reports.schema";
 
-const small = "h-8 w-full rounded-md border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900";
+const small =
+  "h-8 w-full rounded-md border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900";
 
 function Row({ label, htmlFor, children }: { label: string; htmlFor: string; children: React.ReactNode }) {
   return (
@@ -39,7 +40,10 @@ export function ReportControls({ report, team }: { report: ReportDto; team: { em
     setSaving(true);
     setError(null);
     try {
-      const next = await api<ReportDto>(`/api/v1/reports/${report.key}`, { method: "PATCH", json: { version, ...change } });
+      const next = await api<ReportDto>(`/api/v1/reports/${report.key}`, {
+        method: "PATCH",
+        json: { version, ...change },
+      });
       setVersion(next.version);
       router.refresh();
     } catch (e) {
@@ -88,26 +92,50 @@ export function ReportControls({ report, team }: { report: ReportDto; team: { em
         </select>
       </Row>
       <Row label="Primary handler" htmlFor="ctl-assignee">
-        <select id="ctl-assignee" value={report.assignee?.email ?? ""} disabled={saving} onChange={(e) => void patch({ assignee: e.target.value || null })} className={small}>
+        <select
+          id="ctl-assignee"
+          value={report.assignee?.email ?? ""}
+          disabled={saving}
+          onChange={(e) => void patch({ assignee: e.target.value || null })}
+          className={small}
+        >
           <option value="">Unassigned</option>
           {team.map((u) => (
-            <option key={u.email} value={u.email}>{u.name}</option>
+            <option key={u.email} value={u.email}>
+              {u.name}
+            </option>
           ))}
         </select>
       </Row>
       <Row label="Backup" htmlFor="ctl-backup">
-        <select id="ctl-backup" value={report.backup?.email ?? ""} disabled={saving} onChange={(e) => void patch({ backup: e.target.value || null })} className={small}>
+        <select
+          id="ctl-backup"
+          value={report.backup?.email ?? ""}
+          disabled={saving}
+          onChange={(e) => void patch({ backup: e.target.value || null })}
+          className={small}
+        >
           <option value="">None</option>
           {team.map((u) => (
-            <option key={u.email} value={u.email}>{u.name}</option>
+            <option key={u.email} value={u.email}>
+              {u.name}
+            </option>
           ))}
         </select>
       </Row>
       <Row label="Severity" htmlFor="ctl-severity">
-        <select id="ctl-severity" value={report.severity ?? ""} disabled={saving} onChange={(e) => void patch({ severity: e.target.value || null })} className={small}>
+        <select
+          id="ctl-severity"
+          value={report.severity ?? ""}
+          disabled={saving}
+          onChange={(e) => void patch({ severity: e.target.value || null })}
+          className={small}
+        >
           <option value="">Unrated</option>
           {[...SEVERITIES].reverse().map((s) => (
-            <option key={s} value={s}>{SEVERITY_LABELS[s]}</option>
+            <option key={s} value={s}>
+              {SEVERITY_LABELS[s]}
+            </option>
           ))}
         </select>
       </Row>
@@ -119,9 +147,26 @@ export function ReportControls({ report, team }: { report: ReportDto; team: { em
           }}
           className="space-y-1"
         >
-          <input id="ctl-cvss" value={cvss} onChange={(e) => setCvss(e.target.value)} placeholder="CVSS:3.1/AV:N/AC:L/…" className={`${inputClass} py-1.5 font-mono text-[12px]`} aria-describedby="ctl-cvss-preview" />
+          <input
+            id="ctl-cvss"
+            value={cvss}
+            onChange={(e) => setCvss(e.target.value)}
+            placeholder="CVSS:3.1/AV:N/AC:L/…"
+            className={`${inputClass} py-1.5 font-mono text-[12px]`}
+            aria-describedby="ctl-cvss-preview"
+          />
           <p id="ctl-cvss-preview" className="text-[12px]" aria-live="polite">
-            {preview ? preview.ok ? <span className="tabular">Score {preview.score.toFixed(1)} · {SEVERITY_LABELS[preview.severity]} — press Enter to save</span> : <span className="text-red-600">{preview.reason}</span> : <span className="text-zinc-500">Setting a vector sets the severity from its score.</span>}
+            {preview ? (
+              preview.ok ? (
+                <span className="tabular">
+                  Score {preview.score.toFixed(1)} · {SEVERITY_LABELS[preview.severity]} — press Enter to save
+                </span>
+              ) : (
+                <span className="text-red-600">{preview.reason}</span>
+              )
+            ) : (
+              <span className="text-zinc-500">Setting a vector sets the severity from its score.</span>
+            )}
           </p>
         </form>
       </Row>
@@ -131,7 +176,10 @@ export function ReportControls({ report, team }: { report: ReportDto; team: { em
           defaultValue={report.labels.join(", ")}
           key={report.labels.join(",")}
           onBlur={(e) => {
-            const labels = e.target.value.split(",").map((l) => l.trim()).filter(Boolean);
+            const labels = e.target.value
+              .split(",")
+              .map((l) => l.trim())
+              .filter(Boolean);
             if (labels.join(",") !== report.labels.join(",")) void patch({ labels });
           }}
           className={`${inputClass} py-1.5`}
@@ -144,14 +192,24 @@ export function ReportControls({ report, team }: { report: ReportDto; team: { em
           key={report.cweIds.join(",")}
           placeholder="CWE-79"
           onBlur={(e) => {
-            const cweIds = e.target.value.split(",").map((l) => l.trim().toUpperCase()).filter(Boolean);
+            const cweIds = e.target.value
+              .split(",")
+              .map((l) => l.trim().toUpperCase())
+              .filter(Boolean);
             if (cweIds.join(",") !== report.cweIds.join(",")) void patch({ cweIds });
           }}
           className={`${inputClass} py-1.5 font-mono text-[12px]`}
         />
       </Row>
       <div className="flex items-center gap-2 py-2">
-        <input id="ctl-waiting" type="checkbox" checked={report.waitingOnReporter} disabled={saving} onChange={(e) => void patch({ waitingOnReporter: e.target.checked })} className="accent-accent-600" />
+        <input
+          id="ctl-waiting"
+          type="checkbox"
+          checked={report.waitingOnReporter}
+          disabled={saving}
+          onChange={(e) => void patch({ waitingOnReporter: e.target.checked })}
+          className="accent-accent-600"
+        />
         <label htmlFor="ctl-waiting" className="text-[13px]">
           Waiting on the reporter <span className="text-zinc-500">(pauses keep-informed and fix clocks)</span>
         </label>

@@ -17,7 +17,10 @@ export function StatusLinkPanel({ reportKey }: { reportKey: string }) {
     setPending(true);
     setError(null);
     try {
-      const res = await api<{ statusUrl: string }>(`/api/v1/reports/${reportKey}/status-link`, { method: "POST", json: {} });
+      const res = await api<{ statusUrl: string }>(`/api/v1/reports/${reportKey}/status-link`, {
+        method: "POST",
+        json: {},
+      });
       setUrl(res.statusUrl);
       setConfirming(false);
     } catch (e) {
@@ -29,8 +32,13 @@ export function StatusLinkPanel({ reportKey }: { reportKey: string }) {
 
   return (
     <div className="space-y-2 text-[13px]">
-      <p className="text-zinc-600 dark:text-zinc-400">The reporter follows the report through a private link. Only its hash is stored, so it cannot be shown again; re-issue it if it leaked or was lost.</p>
-      {url ? <SecretCallout label="New link (mailed to the reporter; the old one no longer works)" value={url} /> : null}
+      <p className="text-zinc-600 dark:text-zinc-400">
+        The reporter follows the report through a private link. Only its hash is stored, so it cannot be shown again;
+        re-issue it if it leaked or was lost.
+      </p>
+      {url ? (
+        <SecretCallout label="New link (mailed to the reporter; the old one no longer works)" value={url} />
+      ) : null}
       {confirming ? (
         <div className="flex flex-wrap items-center gap-2">
           <span>The current link will stop working.</span>
@@ -46,7 +54,11 @@ export function StatusLinkPanel({ reportKey }: { reportKey: string }) {
           Re-issue status link
         </Button>
       )}
-      {error ? <p className="font-medium text-red-600" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="font-medium text-red-600" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

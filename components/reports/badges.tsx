@@ -18,10 +18,19 @@ const SEVERITY_STYLE: Record<Severity, string> = {
 /** Severity as a word and a colour, never colour alone. */
 export function SeverityBadge({ severity, score }: { severity: Severity | null; score?: number | null }) {
   if (!severity) {
-    return <span className="rounded px-1.5 py-0.5 text-[11px] font-medium text-zinc-500 ring-1 ring-zinc-200 ring-inset dark:ring-zinc-700">Unrated</span>;
+    return (
+      <span className="rounded px-1.5 py-0.5 text-[11px] font-medium text-zinc-500 ring-1 ring-zinc-200 ring-inset dark:ring-zinc-700">
+        Unrated
+      </span>
+    );
   }
   return (
-    <span className={clsx("rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide", SEVERITY_STYLE[severity])}>
+    <span
+      className={clsx(
+        "rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide",
+        SEVERITY_STYLE[severity],
+      )}
+    >
       {SEVERITY_LABELS[severity]}
       {score != null ? <span className="tabular ml-1 font-medium">{score.toFixed(1)}</span> : null}
     </span>
@@ -42,7 +51,6 @@ export const CLOCK_LABELS: Record<ClockName, string> = {
   update: "Keep informed",
   fix: "Fix",
 };
-
 
 const CLOCK_STYLE: Record<ClockState, string> = {
   ok: "text-zinc-600 dark:text-zinc-300",
@@ -71,7 +79,8 @@ export const CLOCK_SHORT_LABELS: Record<ClockName, string> = {
 export function clockText(c: ClockView, now: Date): string {
   if (c.state === "paused") return "paused — waiting on reporter";
   if (c.state === "met") {
-    if (c.metAt && c.startedAt) return `met in ${formatSpan(new Date(c.metAt).getTime() - new Date(c.startedAt).getTime())}`;
+    if (c.metAt && c.startedAt)
+      return `met in ${formatSpan(new Date(c.metAt).getTime() - new Date(c.startedAt).getTime())}`;
     return "met";
   }
   if (!c.dueAt) return "not started";
@@ -81,11 +90,18 @@ export function clockText(c: ClockView, now: Date): string {
 
 export function ClockChip({ clock, now, short = false }: { clock: ClockView; now: Date; short?: boolean }) {
   const Icon = CLOCK_ICON[clock.state];
-  const title = clock.dueAt ? `${CLOCK_LABELS[clock.clock]} due ${formatInstant(clock.dueAt)}` : CLOCK_LABELS[clock.clock];
+  const title = clock.dueAt
+    ? `${CLOCK_LABELS[clock.clock]} due ${formatInstant(clock.dueAt)}`
+    : CLOCK_LABELS[clock.clock];
   return (
-    <span className={clsx("inline-flex flex-wrap items-center gap-x-1 text-[12px] font-medium", CLOCK_STYLE[clock.state])} title={title}>
+    <span
+      className={clsx("inline-flex flex-wrap items-center gap-x-1 text-[12px] font-medium", CLOCK_STYLE[clock.state])}
+      title={title}
+    >
       <Icon className="size-3.5 shrink-0" aria-hidden="true" />
-      <span className="text-zinc-500 dark:text-zinc-400">{(short ? CLOCK_SHORT_LABELS : CLOCK_LABELS)[clock.clock]}:</span>{" "}
+      <span className="text-zinc-500 dark:text-zinc-400">
+        {(short ? CLOCK_SHORT_LABELS : CLOCK_LABELS)[clock.clock]}:
+      </span>{" "}
       <span className="tabular whitespace-nowrap">{clockText(clock, now)}</span>
     </span>
   );

@@ -13,7 +13,12 @@ export function Markdown({ children }: { children: string }) {
         rehypePlugins={[rehypeSanitize]}
         components={{
           img: ({ src, alt }) => (
-            <a href={typeof src === "string" ? src : undefined} rel="noopener noreferrer nofollow" target="_blank" className="inline-flex items-center gap-1 rounded border border-dashed border-zinc-300 px-2 py-0.5 text-[12px] text-zinc-600 no-underline dark:border-zinc-700 dark:text-zinc-300">
+            <a
+              href={typeof src === "string" ? src : undefined}
+              rel="noopener noreferrer nofollow"
+              target="_blank"
+              className="inline-flex items-center gap-1 rounded border border-dashed border-zinc-300 px-2 py-0.5 text-[12px] text-zinc-600 no-underline dark:border-zinc-700 dark:text-zinc-300"
+            >
               Image not loaded: {alt || "remote image"}
             </a>
           ),

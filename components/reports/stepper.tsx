@@ -2,7 +2,15 @@ import { clsx } from "clsx";
 import { Check } from "lucide-react";
 
 /** A horizontal workflow stepper; the current step is announced. */
-export function Stepper({ steps, current, closedLabel }: { steps: { id: string; label: string }[]; current: number; closedLabel?: string }) {
+export function Stepper({
+  steps,
+  current,
+  closedLabel,
+}: {
+  steps: { id: string; label: string }[];
+  current: number;
+  closedLabel?: string;
+}) {
   return (
     <ol className="flex flex-wrap items-center gap-x-1 gap-y-2" aria-label="Progress">
       {steps.map((step, i) => {
@@ -22,12 +30,17 @@ export function Stepper({ steps, current, closedLabel }: { steps: { id: string; 
               {step.label}
               {done ? <span className="sr-only"> (done)</span> : null}
             </span>
-            {i < steps.length - 1 ? <span aria-hidden="true" className="h-px w-3 bg-zinc-300 dark:bg-zinc-700" /> : null}
+            {i < steps.length - 1 ? (
+              <span aria-hidden="true" className="h-px w-3 bg-zinc-300 dark:bg-zinc-700" />
+            ) : null}
           </li>
         );
       })}
       {closedLabel ? (
-        <li className="ml-2 rounded-full bg-zinc-800 px-2 py-0.5 text-[12px] font-medium text-white dark:bg-zinc-200 dark:text-zinc-900" aria-current="step">
+        <li
+          className="ml-2 rounded-full bg-zinc-800 px-2 py-0.5 text-[12px] font-medium text-white dark:bg-zinc-200 dark:text-zinc-900"
+          aria-current="step"
+        >
           {closedLabel}
         </li>
       ) : null}

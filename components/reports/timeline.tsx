@@ -14,7 +14,12 @@ const KIND_TEXT: Record<string, string> = {
   received: "Report received",
 };
 
-const CLOCK_TEXT: Record<string, string> = { acknowledge: "acknowledgment", response: "detailed response", update: "keep-informed update", fix: "fix" };
+const CLOCK_TEXT: Record<string, string> = {
+  acknowledge: "acknowledgment",
+  response: "detailed response",
+  update: "keep-informed update",
+  fix: "fix",
+};
 
 function describe(entry: Entry): string {
   const d = (entry.data ?? {}) as Record<string, unknown>;
@@ -33,7 +38,9 @@ function describe(entry: Entry): string {
     case "severity_changed":
       return str(d.to) ? `set severity to ${(d.to as string).toLowerCase()}` : "cleared the severity";
     case "cvss_changed":
-      return str(d.vector) ? `set CVSS ${d.vector as string}${typeof d.score === "number" ? ` (${d.score.toFixed(1)})` : ""}` : "cleared the CVSS vector";
+      return str(d.vector)
+        ? `set CVSS ${d.vector as string}${typeof d.score === "number" ? ` (${d.score.toFixed(1)})` : ""}`
+        : "cleared the CVSS vector";
     case "labels_changed":
       return Array.isArray(d.to) && d.to.length ? `set labels ${d.to.join(", ")}` : "cleared the labels";
     case "cwe_changed":
@@ -41,7 +48,9 @@ function describe(entry: Entry): string {
     case "title_changed":
       return `renamed the report`;
     case "identifier_changed":
-      return d.field === "advisoryUrl" ? "set the advisory link" : `set ${d.field === "cveId" ? "CVE" : "GHSA"} id ${str(d.to) ?? "(none)"}`;
+      return d.field === "advisoryUrl"
+        ? "set the advisory link"
+        : `set ${d.field === "cveId" ? "CVE" : "GHSA"} id ${str(d.to) ?? "(none)"}`;
     case "waiting_started":
       return "is waiting on the reporter (keep-informed and fix clocks paused)";
     case "waiting_ended":

@@ -8,7 +8,15 @@ import { ROLE_LABELS } from "@/lib/permissions";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppShell({ user, isAdmin, children }: { user: { name: string; email: string; role: Role }; isAdmin: boolean; children: React.ReactNode }) {
+export function AppShell({
+  user,
+  isAdmin,
+  children,
+}: {
+  user: { name: string; email: string; role: Role };
+  isAdmin: boolean;
+  children: React.ReactNode;
+}) {
   const links = [
     { href: "/board", label: "Board" },
     { href: "/matrix", label: "Matrix" },
@@ -16,7 +24,10 @@ export function AppShell({ user, isAdmin, children }: { user: { name: string; em
   ];
   return (
     <div className="flex min-h-dvh flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+      >
         Skip to content
       </a>
       <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
@@ -30,7 +41,10 @@ export function AppShell({ user, isAdmin, children }: { user: { name: string; em
               <span className="block text-[13px] font-medium">{user.name}</span>
               <span className="block text-[11px] text-zinc-500">{ROLE_LABELS[user.role]}</span>
             </span>
-            <span aria-hidden="true" className="grid size-7 place-items-center rounded-full bg-accent-100 text-[11px] font-semibold text-accent-700 dark:bg-accent-700 dark:text-white">
+            <span
+              aria-hidden="true"
+              className="grid size-7 place-items-center rounded-full bg-accent-100 text-[11px] font-semibold text-accent-700 dark:bg-accent-700 dark:text-white"
+            >
               {initials(user.name)}
             </span>
             <SignOutButton />

@@ -7,7 +7,13 @@ import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="ghost" size="sm" onClick={() => void signOut({ callbackUrl: "/signin" })} aria-label="Sign out" title="Sign out">
+    <Button
+      variant="ghost"
+      size="sm"
+      onClick={() => void signOut({ callbackUrl: "/signin" })}
+      aria-label="Sign out"
+      title="Sign out"
+    >
       <LogOut className="size-4" aria-hidden="true" />
     </Button>
   );

@@ -30,13 +30,37 @@ describe("local days", () => {
 
 describe("adding hours", () => {
   it.each<[string, string, number, SlaCalendar, string]>([
-    ["calendar hours ignore weekends and DST", "2026-10-23T10:00:00Z", 48, { mode: "CALENDAR", timeZone: "Europe/Berlin", holidays: [] }, "2026-10-25T10:00:00.000Z"],
+    [
+      "calendar hours ignore weekends and DST",
+      "2026-10-23T10:00:00Z",
+      48,
+      { mode: "CALENDAR", timeZone: "Europe/Berlin", holidays: [] },
+      "2026-10-25T10:00:00.000Z",
+    ],
     ["business hours within the week", "2026-11-24T12:00:00Z", 48, utcBusiness, "2026-11-26T12:00:00.000Z"],
     ["business hours skip a weekend", "2026-11-27T15:00:00Z", 48, utcBusiness, "2026-12-01T15:00:00.000Z"],
-    ["a report on Saturday starts counting on Monday", "2026-11-28T09:00:00Z", 48, utcBusiness, "2026-12-02T00:00:00.000Z"],
-    ["holidays do not count", "2026-12-23T12:00:00Z", 48, { mode: "BUSINESS", timeZone: "UTC", holidays: ["2026-12-24", "2026-12-25"] }, "2026-12-29T12:00:00.000Z"],
+    [
+      "a report on Saturday starts counting on Monday",
+      "2026-11-28T09:00:00Z",
+      48,
+      utcBusiness,
+      "2026-12-02T00:00:00.000Z",
+    ],
+    [
+      "holidays do not count",
+      "2026-12-23T12:00:00Z",
+      48,
+      { mode: "BUSINESS", timeZone: "UTC", holidays: ["2026-12-24", "2026-12-25"] },
+      "2026-12-29T12:00:00.000Z",
+    ],
     // Friday 12:00 Berlin (UTC+2) + 48 business hours across the 25-hour Sunday of the autumn change → Tuesday 12:00 Berlin (UTC+1)
-    ["business days follow the zone across the autumn DST change", "2026-10-23T10:00:00Z", 48, berlin, "2026-10-27T11:00:00.000Z"],
+    [
+      "business days follow the zone across the autumn DST change",
+      "2026-10-23T10:00:00Z",
+      48,
+      berlin,
+      "2026-10-27T11:00:00.000Z",
+    ],
     // Friday 12:00 Berlin (UTC+1) across the 23-hour Sunday of the spring change → Tuesday 12:00 Berlin (UTC+2)
     ["and across the spring DST change", "2026-03-27T11:00:00Z", 48, berlin, "2026-03-31T10:00:00.000Z"],
     ["7 business days for a critical fix", "2026-11-24T12:00:00Z", 7 * 24, utcBusiness, "2026-12-03T12:00:00.000Z"],
@@ -63,8 +87,17 @@ describe("clocks in business mode", () => {
     const paused = pauseSeconds(at("2026-11-27T12:00:00Z"), at("2026-11-30T12:00:00Z"), policy);
     expect(paused).toBe(24 * 3600);
     expect(pauseSeconds(at("2026-11-27T12:00:00Z"), at("2026-11-30T12:00:00Z"), DEFAULT_POLICY)).toBe(72 * 3600);
-    const confirmed = makeSlaReport({ status: "FIXING", severity: "CRITICAL", receivedAt: at("2026-11-23T09:00:00Z"), acknowledgedAt: at("2026-11-23T10:00:00Z"), confirmedAt: at("2026-11-24T12:00:00Z"), pausedSeconds: paused });
+    const confirmed = makeSlaReport({
+      status: "FIXING",
+      severity: "CRITICAL",
+      receivedAt: at("2026-11-23T09:00:00Z"),
+      acknowledgedAt: at("2026-11-23T10:00:00Z"),
+      confirmedAt: at("2026-11-24T12:00:00Z"),
+      pausedSeconds: paused,
+    });
     // 7 business days from Tuesday noon end on Thursday 3 December; the day of waiting moves that to Friday
-    expect(computeClocks(confirmed, policy, at("2026-12-01T12:00:00Z"))[3]!.dueAt?.toISOString()).toBe("2026-12-04T12:00:00.000Z");
+    expect(computeClocks(confirmed, policy, at("2026-12-01T12:00:00Z"))[3]!.dueAt?.toISOString()).toBe(
+      "2026-12-04T12:00:00.000Z",
+    );
   });
 });

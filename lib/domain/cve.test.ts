@@ -29,19 +29,50 @@ describe("CVE JSON 5 CNA container", () => {
     });
     const cna = record.containers.cna;
     expect(cna.affected[0]!.versions).toEqual([
-      { version: "4.0.0", lessThan: "5.0.0-0", status: "affected", versionType: "semver", changes: [{ at: "4.20.0", status: "unaffected" }] },
+      {
+        version: "4.0.0",
+        lessThan: "5.0.0-0",
+        status: "affected",
+        versionType: "semver",
+        changes: [{ at: "4.20.0", status: "unaffected" }],
+      },
       { version: "3.0.0", lessThan: "4.0.0-0", status: "affected", versionType: "semver" },
     ]);
     expect(cna.affected[0]!.defaultStatus).toBe("unaffected");
-    expect(cna.metrics).toEqual([{ cvssV3_1: { version: "3.1", vectorString: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:L", baseScore: 5, baseSeverity: "MEDIUM" } }]);
+    expect(cna.metrics).toEqual([
+      {
+        cvssV3_1: {
+          version: "3.1",
+          vectorString: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:L",
+          baseScore: 5,
+          baseSeverity: "MEDIUM",
+        },
+      },
+    ]);
     expect(cna.problemTypes![0]!.descriptions[0]).toMatchObject({ cweId: "CWE-79", type: "CWE" });
     expect(cna.credits).toEqual([{ lang: "en", value: "Rae Porter", type: "finder" }]);
   });
 
   it("names each CVSS version's metric by its own key", () => {
-    const base = { title: "t", description: "d", vendor: "v", product: "p", packageName: "p", repositoryUrl: null, cweIds: [], advisoryUrl: null, credit: null, lines: [] };
-    const metrics = (vector: string) => cveContainer({ ...base, cvss: { vector, score: 9.8, severity: "CRITICAL" } }).containers.cna.metrics;
-    expect(metrics("CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")).toEqual([{ cvssV3_0: expect.objectContaining({ version: "3.0" }) }]);
-    expect(metrics("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N")).toEqual([{ cvssV4_0: expect.objectContaining({ version: "4.0" }) }]);
+    const base = {
+      title: "t",
+      description: "d",
+      vendor: "v",
+      product: "p",
+      packageName: "p",
+      repositoryUrl: null,
+      cweIds: [],
+      advisoryUrl: null,
+      credit: null,
+      lines: [],
+    };
+    const metrics = (vector: string) =>
+      cveContainer({ ...base, cvss: { vector, score: 9.8, severity: "CRITICAL" } }).containers.cna.metrics;
+    expect(metrics("CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")).toEqual([
+      { cvssV3_0: expect.objectContaining({ version: "3.0" }) },
+    ]);
+    expect(metrics("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N")).toEqual([
+      { cvssV4_0: expect.objectContaining({ version: "4.0" }) },
+    ]);
   });
 });

@@ -19,7 +19,13 @@ export type CveInput = {
   lines: (Line & Cell)[];
 };
 
-const CVSS_SEVERITY: Record<Severity, string> = { NONE: "NONE", LOW: "LOW", MEDIUM: "MEDIUM", HIGH: "HIGH", CRITICAL: "CRITICAL" };
+const CVSS_SEVERITY: Record<Severity, string> = {
+  NONE: "NONE",
+  LOW: "LOW",
+  MEDIUM: "MEDIUM",
+  HIGH: "HIGH",
+  CRITICAL: "CRITICAL",
+};
 
 /** The lowest version a semver range like ">=4.0.0 <5.0.0-0" starts at. */
 function rangeStart(range: string): string {
@@ -35,8 +41,14 @@ export function cveContainer(input: CveInput) {
     .filter((l) => l.state !== "not_affected" && l.state !== "unknown")
     .map((l) => {
       const end = rangeEnd(l.range);
-      const entry: Record<string, unknown> = { version: rangeStart(l.range), ...(end ? { lessThan: end } : {}), status: "affected", versionType: "semver" };
-      if ((l.state === "fixed" || l.state === "fix_pending") && l.version) entry.changes = [{ at: l.version, status: "unaffected" }];
+      const entry: Record<string, unknown> = {
+        version: rangeStart(l.range),
+        ...(end ? { lessThan: end } : {}),
+        status: "affected",
+        versionType: "semver",
+      };
+      if ((l.state === "fixed" || l.state === "fix_pending") && l.version)
+        entry.changes = [{ at: l.version, status: "unaffected" }];
       return entry;
     });
   return {
@@ -54,15 +66,42 @@ export function cveContainer(input: CveInput) {
             defaultStatus: "unaffected",
           },
         ],
-        ...(input.cweIds.length ? { problemTypes: [{ descriptions: input.cweIds.map((id) => ({ lang: "en", type: "CWE", cweId: id, description: id })) }] } : {}),
+        ...(input.cweIds.length
+          ? {
+              problemTypes: [
+                { descriptions: input.cweIds.map((id) => ({ lang: "en", type: "CWE", cweId: id, description: id })) },
+              ],
+            }
+          : {}),
         ...(input.cvss && input.cvss.score !== null
           ? {
               metrics: [
                 input.cvss.vector.startsWith("CVSS:4.0/")
-                  ? { cvssV4_0: { version: "4.0", vectorString: input.cvss.vector, baseScore: input.cvss.score, baseSeverity: CVSS_SEVERITY[input.cvss.severity ?? "NONE"] } }
+                  ? {
+                      cvssV4_0: {
+                        version: "4.0",
+                        vectorString: input.cvss.vector,
+                        baseScore: input.cvss.score,
+                        baseSeverity: CVSS_SEVERITY[input.cvss.severity ?? "NONE"],
+                      },
+                    }
                   : input.cvss.vector.startsWith("CVSS:3.0/")
-                    ? { cvssV3_0: { version: "3.0", vectorString: input.cvss.vector, baseScore: input.cvss.score, baseSeverity: CVSS_SEVERITY[input.cvss.severity ?? "NONE"] } }
-                    : { cvssV3_1: { version: "3.1", vectorString: input.cvss.vector, baseScore: input.cvss.score, baseSeverity: CVSS_SEVERITY[input.cvss.severity ?? "NONE"] } },
+                    ? {
+                        cvssV3_0: {
+                          version: "3.0",
+                          vectorString: input.cvss.vector,
+                          baseScore: input.cvss.score,
+                          baseSeverity: CVSS_SEVERITY[input.cvss.severity ?? "NONE"],
+                        },
+                      }
+                    : {
+                        cvssV3_1: {
+                          version: "3.1",
+                          vectorString: input.cvss.vector,
+                          baseScore: input.cvss.score,
+                          baseSeverity: CVSS_SEVERITY[input.cvss.severity ?? "NONE"],
+                        },
+                      },
               ],
             }
           : {}),

@@ -36,7 +36,10 @@ describe("CVSS scoring", () => {
       ok: true,
       vector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:A",
     });
-    expect(scoreCvss(" CVSS:3.1/S:U/AV:N/AC:L/PR:N/UI:N/C:H/I:H/A:H ")).toMatchObject({ vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", score: 9.8 });
+    expect(scoreCvss(" CVSS:3.1/S:U/AV:N/AC:L/PR:N/UI:N/C:H/I:H/A:H ")).toMatchObject({
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+      score: 9.8,
+    });
   });
 
   it.each([

@@ -10,7 +10,10 @@ describe("needsFullReport", () => {
     ["See https://gist.example/abc for details", true],
     ["Please find the report attached.", true],
     ["> quoted earlier mail that is long enough to have many many words in it\nhttps://x.example", true],
-    ["The res.redirect() function accepts protocol-relative URLs, which lets an attacker send users to any host. Steps: …", false],
+    [
+      "The res.redirect() function accepts protocol-relative URLs, which lets an attacker send users to any host. Steps: …",
+      false,
+    ],
   ])("%j → %s", (body, expected) => expect(needsFullReport(body)).toBe(expected));
 });
 

@@ -6,7 +6,11 @@ const QUOTED = /^\s*>.*$/gm;
 
 /** True when the body is empty, or is only links (and a few words around them). */
 export function needsFullReport(body: string): boolean {
-  const words = body.replace(QUOTED, "").replace(URL_PATTERN, " ").match(/[\p{L}\p{N}]{2,}/gu) ?? [];
+  const words =
+    body
+      .replace(QUOTED, "")
+      .replace(URL_PATTERN, " ")
+      .match(/[\p{L}\p{N}]{2,}/gu) ?? [];
   return words.length < 8;
 }
 

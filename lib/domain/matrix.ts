@@ -11,8 +11,19 @@ export type Line = { name: string; range: string; latest: string | null; status:
 export type AffectedRange = { introduced: string; fixed?: string; last_affected?: string };
 export const CELL_STATES = ["affected", "fix_pending", "unknown", "fixed", "wont_fix", "not_affected"] as const;
 export type CellState = (typeof CELL_STATES)[number];
-export type Override = { state?: CellState | null; fixedVersion?: string | null; fixRef?: string | null; note?: string | null };
-export type Cell = { state: CellState; version: string | null; overridden: boolean; fixRef: string | null; note: string | null };
+export type Override = {
+  state?: CellState | null;
+  fixedVersion?: string | null;
+  fixRef?: string | null;
+  note?: string | null;
+};
+export type Cell = {
+  state: CellState;
+  version: string | null;
+  overridden: boolean;
+  fixRef: string | null;
+  note: string | null;
+};
 
 /**
  * The line as the matrix and the release gate see it on a day: a maintained
@@ -20,7 +31,9 @@ export type Cell = { state: CellState; version: string | null; overridden: boole
  * longer promised), whatever its stored status still says.
  */
 export function lineInForce<T extends Line>(line: T, now: Date): T {
-  return line.status === "MAINTAINED" && line.eolDate && line.eolDate.getTime() <= now.getTime() ? { ...line, status: "EOL" } : line;
+  return line.status === "MAINTAINED" && line.eolDate && line.eolDate.getTime() <= now.getTime()
+    ? { ...line, status: "EOL" }
+    : line;
 }
 
 const OPTS = { includePrerelease: true, loose: false } as const;
@@ -61,16 +74,20 @@ export function validateRange(r: AffectedRange): string | null {
   const end = r.fixed ?? r.last_affected;
   if (end !== undefined) {
     if (!semver.valid(end)) return `"${end}" is not a version`;
-    if (r.introduced !== "0" && (r.fixed ? semver.gte(r.introduced, end) : semver.gt(r.introduced, end))) return `${r.introduced} does not come before ${end}`;
+    if (r.introduced !== "0" && (r.fixed ? semver.gte(r.introduced, end) : semver.gt(r.introduced, end)))
+      return `${r.introduced} does not come before ${end}`;
   }
   return null;
 }
 
-export function validateLine(line: Pick<Line, "range" | "latest">): { field: "range" | "latest"; message: string } | null {
+export function validateLine(
+  line: Pick<Line, "range" | "latest">,
+): { field: "range" | "latest"; message: string } | null {
   if (!semver.validRange(line.range, OPTS)) return { field: "range", message: `"${line.range}" is not a semver range` };
   if (line.latest !== null) {
     if (!semver.valid(line.latest)) return { field: "latest", message: `"${line.latest}" is not a version` };
-    if (!semver.satisfies(line.latest, line.range, OPTS)) return { field: "latest", message: `${line.latest} is not in ${line.range}` };
+    if (!semver.satisfies(line.latest, line.range, OPTS))
+      return { field: "latest", message: `${line.latest} is not in ${line.range}` };
   }
   return null;
 }
@@ -85,11 +102,17 @@ function computed(line: Line, ranges: AffectedRange[]): { state: CellState; vers
   if (!lineRange) return { state: "unknown", version: null };
   // only versions the line has released can be affected (nothing above its latest exists yet): each part of
   // the line's range, capped at the latest
-  const releasedRange = line.latest ? range(lineRange.set.map((part) => [...part.map((c) => c.value), `<=${line.latest}`].join(" ").trim()).join(" || ")) : lineRange;
+  const releasedRange = line.latest
+    ? range(
+        lineRange.set.map((part) => [...part.map((c) => c.value), `<=${line.latest}`].join(" ").trim()).join(" || "),
+      )
+    : lineRange;
   if (!releasedRange) return { state: "unknown", version: null };
   if (!ranges.some((r) => range(rangeOf(r))?.intersects(releasedRange, OPTS))) {
     // a range semver cannot read might have said otherwise
-    return ranges.some((r) => !range(rangeOf(r))) ? { state: "unknown", version: null } : { state: "not_affected", version: null };
+    return ranges.some((r) => !range(rangeOf(r)))
+      ? { state: "unknown", version: null }
+      : { state: "not_affected", version: null };
   }
   const fixes = ranges
     .map((r) => r.fixed)
@@ -98,7 +121,9 @@ function computed(line: Line, ranges: AffectedRange[]): { state: CellState; vers
   const notFixed: CellState = line.status === "EOL" ? "wont_fix" : "affected";
   if (!line.latest) {
     // nothing released on the line yet
-    return fixes.length ? { state: "fix_pending", version: fixes[fixes.length - 1]! } : { state: notFixed, version: null };
+    return fixes.length
+      ? { state: "fix_pending", version: fixes[fixes.length - 1]! }
+      : { state: notFixed, version: null };
   }
   if (isAffected(line.latest, ranges)) {
     const above = fixes.find((f) => semver.gt(f, line.latest!));
@@ -124,11 +149,20 @@ export function computeCell(line: Line, ranges: AffectedRange[], override?: Over
   }
   // only a fixed line has a fixed version: one kept on a cell now marked otherwise is not shown
   if (state === "not_affected" || state === "affected" || state === "wont_fix" || state === "unknown") version = null;
-  return { state: finalState, version, overridden: !!override.state || !!override.fixedVersion, fixRef: override.fixRef ?? null, note: override.note ?? null };
+  return {
+    state: finalState,
+    version,
+    overridden: !!override.state || !!override.fixedVersion,
+    fixRef: override.fixRef ?? null,
+    note: override.note ?? null,
+  };
 }
 
 /** The release gate: which maintained lines keep a report from Release pending, and from Disclosed. */
-export function releaseGate(lines: Line[], cells: Record<string, Cell>): { linesNotReady: string[]; linesNotReleased: string[] } {
+export function releaseGate(
+  lines: Line[],
+  cells: Record<string, Cell>,
+): { linesNotReady: string[]; linesNotReleased: string[] } {
   const maintained = lines.filter((l) => l.status === "MAINTAINED");
   const linesNotReady = maintained
     .filter((l) => {
@@ -138,6 +172,8 @@ export function releaseGate(lines: Line[], cells: Record<string, Cell>): { lines
       return c.state === "affected" || c.state === "unknown";
     })
     .map((l) => l.name);
-  const linesNotReleased = maintained.filter((l) => cells[l.name]?.state === "fix_pending").map((l) => `${l.name} (${cells[l.name]!.version} not released)`);
+  const linesNotReleased = maintained
+    .filter((l) => cells[l.name]?.state === "fix_pending")
+    .map((l) => `${l.name} (${cells[l.name]!.version} not released)`);
   return { linesNotReady, linesNotReleased };
 }

@@ -7,7 +7,11 @@ import type { LineStatus } from "./matrix";
 // majors that have no stable release yet, and maintained / end-of-life by
 // recency. The admin confirms or edits before anything is saved.
 
-export type Packument = { "dist-tags"?: Record<string, string>; versions?: Record<string, unknown>; time?: Record<string, string> };
+export type Packument = {
+  "dist-tags"?: Record<string, string>;
+  versions?: Record<string, unknown>;
+  time?: Record<string, string>;
+};
 export type SuggestedLine = { name: string; range: string; latest: string; status: LineStatus };
 
 /** A previous major counts as maintained while it had a release in this many days. */
@@ -31,13 +35,20 @@ export function suggestLines(doc: Packument, now: Date): SuggestedLine[] {
     const stableInMajor = inMajor.filter((v) => !semver.prerelease(v)).sort(semver.rcompare);
     const next = `${major + 1}.0.0-0`;
     if (!stableInMajor.length) {
-      if (major > latestMajor) out.push({ name: `${major}.x`, range: `>=${major}.0.0-0 <${next}`, latest: inMajor.sort(semver.rcompare)[0]!, status: "PRERELEASE" });
+      if (major > latestMajor)
+        out.push({
+          name: `${major}.x`,
+          range: `>=${major}.0.0-0 <${next}`,
+          latest: inMajor.sort(semver.rcompare)[0]!,
+          status: "PRERELEASE",
+        });
       continue;
     }
     const newest = stableInMajor[0]!;
     let status: LineStatus = "EOL";
     if (major >= latestMajor) status = "MAINTAINED";
-    else if (major === latestMajor - 1 && now.getTime() - released(newest) < MAINTAINED_WINDOW_DAYS * 86_400_000) status = "MAINTAINED";
+    else if (major === latestMajor - 1 && now.getTime() - released(newest) < MAINTAINED_WINDOW_DAYS * 86_400_000)
+      status = "MAINTAINED";
     if (status === "EOL" && ++eol > MAX_EOL_LINES) continue;
     out.push({ name: `${major}.x`, range: `>=${major}.0.0 <${next}`, latest: newest, status });
   }

@@ -11,7 +11,9 @@ import { osvExportProblems, osvImportProblems } from "./osv-validate";
 
 const ghsa = JSON.parse(readFileSync("tests/fixtures/GHSA-qw6h-vgh9-j6wx.json", "utf8")) as Record<string, unknown>;
 const minimal = { id: "GHSA-aaaa-bbbb-cccc", modified: "2026-01-31T12:00:00Z" };
-const range = (events: object[], type = "SEMVER") => ({ affected: [{ package: { ecosystem: "npm", name: "express" }, ranges: [{ type, events }] }] });
+const range = (events: object[], type = "SEMVER") => ({
+  affected: [{ package: { ecosystem: "npm", name: "express" }, ranges: [{ type, events }] }],
+});
 
 describe("the OSV schema file", () => {
   it("is a valid draft 2020-12 JSON Schema", () => {
@@ -29,23 +31,103 @@ describe("records that break the OSV specification", () => {
   // [what is wrong, the record, the path named, words of the message]
   const cases: [string, object, string, string][] = [
     ["no id or modified", {}, "id", "is required"],
-    ["a time with an offset instead of Z", { ...minimal, modified: "2026-01-31T12:00:00+02:00" }, "modified", "UTC time"],
+    [
+      "a time with an offset instead of Z",
+      { ...minimal, modified: "2026-01-31T12:00:00+02:00" },
+      "modified",
+      "UTC time",
+    ],
     ["a date without a time", { ...minimal, published: "2026-01-31" }, "published", "UTC time"],
     ["an unregistered id prefix", { ...minimal, id: "SEC-2026-0001" }, "id", "home database"],
-    ["an unknown ecosystem", { ...minimal, affected: [{ package: { ecosystem: "npmjs", name: "express" } }] }, "affected.0.package.ecosystem", "ecosystem"],
-    ["a package without a name", { ...minimal, affected: [{ package: { ecosystem: "npm" } }] }, "affected.0.package.name", "is required"],
-    ["a range without an introduced event", { ...minimal, ...range([{ fixed: "1.0.0" }]) }, "affected.0.ranges.0.events", "introduced"],
+    [
+      "an unknown ecosystem",
+      { ...minimal, affected: [{ package: { ecosystem: "npmjs", name: "express" } }] },
+      "affected.0.package.ecosystem",
+      "ecosystem",
+    ],
+    [
+      "a package without a name",
+      { ...minimal, affected: [{ package: { ecosystem: "npm" } }] },
+      "affected.0.package.name",
+      "is required",
+    ],
+    [
+      "a range without an introduced event",
+      { ...minimal, ...range([{ fixed: "1.0.0" }]) },
+      "affected.0.ranges.0.events",
+      "introduced",
+    ],
     ["a range with no events", { ...minimal, ...range([]) }, "affected.0.ranges.0.events", ""],
-    ["fixed and last_affected in one range", { ...minimal, ...range([{ introduced: "0" }, { fixed: "1.0.0" }, { last_affected: "2.0.0" }]) }, "affected.0.ranges.0", "not both"],
-    ["an event with two ends", { ...minimal, ...range([{ introduced: "0", fixed: "1.0.0" }]) }, "affected.0.ranges.0.events.0", "exactly one"],
-    ["a GIT range without a repo", { ...minimal, ...range([{ introduced: "abc" }], "GIT") }, "affected.0.ranges.0.repo", "is required"],
+    [
+      "fixed and last_affected in one range",
+      { ...minimal, ...range([{ introduced: "0" }, { fixed: "1.0.0" }, { last_affected: "2.0.0" }]) },
+      "affected.0.ranges.0",
+      "not both",
+    ],
+    [
+      "an event with two ends",
+      { ...minimal, ...range([{ introduced: "0", fixed: "1.0.0" }]) },
+      "affected.0.ranges.0.events.0",
+      "exactly one",
+    ],
+    [
+      "a GIT range without a repo",
+      { ...minimal, ...range([{ introduced: "abc" }], "GIT") },
+      "affected.0.ranges.0.repo",
+      "is required",
+    ],
     ["an unknown range type", { ...minimal, ...range([{ introduced: "0" }], "RANGE") }, "affected.0.ranges.0.type", ""],
-    ["a CVSS 3 type holding a CVSS 4 vector", { ...minimal, severity: [{ type: "CVSS_V3", score: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N" }] }, "severity.0.score", "vector"],
-    ["a CVSS 4 vector with its base metrics out of order", { ...minimal, severity: [{ type: "CVSS_V4", score: "CVSS:4.0/AC:L/AV:N/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N" }] }, "severity.0.score", "vector"],
-    ["a severity type OSV does not know", { ...minimal, severity: [{ type: "CVSS_V5", score: "x" }] }, "severity.0.type", ""],
-    ["severity on the record and on a package", { ...minimal, severity: [{ type: "CVSS_V3", score: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" }], affected: [{ package: { ecosystem: "npm", name: "x" }, severity: [{ type: "CVSS_V3", score: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" }] }] }, "affected.0.severity", "top-level severity"],
-    ["a reference that is not a URL", { ...minimal, references: [{ type: "WEB", url: "not a url" }] }, "references.0.url", ""],
-    ["an unknown reference type", { ...minimal, references: [{ type: "BLOG", url: "https://example.com" }] }, "references.0.type", ""],
+    [
+      "a CVSS 3 type holding a CVSS 4 vector",
+      {
+        ...minimal,
+        severity: [{ type: "CVSS_V3", score: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N" }],
+      },
+      "severity.0.score",
+      "vector",
+    ],
+    [
+      "a CVSS 4 vector with its base metrics out of order",
+      {
+        ...minimal,
+        severity: [{ type: "CVSS_V4", score: "CVSS:4.0/AC:L/AV:N/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N" }],
+      },
+      "severity.0.score",
+      "vector",
+    ],
+    [
+      "a severity type OSV does not know",
+      { ...minimal, severity: [{ type: "CVSS_V5", score: "x" }] },
+      "severity.0.type",
+      "",
+    ],
+    [
+      "severity on the record and on a package",
+      {
+        ...minimal,
+        severity: [{ type: "CVSS_V3", score: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" }],
+        affected: [
+          {
+            package: { ecosystem: "npm", name: "x" },
+            severity: [{ type: "CVSS_V3", score: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" }],
+          },
+        ],
+      },
+      "affected.0.severity",
+      "top-level severity",
+    ],
+    [
+      "a reference that is not a URL",
+      { ...minimal, references: [{ type: "WEB", url: "not a url" }] },
+      "references.0.url",
+      "",
+    ],
+    [
+      "an unknown reference type",
+      { ...minimal, references: [{ type: "BLOG", url: "https://example.com" }] },
+      "references.0.type",
+      "",
+    ],
     ["an unknown credit type", { ...minimal, credits: [{ name: "A", type: "HERO" }] }, "credits.0.type", ""],
     ["a top-level field OSV does not have", { ...minimal, cwe: ["CWE-79"] }, "_", '"cwe" is not an OSV field'],
   ];
@@ -58,8 +140,17 @@ describe("records that break the OSV specification", () => {
   });
 
   it("reads records of registries newer than our lists on import, but not broken ones", () => {
-    expect(osvImportProblems({ ...minimal, id: "NEWDB-2026-1", affected: [{ package: { ecosystem: "Newland:1", name: "x" } }], extra: 1 })).toEqual([]);
-    expect(osvImportProblems({ ...minimal, ...range([{ fixed: "1.0.0" }]) }).map((p) => p.path)).toEqual(["affected.0.ranges.0.events"]);
+    expect(
+      osvImportProblems({
+        ...minimal,
+        id: "NEWDB-2026-1",
+        affected: [{ package: { ecosystem: "Newland:1", name: "x" } }],
+        extra: 1,
+      }),
+    ).toEqual([]);
+    expect(osvImportProblems({ ...minimal, ...range([{ fixed: "1.0.0" }]) }).map((p) => p.path)).toEqual([
+      "affected.0.ranges.0.events",
+    ]);
   });
 });
 
@@ -79,7 +170,6 @@ const base = {
 };
 
 describe("toOsv", () => {
-
   it("writes records valid against the whole schema, one OSV range per range, whatever their ends", () => {
     const record = toOsv({
       ...base,
@@ -104,7 +194,13 @@ describe("toOsv", () => {
   });
 
   it("keeps overlapping ranges apart, so neither ends the other early", () => {
-    const ranges = osvRanges([{ introduced: "0", fixed: "3.0.0" }, { introduced: "1.0.0", fixed: "2.0.0" }], []);
+    const ranges = osvRanges(
+      [
+        { introduced: "0", fixed: "3.0.0" },
+        { introduced: "1.0.0", fixed: "2.0.0" },
+      ],
+      [],
+    );
     expect(ranges.map((r) => r.events)).toEqual([
       [{ introduced: "0" }, { fixed: "3.0.0" }],
       [{ introduced: "1.0.0" }, { fixed: "2.0.0" }],
@@ -117,7 +213,12 @@ describe("fixed versions set by hand on a line", () => {
   const L5 = ">=5.0.0 <6.0.0-0";
   // [what, ranges, hand fixes, the ranges exported]
   const cases: [string, AffectedRange[], HandFix[], AffectedRange[]][] = [
-    ["end an open range at the fix and resume it where the line ends", [{ introduced: "0" }], [{ lineRange: L4, version: "4.21.3" }], [{ introduced: "0", fixed: "4.21.3" }, { introduced: "5.0.0-0" }]],
+    [
+      "end an open range at the fix and resume it where the line ends",
+      [{ introduced: "0" }],
+      [{ lineRange: L4, version: "4.21.3" }],
+      [{ introduced: "0", fixed: "4.21.3" }, { introduced: "5.0.0-0" }],
+    ],
     [
       "cut one range on two lines",
       [{ introduced: "4.0.0", fixed: "5.2.0" }],
@@ -130,26 +231,87 @@ describe("fixed versions set by hand on a line", () => {
         { introduced: "5.0.0-0", fixed: "5.1.1" },
       ],
     ],
-    ["keep a last_affected end after the cut", [{ introduced: "4.0.0", last_affected: "5.3.0" }], [{ lineRange: L4, version: "4.21.3" }], [{ introduced: "4.0.0", fixed: "4.21.3" }, { introduced: "5.0.0-0", last_affected: "5.3.0" }]],
-    ["state a line no range covers as affected from its start", [{ introduced: "5.0.0", fixed: "5.1.1" }], [{ lineRange: L4, version: "4.21.3" }], [{ introduced: "5.0.0", fixed: "5.1.1" }, { introduced: "4.0.0", fixed: "4.21.3" }]],
-    ["not repeat a fix the ranges already hold", [{ introduced: "0", fixed: "4.21.3" }], [{ lineRange: L4, version: "4.21.3" }], [{ introduced: "0", fixed: "4.21.3" }]],
-    ["leave alone versions semver cannot read", [{ introduced: "0" }], [{ lineRange: L4, version: "next" }], [{ introduced: "0" }]],
-    ["cut only the part of a union line that holds the fix", [{ introduced: "0" }], [{ lineRange: "^3.0.0 || ^4.0.0", version: "4.2.0" }], [{ introduced: "0", fixed: "4.2.0" }, { introduced: "5.0.0-0" }]],
-    ["resume just above a line that ends with <=", [{ introduced: "0" }], [{ lineRange: ">=4.0.0 <=4.9.9", version: "4.2.0" }], [{ introduced: "0", fixed: "4.2.0" }, { introduced: "4.9.10-0" }]],
-    ["add nothing where the ranges already end below the fix", [{ introduced: "0", last_affected: "4.1.0" }], [{ lineRange: L4, version: "4.2.0" }], [{ introduced: "0", last_affected: "4.1.0" }]],
-    ["take a range that starts above the fix out of the line", [{ introduced: "4.5.0" }], [{ lineRange: L4, version: "4.2.0" }], [{ introduced: "5.0.0-0" }]],
-    ["normalise the fix as semver writes it", [{ introduced: "0" }], [{ lineRange: L4, version: "v4.2.0" }], [{ introduced: "0", fixed: "4.2.0" }, { introduced: "5.0.0-0" }]],
+    [
+      "keep a last_affected end after the cut",
+      [{ introduced: "4.0.0", last_affected: "5.3.0" }],
+      [{ lineRange: L4, version: "4.21.3" }],
+      [
+        { introduced: "4.0.0", fixed: "4.21.3" },
+        { introduced: "5.0.0-0", last_affected: "5.3.0" },
+      ],
+    ],
+    [
+      "state a line no range covers as affected from its start",
+      [{ introduced: "5.0.0", fixed: "5.1.1" }],
+      [{ lineRange: L4, version: "4.21.3" }],
+      [
+        { introduced: "5.0.0", fixed: "5.1.1" },
+        { introduced: "4.0.0", fixed: "4.21.3" },
+      ],
+    ],
+    [
+      "not repeat a fix the ranges already hold",
+      [{ introduced: "0", fixed: "4.21.3" }],
+      [{ lineRange: L4, version: "4.21.3" }],
+      [{ introduced: "0", fixed: "4.21.3" }],
+    ],
+    [
+      "leave alone versions semver cannot read",
+      [{ introduced: "0" }],
+      [{ lineRange: L4, version: "next" }],
+      [{ introduced: "0" }],
+    ],
+    [
+      "cut only the part of a union line that holds the fix",
+      [{ introduced: "0" }],
+      [{ lineRange: "^3.0.0 || ^4.0.0", version: "4.2.0" }],
+      [{ introduced: "0", fixed: "4.2.0" }, { introduced: "5.0.0-0" }],
+    ],
+    [
+      "resume just above a line that ends with <=",
+      [{ introduced: "0" }],
+      [{ lineRange: ">=4.0.0 <=4.9.9", version: "4.2.0" }],
+      [{ introduced: "0", fixed: "4.2.0" }, { introduced: "4.9.10-0" }],
+    ],
+    [
+      "add nothing where the ranges already end below the fix",
+      [{ introduced: "0", last_affected: "4.1.0" }],
+      [{ lineRange: L4, version: "4.2.0" }],
+      [{ introduced: "0", last_affected: "4.1.0" }],
+    ],
+    [
+      "take a range that starts above the fix out of the line",
+      [{ introduced: "4.5.0" }],
+      [{ lineRange: L4, version: "4.2.0" }],
+      [{ introduced: "5.0.0-0" }],
+    ],
+    [
+      "normalise the fix as semver writes it",
+      [{ introduced: "0" }],
+      [{ lineRange: L4, version: "v4.2.0" }],
+      [{ introduced: "0", fixed: "4.2.0" }, { introduced: "5.0.0-0" }],
+    ],
   ];
   it.each(cases)("%s", (_what, ranges, fixes, expected) => {
     expect(exportRanges(ranges, fixes)).toEqual(expected);
-    const record = toOsv({ ...base, packages: [{ name: "widget", ecosystem: "npm", ranges }], handFixes: { widget: fixes } });
+    const record = toOsv({
+      ...base,
+      packages: [{ name: "widget", ecosystem: "npm", ranges }],
+      handFixes: { widget: fixes },
+    });
     expect(osvExportProblems(record)).toEqual([]);
   });
 });
 
 describe("toOsv, empty", () => {
   it("writes a report with no ranges yet as a package without ranges", () => {
-    const record = toOsv({ ...base, cvssVector: null, credit: null, advisoryUrl: null, packages: [{ name: "widget", ecosystem: "npm", ranges: [] }] });
+    const record = toOsv({
+      ...base,
+      cvssVector: null,
+      credit: null,
+      advisoryUrl: null,
+      packages: [{ name: "widget", ecosystem: "npm", ranges: [] }],
+    });
     expect(osvExportProblems(record)).toEqual([]);
   });
 });

@@ -13,7 +13,9 @@ import osvSchema from "./osv-schema.json" with { type: "json" };
 export type SchemaProblem = { path: string; message: string };
 
 function lenientSchema(): object {
-  const copy = structuredClone(osvSchema) as Record<string, unknown> & { $defs: Record<string, Record<string, unknown>> };
+  const copy = structuredClone(osvSchema) as Record<string, unknown> & {
+    $defs: Record<string, Record<string, unknown>>;
+  };
   copy.$id = osvSchema.$id.replace(".json", "-lenient.json");
   delete copy.additionalProperties;
   delete copy.$defs.registeredId!.pattern;
@@ -28,14 +30,24 @@ const lenientCheck = ajv.compile(lenientSchema());
 
 const READABLE: [RegExp, string | ((e: ErrorObject) => string)][] = [
   [/utcTime\/(pattern|format)$/, "must be a UTC time such as 2026-01-31T12:00:00Z"],
-  [/registeredId\/pattern$/, "must start with the prefix of a home database the OSV specification lists (GHSA-, CVE-, OSV-, …)"],
+  [
+    /registeredId\/pattern$/,
+    "must start with the prefix of a home database the OSV specification lists (GHSA-, CVE-, OSV-, …)",
+  ],
   [/ecosystem\/pattern$/, "must be an ecosystem the OSV specification lists, such as npm"],
   [/events\/contains$/, "a range needs an introduced event"],
   [/range\/allOf\/1\/then\/not$/, "a range uses fixed or last_affected events, not both"],
   [/range\/allOf\/0\/then\/required$/, "a GIT range needs a repo"],
   [/events\/items\/oneOf$/, "each event holds exactly one of introduced, fixed, last_affected or limit"],
-  [/severityList\/items\/allOf\/\d\/then\/properties\/score\/(pattern|enum)$/, "is not a vector of the severity type it names"],
-  [/^#\/additionalProperties$/, (e) => `"${(e.params as { additionalProperty: string }).additionalProperty}" is not an OSV field (extra data goes under database_specific)`],
+  [
+    /severityList\/items\/allOf\/\d\/then\/properties\/score\/(pattern|enum)$/,
+    "is not a vector of the severity type it names",
+  ],
+  [
+    /^#\/additionalProperties$/,
+    (e) =>
+      `"${(e.params as { additionalProperty: string }).additionalProperty}" is not an OSV field (extra data goes under database_specific)`,
+  ],
   [/^#\/allOf\/0\/then\//, "must be absent when the record has a top-level severity"],
 ];
 

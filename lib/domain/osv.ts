@@ -31,9 +31,19 @@ export const osvRecord = z.object({
   affected: z
     .array(
       z.object({
-        package: z.object({ ecosystem: z.string().min(1), name: z.string().min(1), purl: z.string().optional() }).optional(),
+        package: z
+          .object({ ecosystem: z.string().min(1), name: z.string().min(1), purl: z.string().optional() })
+          .optional(),
         severity: z.array(z.object({ type: z.string(), score: z.string() })).nullish(),
-        ranges: z.array(z.object({ type: z.enum(["SEMVER", "ECOSYSTEM", "GIT"]), repo: z.string().optional(), events: z.array(event).min(1) })).optional(),
+        ranges: z
+          .array(
+            z.object({
+              type: z.enum(["SEMVER", "ECOSYSTEM", "GIT"]),
+              repo: z.string().optional(),
+              events: z.array(event).min(1),
+            }),
+          )
+          .optional(),
         versions: z.array(z.string()).optional(),
         database_specific: z.record(z.string(), z.unknown()).optional(),
         ecosystem_specific: z.record(z.string(), z.unknown()).optional(),
@@ -41,7 +51,9 @@ export const osvRecord = z.object({
     )
     .nullish(),
   references: z.array(z.object({ type: z.string(), url: z.string() })).nullish(),
-  credits: z.array(z.object({ name: z.string(), contact: z.array(z.string()).optional(), type: z.string().optional() })).optional(),
+  credits: z
+    .array(z.object({ name: z.string(), contact: z.array(z.string()).optional(), type: z.string().optional() }))
+    .optional(),
   database_specific: z.record(z.string(), z.unknown()).optional(),
 });
 export type OsvRecord = z.infer<typeof osvRecord>;
@@ -67,20 +79,37 @@ export function rangesFromOsvEvents(events: z.infer<typeof event>[]): AffectedRa
   const ranges: AffectedRange[] = [];
   for (const e of events) {
     if ("introduced" in e) ranges.push({ introduced: e.introduced });
-    else if ("fixed" in e && ranges.length && !ranges.at(-1)!.fixed && !ranges.at(-1)!.last_affected) ranges.at(-1)!.fixed = e.fixed;
-    else if ("last_affected" in e && ranges.length && !ranges.at(-1)!.fixed && !ranges.at(-1)!.last_affected) ranges.at(-1)!.last_affected = e.last_affected;
+    else if ("fixed" in e && ranges.length && !ranges.at(-1)!.fixed && !ranges.at(-1)!.last_affected)
+      ranges.at(-1)!.fixed = e.fixed;
+    else if ("last_affected" in e && ranges.length && !ranges.at(-1)!.fixed && !ranges.at(-1)!.last_affected)
+      ranges.at(-1)!.last_affected = e.last_affected;
   }
   return ranges;
 }
 
-const GHSA_SEVERITY: Record<string, Severity> = { LOW: "LOW", MODERATE: "MEDIUM", MEDIUM: "MEDIUM", HIGH: "HIGH", CRITICAL: "CRITICAL" };
+const GHSA_SEVERITY: Record<string, Severity> = {
+  LOW: "LOW",
+  MODERATE: "MEDIUM",
+  MEDIUM: "MEDIUM",
+  HIGH: "HIGH",
+  CRITICAL: "CRITICAL",
+};
 
 export function fromOsv(record: OsvRecord): ImportedAdvisory {
   const ids = [record.id, ...(record.aliases ?? [])];
-  const vectors = [...(record.severity ?? []), ...(record.affected ?? []).flatMap((a) => a.severity ?? [])].map((s) => s.score);
+  const vectors = [...(record.severity ?? []), ...(record.affected ?? []).flatMap((a) => a.severity ?? [])].map(
+    (s) => s.score,
+  );
   const scored = vectors.map(scoreCvss).find((r) => r.ok);
-  const dbSeverity = typeof record.database_specific?.severity === "string" ? GHSA_SEVERITY[record.database_specific.severity.toUpperCase()] : undefined;
-  const cwe = Array.isArray(record.database_specific?.cwe_ids) ? (record.database_specific.cwe_ids as unknown[]).filter((c): c is string => typeof c === "string" && /^CWE-\d+$/.test(c)) : [];
+  const dbSeverity =
+    typeof record.database_specific?.severity === "string"
+      ? GHSA_SEVERITY[record.database_specific.severity.toUpperCase()]
+      : undefined;
+  const cwe = Array.isArray(record.database_specific?.cwe_ids)
+    ? (record.database_specific.cwe_ids as unknown[]).filter(
+        (c): c is string => typeof c === "string" && /^CWE-\d+$/.test(c),
+      )
+    : [];
   const packages = new Map<string, { name: string; ecosystem: string; ranges: AffectedRange[] }>();
   for (const a of record.affected ?? []) {
     if (!a.package) continue;
@@ -136,17 +165,23 @@ function justAbove(v: semver.SemVer): string {
 /** The part of a line's range holding `version`: its first version and the version it stops below (null: no end). */
 function linePart(lineRange: string, version: string): { lower: string | null; upper: string | null } | null {
   if (!semver.validRange(lineRange, SEMVER_OPTS)) return null;
-  const set = new semver.Range(lineRange, SEMVER_OPTS).set.find((comparators) => comparators.every((c) => c.test(version)));
+  const set = new semver.Range(lineRange, SEMVER_OPTS).set.find((comparators) =>
+    comparators.every((c) => c.test(version)),
+  );
   if (!set) return null;
   const part = new semver.Range(set.map((c) => c.value).join(" ") || "*", SEMVER_OPTS);
-  const ends = set.flatMap((c) => (c.operator === "<" ? [c.semver.version] : c.operator === "<=" ? [justAbove(c.semver)] : []));
+  const ends = set.flatMap((c) =>
+    c.operator === "<" ? [c.semver.version] : c.operator === "<=" ? [justAbove(c.semver)] : [],
+  );
   const upper = ends.sort(semver.compare)[0] ?? null;
   return { lower: semver.minVersion(part)?.version ?? null, upper };
 }
 
-const readable = (r: AffectedRange) => [r.introduced === "0" ? null : r.introduced, r.fixed, r.last_affected].every((v) => v == null || !!semver.valid(v));
+const readable = (r: AffectedRange) =>
+  [r.introduced === "0" ? null : r.introduced, r.fixed, r.last_affected].every((v) => v == null || !!semver.valid(v));
 /** Does the range reach past `v` (some version ≥ v is in it)? */
-const endsAfter = (r: AffectedRange, v: string) => (r.fixed ? semver.gt(r.fixed, v) : r.last_affected ? semver.gte(r.last_affected, v) : true);
+const endsAfter = (r: AffectedRange, v: string) =>
+  r.fixed ? semver.gt(r.fixed, v) : r.last_affected ? semver.gte(r.last_affected, v) : true;
 /** Does the range start below `v`? */
 const startsBefore = (r: AffectedRange, v: string) => r.introduced === "0" || semver.lt(r.introduced, v);
 
@@ -155,7 +190,10 @@ function without(r: AffectedRange, from: string, upto: string | null): AffectedR
   if (!readable(r) || !endsAfter(r, from) || (upto && !startsBefore(r, upto))) return [r];
   const end = r.fixed ? { fixed: r.fixed } : r.last_affected ? { last_affected: r.last_affected } : {};
   const below = startsBefore(r, from) ? [{ introduced: r.introduced, fixed: from }] : [];
-  const above = upto && endsAfter(r, upto) ? [{ introduced: r.introduced !== "0" && semver.gt(r.introduced, upto) ? r.introduced : upto, ...end }] : [];
+  const above =
+    upto && endsAfter(r, upto)
+      ? [{ introduced: r.introduced !== "0" && semver.gt(r.introduced, upto) ? r.introduced : upto, ...end }]
+      : [];
   return [...below, ...above];
 }
 
@@ -188,10 +226,16 @@ export function exportRanges(ranges: AffectedRange[], handFixes: HandFix[]): Aff
  * as a single timeline, so overlapping ranges merged into one would end each
  * other early, and fixed and last_affected may not share a range.
  */
-export function osvRanges(ranges: AffectedRange[], handFixes: HandFix[]): { type: "SEMVER"; events: Record<string, string>[] }[] {
+export function osvRanges(
+  ranges: AffectedRange[],
+  handFixes: HandFix[],
+): { type: "SEMVER"; events: Record<string, string>[] }[] {
   const seen = new Set<string>();
   return exportRanges(ranges, handFixes).flatMap((r) => {
-    const events: Record<string, string>[] = [{ introduced: r.introduced }, ...(r.fixed ? [{ fixed: r.fixed }] : r.last_affected ? [{ last_affected: r.last_affected }] : [])];
+    const events: Record<string, string>[] = [
+      { introduced: r.introduced },
+      ...(r.fixed ? [{ fixed: r.fixed }] : r.last_affected ? [{ last_affected: r.last_affected }] : []),
+    ];
     const id = JSON.stringify(events);
     if (seen.has(id)) return [];
     seen.add(id);
@@ -200,7 +244,9 @@ export function osvRanges(ranges: AffectedRange[], handFixes: HandFix[]): { type
 }
 
 export function toOsv(input: ExportInput) {
-  const severity = input.cvssVector ? [{ type: input.cvssVector.startsWith("CVSS:4.0/") ? "CVSS_V4" : "CVSS_V3", score: input.cvssVector }] : undefined;
+  const severity = input.cvssVector
+    ? [{ type: input.cvssVector.startsWith("CVSS:4.0/") ? "CVSS_V4" : "CVSS_V3", score: input.cvssVector }]
+    : undefined;
   return {
     schema_version: "1.7.0",
     id: input.id,
@@ -211,7 +257,10 @@ export function toOsv(input: ExportInput) {
     details: input.body,
     ...(severity ? { severity } : {}),
     affected: input.packages.map((p) => {
-      return { package: { ecosystem: p.ecosystem, name: p.name }, ranges: osvRanges(p.ranges, input.handFixes[p.name] ?? []) };
+      return {
+        package: { ecosystem: p.ecosystem, name: p.name },
+        ranges: osvRanges(p.ranges, input.handFixes[p.name] ?? []),
+      };
     }),
     ...(input.advisoryUrl ? { references: [{ type: "ADVISORY", url: input.advisoryUrl }] } : {}),
     ...(input.credit ? { credits: [input.credit] } : {}),

@@ -14,8 +14,11 @@ describe("report keys", () => {
     expect(isReportKey(key)).toBe(true);
   });
 
-  it.each(["SEC-2026-42", "sec-2026-0042", "SEC-26-0042", "SEC-2026-0042x", "../SEC-2026-0042", ""])("rejects %j", (key) => {
-    expect(isReportKey(key)).toBe(false);
-    expect(parseReportKey(key)).toBeNull();
-  });
+  it.each(["SEC-2026-42", "sec-2026-0042", "SEC-26-0042", "SEC-2026-0042x", "../SEC-2026-0042", ""])(
+    "rejects %j",
+    (key) => {
+      expect(isReportKey(key)).toBe(false);
+      expect(parseReportKey(key)).toBeNull();
+    },
+  );
 });

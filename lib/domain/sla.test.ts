@@ -5,7 +5,8 @@ import { NOW, hoursAgo, makeSlaReport } from "@/tests/helpers/factories";
 import type { ClockName, SlaReport } from "./sla";
 import { DEFAULT_POLICY, computeClocks, mostUrgent } from "./sla";
 
-const clock = (report: SlaReport, name: ClockName) => computeClocks(report, DEFAULT_POLICY, NOW).find((c) => c.clock === name)!;
+const clock = (report: SlaReport, name: ClockName) =>
+  computeClocks(report, DEFAULT_POLICY, NOW).find((c) => c.clock === name)!;
 const DAY = 24;
 
 describe("acknowledge clock (48 h from receipt)", () => {
@@ -24,12 +25,18 @@ describe("acknowledge clock (48 h from receipt)", () => {
 
   it("is met by the acknowledgment, even a late one, and keeps its due time", () => {
     const received = hoursAgo(100);
-    const c = clock(makeSlaReport({ status: "TRIAGE", receivedAt: received, acknowledgedAt: hoursAgo(40) }), "acknowledge");
+    const c = clock(
+      makeSlaReport({ status: "TRIAGE", receivedAt: received, acknowledgedAt: hoursAgo(40) }),
+      "acknowledge",
+    );
     expect(c).toMatchObject({ state: "met", metAt: hoursAgo(40), dueAt: hoursAgo(52) });
   });
 
   it("is answered by closing an unacknowledged report", () => {
-    const c = clock(makeSlaReport({ status: "CLOSED", receivedAt: hoursAgo(10), closedAt: hoursAgo(2) }), "acknowledge");
+    const c = clock(
+      makeSlaReport({ status: "CLOSED", receivedAt: hoursAgo(10), closedAt: hoursAgo(2) }),
+      "acknowledge",
+    );
     expect(c).toMatchObject({ state: "met", metAt: hoursAgo(2) });
   });
 });
@@ -44,17 +51,20 @@ describe("detailed-response clock (48 h from acknowledgment)", () => {
     { ackHoursAgo: 40, firstResponse: null, state: "at_risk" },
     { ackHoursAgo: 60, firstResponse: null, state: "breached" },
     { ackHoursAgo: 60, firstResponse: 30, state: "met" },
-  ])("acknowledged $ackHoursAgo h ago, answered $firstResponse h ago → $state", ({ ackHoursAgo, firstResponse, state }) => {
-    const report = makeSlaReport({
-      status: "TRIAGE",
-      receivedAt: hoursAgo(ackHoursAgo + 1),
-      acknowledgedAt: hoursAgo(ackHoursAgo),
-      firstResponseAt: firstResponse === null ? null : hoursAgo(firstResponse),
-    });
-    const c = clock(report, "response");
-    expect(c.state).toBe(state);
-    expect(c.dueAt).toEqual(hoursAgo(ackHoursAgo - 48));
-  });
+  ])(
+    "acknowledged $ackHoursAgo h ago, answered $firstResponse h ago → $state",
+    ({ ackHoursAgo, firstResponse, state }) => {
+      const report = makeSlaReport({
+        status: "TRIAGE",
+        receivedAt: hoursAgo(ackHoursAgo + 1),
+        acknowledgedAt: hoursAgo(ackHoursAgo),
+        firstResponseAt: firstResponse === null ? null : hoursAgo(firstResponse),
+      });
+      const c = clock(report, "response");
+      expect(c.state).toBe(state);
+      expect(c.dueAt).toEqual(hoursAgo(ackHoursAgo - 48));
+    },
+  );
 });
 
 describe("keep-informed clock (every 7 days while open)", () => {
@@ -64,18 +74,43 @@ describe("keep-informed clock (every 7 days while open)", () => {
     { lastUpdateDaysAgo: 8, state: "breached" },
   ])("last update $lastUpdateDaysAgo d ago → $state", ({ lastUpdateDaysAgo, state }) => {
     const last = hoursAgo(lastUpdateDaysAgo * DAY);
-    const c = clock(makeSlaReport({ status: "FIXING", receivedAt: hoursAgo(30 * DAY), acknowledgedAt: hoursAgo(29 * DAY), lastUpdateAt: last }), "update");
+    const c = clock(
+      makeSlaReport({
+        status: "FIXING",
+        receivedAt: hoursAgo(30 * DAY),
+        acknowledgedAt: hoursAgo(29 * DAY),
+        lastUpdateAt: last,
+      }),
+      "update",
+    );
     expect(c.state).toBe(state);
     expect(c.dueAt).toEqual(hoursAgo((lastUpdateDaysAgo - 7) * DAY));
   });
 
   it("pauses while waiting on the reporter", () => {
-    const c = clock(makeSlaReport({ status: "TRIAGE", acknowledgedAt: hoursAgo(20 * DAY), lastUpdateAt: hoursAgo(20 * DAY), waitingOnReporter: true, waitingSince: hoursAgo(19 * DAY) }), "update");
+    const c = clock(
+      makeSlaReport({
+        status: "TRIAGE",
+        acknowledgedAt: hoursAgo(20 * DAY),
+        lastUpdateAt: hoursAgo(20 * DAY),
+        waitingOnReporter: true,
+        waitingSince: hoursAgo(19 * DAY),
+      }),
+      "update",
+    );
     expect(c).toMatchObject({ state: "paused", dueAt: null });
   });
 
   it("is met when the report is disclosed", () => {
-    const c = clock(makeSlaReport({ status: "DISCLOSED", acknowledgedAt: hoursAgo(20 * DAY), lastUpdateAt: hoursAgo(20 * DAY), disclosedAt: hoursAgo(DAY) }), "update");
+    const c = clock(
+      makeSlaReport({
+        status: "DISCLOSED",
+        acknowledgedAt: hoursAgo(20 * DAY),
+        lastUpdateAt: hoursAgo(20 * DAY),
+        disclosedAt: hoursAgo(DAY),
+      }),
+      "update",
+    );
     expect(c).toMatchObject({ state: "met", metAt: hoursAgo(DAY) });
   });
 });
@@ -88,34 +123,81 @@ describe("fix clock (from confirmation, by severity)", () => {
     { severity: "HIGH", days: 30, confirmedDaysAgo: 10, state: "ok" },
     { severity: "MEDIUM", days: 90, confirmedDaysAgo: 80, state: "at_risk" },
     { severity: "LOW", days: 180, confirmedDaysAgo: 181, state: "breached" },
-  ] as const)("$severity confirmed $confirmedDaysAgo d ago → $state (due after $days d)", ({ severity, days, confirmedDaysAgo, state }) => {
-    const c = clock(makeSlaReport({ status: "FIXING", severity, confirmedAt: hoursAgo(confirmedDaysAgo * DAY) }), "fix");
-    expect(c.state).toBe(state);
-    expect(c.dueAt).toEqual(hoursAgo((confirmedDaysAgo - days) * DAY));
-  });
+  ] as const)(
+    "$severity confirmed $confirmedDaysAgo d ago → $state (due after $days d)",
+    ({ severity, days, confirmedDaysAgo, state }) => {
+      const c = clock(
+        makeSlaReport({ status: "FIXING", severity, confirmedAt: hoursAgo(confirmedDaysAgo * DAY) }),
+        "fix",
+      );
+      expect(c.state).toBe(state);
+      expect(c.dueAt).toEqual(hoursAgo((confirmedDaysAgo - days) * DAY));
+    },
+  );
 
   it("does not start without a severity, and NONE promises no deadline", () => {
     expect(clock(makeSlaReport({ status: "CONFIRMED", confirmedAt: hoursAgo(DAY) }), "fix").dueAt).toBeNull();
-    expect(clock(makeSlaReport({ status: "CONFIRMED", severity: "NONE", confirmedAt: hoursAgo(DAY) }), "fix").dueAt).toBeNull();
+    expect(
+      clock(makeSlaReport({ status: "CONFIRMED", severity: "NONE", confirmedAt: hoursAgo(DAY) }), "fix").dueAt,
+    ).toBeNull();
   });
 
   it("moves its due time by the time already spent waiting on the reporter", () => {
-    const c = clock(makeSlaReport({ status: "FIXING", severity: "CRITICAL", confirmedAt: hoursAgo(8 * DAY), pausedSeconds: 2 * DAY * 3600 }), "fix");
+    const c = clock(
+      makeSlaReport({
+        status: "FIXING",
+        severity: "CRITICAL",
+        confirmedAt: hoursAgo(8 * DAY),
+        pausedSeconds: 2 * DAY * 3600,
+      }),
+      "fix",
+    );
     expect(c.dueAt).toEqual(hoursAgo(-1 * DAY));
     expect(c.state).toBe("at_risk"); // 1 d of 9 left
   });
 
   it("pauses while waiting on the reporter and is met by disclosure", () => {
-    expect(clock(makeSlaReport({ status: "FIXING", severity: "HIGH", confirmedAt: hoursAgo(DAY), waitingOnReporter: true }), "fix").state).toBe("paused");
-    expect(clock(makeSlaReport({ status: "DISCLOSED", severity: "HIGH", confirmedAt: hoursAgo(9 * DAY), disclosedAt: hoursAgo(DAY) }), "fix")).toMatchObject({ state: "met", metAt: hoursAgo(DAY) });
+    expect(
+      clock(
+        makeSlaReport({ status: "FIXING", severity: "HIGH", confirmedAt: hoursAgo(DAY), waitingOnReporter: true }),
+        "fix",
+      ).state,
+    ).toBe("paused");
+    expect(
+      clock(
+        makeSlaReport({
+          status: "DISCLOSED",
+          severity: "HIGH",
+          confirmedAt: hoursAgo(9 * DAY),
+          disclosedAt: hoursAgo(DAY),
+        }),
+        "fix",
+      ),
+    ).toMatchObject({ state: "met", metAt: hoursAgo(DAY) });
   });
 });
 
 describe("most urgent clock", () => {
   it("prefers breached over at risk over ok, then the nearest due time", () => {
-    const report = makeSlaReport({ status: "FIXING", severity: "CRITICAL", receivedAt: hoursAgo(30 * DAY), acknowledgedAt: hoursAgo(29 * DAY), firstResponseAt: hoursAgo(28 * DAY), lastUpdateAt: hoursAgo(8 * DAY), confirmedAt: hoursAgo(6 * DAY) });
+    const report = makeSlaReport({
+      status: "FIXING",
+      severity: "CRITICAL",
+      receivedAt: hoursAgo(30 * DAY),
+      acknowledgedAt: hoursAgo(29 * DAY),
+      firstResponseAt: hoursAgo(28 * DAY),
+      lastUpdateAt: hoursAgo(8 * DAY),
+      confirmedAt: hoursAgo(6 * DAY),
+    });
     const clocks = computeClocks(report, DEFAULT_POLICY, NOW);
     expect(mostUrgent(clocks)?.clock).toBe("update");
-    expect(mostUrgent(computeClocks(makeSlaReport({ status: "DISCLOSED", disclosedAt: NOW, acknowledgedAt: NOW }), DEFAULT_POLICY, NOW))).toBeNull();
+    expect(
+      mostUrgent(
+        computeClocks(
+          makeSlaReport({ status: "DISCLOSED", disclosedAt: NOW, acknowledgedAt: NOW }),
+          DEFAULT_POLICY,
+          NOW,
+        ),
+      ),
+    ).toBeNull();
   });
 });

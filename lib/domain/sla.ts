@@ -96,19 +96,24 @@ export function computeClocks(report: SlaReport, policy: SlaPolicy, now: Date): 
   const cal = policy.calendar ?? CALENDAR_HOURS;
   const after = (start: Date, hours: number) => addHours(start, hours, cal);
   const run = (clock: ClockName, start: Date, due: Date) => running(clock, start, due, now, cal);
-  const endedAt = report.status === "CLOSED" ? report.closedAt : report.status === "DISCLOSED" ? report.disclosedAt : null;
+  const endedAt =
+    report.status === "CLOSED" ? report.closedAt : report.status === "DISCLOSED" ? report.disclosedAt : null;
 
   // acknowledge: received → acknowledgment (closing unacknowledged also answers)
   const ackDue = after(report.receivedAt, policy.acknowledgeHours);
   const ackMet = report.acknowledgedAt ?? endedAt;
-  const acknowledge = ackMet ? finished("acknowledge", report.receivedAt, ackDue, ackMet) : run("acknowledge", report.receivedAt, ackDue);
+  const acknowledge = ackMet
+    ? finished("acknowledge", report.receivedAt, ackDue, ackMet)
+    : run("acknowledge", report.receivedAt, ackDue);
 
   // detailed response: acknowledgment → first reporter-visible message after it
   let response = idle("response");
   if (report.acknowledgedAt) {
     const due = after(report.acknowledgedAt, policy.responseHours);
     const met = report.firstResponseAt ?? endedAt;
-    response = met ? finished("response", report.acknowledgedAt, due, met) : run("response", report.acknowledgedAt, due);
+    response = met
+      ? finished("response", report.acknowledgedAt, due, met)
+      : run("response", report.acknowledgedAt, due);
   }
 
   // keep informed: last reporter-visible message → the next one, while open
@@ -129,9 +134,11 @@ export function computeClocks(report: SlaReport, policy: SlaPolicy, now: Date): 
   if (report.confirmedAt && days !== null) {
     // a wait on the reporter moves the due time by the countable time it took (business hours in business mode)
     const due = after(report.confirmedAt, days * 24 + report.pausedSeconds / 3600);
-    if (report.disclosedAt && report.status === "DISCLOSED") fix = finished("fix", report.confirmedAt, due, report.disclosedAt);
+    if (report.disclosedAt && report.status === "DISCLOSED")
+      fix = finished("fix", report.confirmedAt, due, report.disclosedAt);
     else if (endedAt) fix = finished("fix", report.confirmedAt, due, endedAt);
-    else if (report.waitingOnReporter) fix = { clock: "fix", startedAt: report.confirmedAt, dueAt: null, metAt: null, state: "paused" };
+    else if (report.waitingOnReporter)
+      fix = { clock: "fix", startedAt: report.confirmedAt, dueAt: null, metAt: null, state: "paused" };
     else fix = run("fix", report.confirmedAt, due);
   }
 
@@ -144,7 +151,8 @@ const URGENCY: Record<ClockState, number> = { breached: 0, at_risk: 1, ok: 2, pa
 export function mostUrgent(clocks: Clock[]): Clock | null {
   const live = clocks.filter((c) => c.dueAt || c.state === "paused");
   const sorted = [...live].sort(
-    (a, b) => URGENCY[a.state] - URGENCY[b.state] || (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity),
+    (a, b) =>
+      URGENCY[a.state] - URGENCY[b.state] || (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity),
   );
   return sorted.find((c) => c.state !== "met") ?? null;
 }

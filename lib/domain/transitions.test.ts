@@ -32,12 +32,27 @@ describe("transitions", () => {
     ["TRIAGE", "CONFIRMED", {}, null],
     ["TRIAGE", "RELEASE_PENDING", {}, "Confirm the report before moving it to Release pending."],
     // release gate
-    ["FIXING", "RELEASE_PENDING", { linesNotReady: ["4.x", "5.x"] }, "Release pending needs every maintained line fixed, not affected or marked won't fix with a reason. Not yet: 4.x, 5.x."],
+    [
+      "FIXING",
+      "RELEASE_PENDING",
+      { linesNotReady: ["4.x", "5.x"] },
+      "Release pending needs every maintained line fixed, not affected or marked won't fix with a reason. Not yet: 4.x, 5.x.",
+    ],
     ["CONFIRMED", "RELEASE_PENDING", {}, null],
     ["FIXING", "RELEASE_PENDING", {}, null],
-    ["RELEASE_PENDING", "DISCLOSED", { linesNotReleased: ["5.x"] }, "Disclosing needs the fixes released. Not released yet: 5.x."],
+    [
+      "RELEASE_PENDING",
+      "DISCLOSED",
+      { linesNotReleased: ["5.x"] },
+      "Disclosing needs the fixes released. Not released yet: 5.x.",
+    ],
     ["RELEASE_PENDING", "DISCLOSED", {}, null],
-    ["RELEASE_PENDING", "DISCLOSED", { linesNotReady: ["4.x"] }, "Disclosing needs every maintained line fixed, not affected or marked won't fix with a reason. Not yet: 4.x."],
+    [
+      "RELEASE_PENDING",
+      "DISCLOSED",
+      { linesNotReady: ["4.x"] },
+      "Disclosing needs every maintained line fixed, not affected or marked won't fix with a reason. Not yet: 4.x.",
+    ],
     ["FIXING", "DISCLOSED", {}, "A report is disclosed from Release pending, once its fixes are released."],
     // moving back
     ["FIXING", "TRIAGE", {}, null],
@@ -51,9 +66,19 @@ describe("transitions", () => {
     ["NEW", "CLOSED", { resolution: "WITHDRAWN" }, null],
     ["TRIAGE", "CLOSED", { resolution: "DUPLICATE" }, "Closing as a duplicate needs the key of the original report."],
     ["TRIAGE", "CLOSED", { resolution: "DUPLICATE", duplicateOf: "SEC-2026-0001" }, null],
-    ["TRIAGE", "CLOSED", { resolution: "THIRD_PARTY" }, "Closing as third party needs the maintainer to redirect the reporter to."],
+    [
+      "TRIAGE",
+      "CLOSED",
+      { resolution: "THIRD_PARTY" },
+      "Closing as third party needs the maintainer to redirect the reporter to.",
+    ],
     ["TRIAGE", "CLOSED", { resolution: "THIRD_PARTY", thirdPartyName: "multer" }, null],
-    ["DISCLOSED", "CLOSED", { resolution: "REJECTED" }, "A disclosed report stays disclosed: it was fixed and announced."],
+    [
+      "DISCLOSED",
+      "CLOSED",
+      { resolution: "REJECTED" },
+      "A disclosed report stays disclosed: it was fixed and announced.",
+    ],
     ["CLOSED", "TRIAGE", {}, null],
     ["CLOSED", "FIXING", {}, "A closed report reopens to Triage."],
     ["TRIAGE", "TRIAGE", {}, "The report is already in Triage."],
@@ -64,14 +89,25 @@ describe("transitions", () => {
   });
 
   it("acknowledges when leaving NEW forward, once", () => {
-    expect(checkTransition("NEW", "TRIAGE", bare)).toMatchObject({ ok: true, effects: { acknowledge: true, backwards: false } });
-    expect(checkTransition("NEW", "CONFIRMED", facts({ acknowledged: false }))).toMatchObject({ effects: { acknowledge: true, stampConfirmed: true } });
-    expect(checkTransition("CLOSED", "TRIAGE", facts())).toMatchObject({ effects: { acknowledge: false, reopen: true, backwards: true } });
+    expect(checkTransition("NEW", "TRIAGE", bare)).toMatchObject({
+      ok: true,
+      effects: { acknowledge: true, backwards: false },
+    });
+    expect(checkTransition("NEW", "CONFIRMED", facts({ acknowledged: false }))).toMatchObject({
+      effects: { acknowledge: true, stampConfirmed: true },
+    });
+    expect(checkTransition("CLOSED", "TRIAGE", facts())).toMatchObject({
+      effects: { acknowledge: false, reopen: true, backwards: true },
+    });
   });
 
   it("stamps and notifies on disclosure and closing", () => {
-    expect(checkTransition("RELEASE_PENDING", "DISCLOSED", facts())).toMatchObject({ effects: { stampDisclosed: true, notifyReporter: "disclosed" } });
-    expect(checkTransition("TRIAGE", "CLOSED", facts({ resolution: "REJECTED" }))).toMatchObject({ effects: { stampClosed: true, notifyReporter: "closed" } });
+    expect(checkTransition("RELEASE_PENDING", "DISCLOSED", facts())).toMatchObject({
+      effects: { stampDisclosed: true, notifyReporter: "disclosed" },
+    });
+    expect(checkTransition("TRIAGE", "CLOSED", facts({ resolution: "REJECTED" }))).toMatchObject({
+      effects: { stampClosed: true, notifyReporter: "closed" },
+    });
   });
 
   it("lists the drop targets of a card with reasons", () => {

@@ -34,7 +34,15 @@ export type TransitionEffects = {
 
 export type TransitionResult = { ok: true; effects: TransitionEffects } | { ok: false; reason: string };
 
-const ORDER: Record<Status, number> = { NEW: 0, TRIAGE: 1, CONFIRMED: 2, FIXING: 3, RELEASE_PENDING: 4, DISCLOSED: 5, CLOSED: 6 };
+const ORDER: Record<Status, number> = {
+  NEW: 0,
+  TRIAGE: 1,
+  CONFIRMED: 2,
+  FIXING: 3,
+  RELEASE_PENDING: 4,
+  DISCLOSED: 5,
+  CLOSED: 6,
+};
 
 /** Forward moves the workflow allows (closing and moving back are handled apart). */
 const FORWARD: Record<Status, readonly Status[]> = {
@@ -74,9 +82,12 @@ export function checkTransition(from: Status, to: Status, facts: TransitionFacts
 
   if (to === "CLOSED") {
     if (from === "DISCLOSED") return refuse("A disclosed report stays disclosed: it was fixed and announced.");
-    if (!facts.resolution) return refuse("Closing needs a resolution: not a vulnerability, duplicate, third party or withdrawn.");
-    if (facts.resolution === "DUPLICATE" && !facts.duplicateOf) return refuse("Closing as a duplicate needs the key of the original report.");
-    if (facts.resolution === "THIRD_PARTY" && !facts.thirdPartyName) return refuse("Closing as third party needs the maintainer to redirect the reporter to.");
+    if (!facts.resolution)
+      return refuse("Closing needs a resolution: not a vulnerability, duplicate, third party or withdrawn.");
+    if (facts.resolution === "DUPLICATE" && !facts.duplicateOf)
+      return refuse("Closing as a duplicate needs the key of the original report.");
+    if (facts.resolution === "THIRD_PARTY" && !facts.thirdPartyName)
+      return refuse("Closing as third party needs the maintainer to redirect the reporter to.");
     return { ok: true, effects: { ...effects, stampClosed: true, notifyReporter: "closed" } };
   }
 
@@ -98,7 +109,8 @@ export function checkTransition(from: Status, to: Status, facts: TransitionFacts
 
   if (!FORWARD[from].includes(to)) {
     if (to === "DISCLOSED") return refuse("A report is disclosed from Release pending, once its fixes are released.");
-    if (to === "RELEASE_PENDING" || to === "FIXING") return refuse(`Confirm the report before moving it to ${STATUS_LABELS[to]}.`);
+    if (to === "RELEASE_PENDING" || to === "FIXING")
+      return refuse(`Confirm the report before moving it to ${STATUS_LABELS[to]}.`);
     return refuse(`${STATUS_LABELS[from]} cannot move to ${STATUS_LABELS[to]}.`);
   }
 
@@ -107,10 +119,14 @@ export function checkTransition(from: Status, to: Status, facts: TransitionFacts
     if (missing) return refuse(missing);
   }
   if (to === "RELEASE_PENDING" && facts.linesNotReady.length) {
-    return refuse(`Release pending needs every maintained line fixed, not affected or marked won't fix with a reason. Not yet: ${list(facts.linesNotReady)}.`);
+    return refuse(
+      `Release pending needs every maintained line fixed, not affected or marked won't fix with a reason. Not yet: ${list(facts.linesNotReady)}.`,
+    );
   }
   if (to === "DISCLOSED" && facts.linesNotReady.length) {
-    return refuse(`Disclosing needs every maintained line fixed, not affected or marked won't fix with a reason. Not yet: ${list(facts.linesNotReady)}.`);
+    return refuse(
+      `Disclosing needs every maintained line fixed, not affected or marked won't fix with a reason. Not yet: ${list(facts.linesNotReady)}.`,
+    );
   }
   if (to === "DISCLOSED" && facts.linesNotReleased.length) {
     return refuse(`Disclosing needs the fixes released. Not released yet: ${list(facts.linesNotReleased)}.`);
@@ -128,12 +144,20 @@ export function checkTransition(from: Status, to: Status, facts: TransitionFacts
 }
 
 /** Which columns a card may be dropped on, with the reason for the others. */
-export function dropTargets(from: Status, facts: TransitionFacts): Record<Status, { ok: true } | { ok: false; reason: string }> {
+export function dropTargets(
+  from: Status,
+  facts: TransitionFacts,
+): Record<Status, { ok: true } | { ok: false; reason: string }> {
   const out = {} as Record<Status, { ok: true } | { ok: false; reason: string }>;
   for (const to of Object.keys(ORDER) as Status[]) {
     if (to === "CLOSED") {
       // closing always asks for a resolution in a dialog, so only the hard rule applies here
-      out[to] = from === "DISCLOSED" ? { ok: false, reason: "A disclosed report stays disclosed." } : from === "CLOSED" ? { ok: false, reason: "Already closed." } : { ok: true };
+      out[to] =
+        from === "DISCLOSED"
+          ? { ok: false, reason: "A disclosed report stays disclosed." }
+          : from === "CLOSED"
+            ? { ok: false, reason: "Already closed." }
+            : { ok: true };
       continue;
     }
     const result = checkTransition(from, to, facts);

@@ -4,7 +4,13 @@
 export const STATUSES = ["NEW", "TRIAGE", "CONFIRMED", "FIXING", "RELEASE_PENDING", "DISCLOSED", "CLOSED"] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const OPEN_STATUSES = ["NEW", "TRIAGE", "CONFIRMED", "FIXING", "RELEASE_PENDING"] as const satisfies readonly Status[];
+export const OPEN_STATUSES = [
+  "NEW",
+  "TRIAGE",
+  "CONFIRMED",
+  "FIXING",
+  "RELEASE_PENDING",
+] as const satisfies readonly Status[];
 
 export const RESOLUTIONS = ["REJECTED", "DUPLICATE", "THIRD_PARTY", "WITHDRAWN"] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];

@@ -22,8 +22,13 @@ type Handler<P> = (ctx: Ctx<P>) => Promise<Response>;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function errorResponse(error: DomainError, requestId?: string): Response {
-  const body = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
-  return json(body, { status: error.status, headers: { ...error.headers, ...(requestId ? { "X-Request-Id": requestId } : {}) } });
+  const body = {
+    error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+  };
+  return json(body, {
+    status: error.status,
+    headers: { ...error.headers, ...(requestId ? { "X-Request-Id": requestId } : {}) },
+  });
 }
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
@@ -34,18 +39,29 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 }
 
 function isDatabaseDown(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""}` : "";
-  return /ECONNREFUSED|ETIMEDOUT|P1001|P1017|DatabaseNotReachable|Can't reach database|Connection terminated/i.test(text);
+  const text =
+    error instanceof Error ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""}` : "";
+  return /ECONNREFUSED|ETIMEDOUT|P1001|P1017|DatabaseNotReachable|Can't reach database|Connection terminated/i.test(
+    text,
+  );
 }
 
 export function toErrorResponse(error: unknown, requestId: string): Response {
   if (error instanceof DomainError) return errorResponse(error, requestId);
   if (isDatabaseDown(error)) {
     console.error(`[${requestId}] database unavailable:`, error instanceof Error ? error.message : error);
-    return errorResponse(new DomainError("unavailable", "The database is unavailable. Try again shortly.", { headers: { "Retry-After": "5" } }), requestId);
+    return errorResponse(
+      new DomainError("unavailable", "The database is unavailable. Try again shortly.", {
+        headers: { "Retry-After": "5" },
+      }),
+      requestId,
+    );
   }
   console.error(`[${requestId}] unhandled error:`, error);
-  return json({ error: { code: "internal", message: `Something went wrong (request ${requestId}).` } }, { status: 500, headers: { "X-Request-Id": requestId } });
+  return json(
+    { error: { code: "internal", message: `Something went wrong (request ${requestId}).` } },
+    { status: 500, headers: { "X-Request-Id": requestId } },
+  );
 }
 
 async function resolveActor(req: Request): Promise<Actor | null> {
@@ -64,7 +80,8 @@ async function resolveActor(req: Request): Promise<Actor | null> {
     const site = req.headers.get("sec-fetch-site");
     const ours = [new URL(req.url).origin, process.env.APP_URL?.replace(/\/+$/, "")];
     const sameOrigin = origin ? ours.includes(origin) : site === "same-origin";
-    if (!sameOrigin) throw new DomainError("forbidden", "Cross-origin request refused. Scripts should use a bearer token.");
+    if (!sameOrigin)
+      throw new DomainError("forbidden", "Cross-origin request refused. Scripts should use a bearer token.");
   }
   return actor;
 }
@@ -93,7 +110,8 @@ export function withRole<P = Record<string, never>>(permission: Permission | "pu
 /** Reads a JSON body of at most maxBytes and validates it. */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes: number): Promise<z.output<S>> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new DomainError("too_large", `The request body is over ${Math.round(maxBytes / 1024)} KB.`);
+  if (declared > maxBytes)
+    throw new DomainError("too_large", `The request body is over ${Math.round(maxBytes / 1024)} KB.`);
   // The content type is not required: scripts often send JSON as curl's
   // default form type. Cookie writes are guarded by SameSite and Origin.
   const text = await readText(req, maxBytes);
@@ -114,7 +132,8 @@ export async function readText(req: Request, maxBytes: number): Promise<string> 
 /** Reads a body as bytes, refusing (413) a declared or actual size over maxBytes without reading it all. */
 export async function readBytes(req: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new DomainError("too_large", `The request body is over ${Math.round(maxBytes / 1024)} KB.`);
+  if (declared > maxBytes)
+    throw new DomainError("too_large", `The request body is over ${Math.round(maxBytes / 1024)} KB.`);
   if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -13,7 +13,10 @@ import { parseInput } from "./validate";
 // Canned responses for the composer (defaults come with the migrations; admins edit them).
 export async function listCannedResponses(actor: Actor | null) {
   authorize(actor, "reports.read");
-  return db().cannedResponse.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { slug: true, name: true, body: true, visibility: true } });
+  return db().cannedResponse.findMany({
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    select: { slug: true, name: true, body: true, visibility: true },
+  });
 }
 
 const cannedInput = z.object({
@@ -24,7 +27,13 @@ const cannedInput = z.object({
 });
 
 function slugify(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "response";
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "response"
+  );
 }
 
 export async function listCannedForAdmin(actor: Actor | null) {
@@ -40,15 +49,31 @@ export async function saveCannedResponse(actor: Actor | null, raw: z.input<typeo
     if (input.id) {
       const before = await tx.cannedResponse.findUnique({ where: { id: input.id } });
       if (!before) throw new DomainError("not_found", "No such canned response.");
-      const row = await tx.cannedResponse.update({ where: { id: input.id }, data: { name: input.name, body: input.body, visibility: input.visibility } });
-      await audit(tx, actor, { action: "canned.update", entityType: "cannedResponse", entityId: row.id, before: { name: before.name, body: before.body }, after: { name: row.name, body: row.body } });
+      const row = await tx.cannedResponse.update({
+        where: { id: input.id },
+        data: { name: input.name, body: input.body, visibility: input.visibility },
+      });
+      await audit(tx, actor, {
+        action: "canned.update",
+        entityType: "cannedResponse",
+        entityId: row.id,
+        before: { name: before.name, body: before.body },
+        after: { name: row.name, body: row.body },
+      });
       return row;
     }
     let slug = slugify(input.name);
     if (await tx.cannedResponse.findUnique({ where: { slug } })) slug = `${slug}-${Date.now().toString(36)}`;
     const position = ((await tx.cannedResponse.aggregate({ _max: { position: true } }))._max.position ?? 0) + 1;
-    const row = await tx.cannedResponse.create({ data: { slug, name: input.name, body: input.body, visibility: input.visibility, position } });
-    await audit(tx, actor, { action: "canned.create", entityType: "cannedResponse", entityId: row.id, after: { name: row.name } });
+    const row = await tx.cannedResponse.create({
+      data: { slug, name: input.name, body: input.body, visibility: input.visibility, position },
+    });
+    await audit(tx, actor, {
+      action: "canned.create",
+      entityType: "cannedResponse",
+      entityId: row.id,
+      after: { name: row.name },
+    });
     return row;
   });
 }
@@ -60,6 +85,11 @@ export async function deleteCannedResponse(actor: Actor | null, id: string) {
     const row = await tx.cannedResponse.findUnique({ where: { id: parsed } });
     if (!row) throw new DomainError("not_found", "No such canned response.");
     await tx.cannedResponse.delete({ where: { id: parsed } });
-    await audit(tx, actor, { action: "canned.delete", entityType: "cannedResponse", entityId: parsed, before: { name: row.name, body: row.body } });
+    await audit(tx, actor, {
+      action: "canned.delete",
+      entityType: "cannedResponse",
+      entityId: parsed,
+      before: { name: row.name, body: row.body },
+    });
   });
 }

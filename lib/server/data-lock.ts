@@ -42,7 +42,11 @@ export function lockDataDir(dir: string): void {
   const me: LockHolder = {
     pid: process.pid,
     host: hostname(),
-    command: process.argv.slice(1).map((a) => path.basename(a)).join(" ") || "node",
+    command:
+      process.argv
+        .slice(1)
+        .map((a) => path.basename(a))
+        .join(" ") || "node",
     since: new Date().toISOString(),
   };
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -15,7 +15,11 @@ import { lockDataDir, releaseDataDir } from "./data-lock";
 // when DATABASE_URL is set, otherwise PGlite in DATA_DIR (locked to this
 // process). Everything above it sees a Prisma driver adapter factory.
 
-type Opened = { kind: "postgres" | "embedded"; factory: SqlMigrationAwareDriverAdapterFactory; close: () => Promise<void> };
+type Opened = {
+  kind: "postgres" | "embedded";
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close: () => Promise<void>;
+};
 
 const store = globalThis as unknown as { __embargoDatabase?: Opened };
 

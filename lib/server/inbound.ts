@@ -28,7 +28,9 @@ export const MAX_INBOUND_BYTES = 25 * 1024 * 1024;
 
 export type InboundResult = { key: string | null; threaded: boolean; duplicate?: boolean; unparsed?: boolean };
 
-function firstAddress(field: AddressObject | AddressObject[] | undefined): { address: string; name: string | null } | null {
+function firstAddress(
+  field: AddressObject | AddressObject[] | undefined,
+): { address: string; name: string | null } | null {
   const list = ([] as AddressObject[]).concat(field ?? []).flatMap((a) => a.value);
   const hit = list.find((v) => v.address);
   return hit ? { address: hit.address!.trim().toLowerCase(), name: hit.name?.trim() || null } : null;
@@ -42,7 +44,14 @@ function allAddresses(mail: ParsedMail): string[] {
 
 function referencedIds(mail: ParsedMail): string[] {
   const refs = ([] as string[]).concat(mail.references ?? []);
-  return [...new Set([mail.inReplyTo, ...refs].filter((v): v is string => !!v).flatMap((v) => v.split(/\s+/)).filter(Boolean))].slice(0, 100);
+  return [
+    ...new Set(
+      [mail.inReplyTo, ...refs]
+        .filter((v): v is string => !!v)
+        .flatMap((v) => v.split(/\s+/))
+        .filter(Boolean),
+    ),
+  ].slice(0, 100);
 }
 
 /**
@@ -52,38 +61,56 @@ function referencedIds(mail: ParsedMail): string[] {
  * address we sent it to, counts as the reporter speaking; anything else is
  * threaded for the team only.
  */
-async function findThread(tx: Tx, mail: ParsedMail, from: string): Promise<{ id: string; key: string; fromReporter: boolean } | null> {
+async function findThread(
+  tx: Tx,
+  mail: ParsedMail,
+  from: string,
+): Promise<{ id: string; key: string; fromReporter: boolean } | null> {
   const ids = referencedIds(mail);
   let reportId: string | null = null;
   let verified = false;
   if (ids.length) {
-    const ours = await tx.outboundMail.findFirst({ where: { messageId: { in: ids }, reportId: { not: null } }, select: { reportId: true, toAddr: true } });
+    const ours = await tx.outboundMail.findFirst({
+      where: { messageId: { in: ids }, reportId: { not: null } },
+      select: { reportId: true, toAddr: true },
+    });
     if (ours) {
       reportId = ours.reportId;
       verified = ours.toAddr.toLowerCase() === from;
     } else {
       const hit =
         (await tx.timelineEvent.findFirst({ where: { messageId: { in: ids } }, select: { reportId: true } })) ??
-        (await tx.inboundMessage.findFirst({ where: { messageId: { in: ids }, reportId: { not: null } }, select: { reportId: true } }));
+        (await tx.inboundMessage.findFirst({
+          where: { messageId: { in: ids }, reportId: { not: null } },
+          select: { reportId: true },
+        }));
       reportId = hit?.reportId ?? null;
     }
   }
   if (!reportId) {
     const key = keyInSubject(mail.subject ?? "") ?? allAddresses(mail).map(keyInAddress).find(Boolean) ?? null;
     if (key && isReportKey(key)) {
-      const byKey = await tx.report.findUnique({ where: { key }, select: { id: true, reporter: { select: { email: true } } } });
+      const byKey = await tx.report.findUnique({
+        where: { key },
+        select: { id: true, reporter: { select: { email: true } } },
+      });
       // a key alone is no secret: only the report's own reporter threads by it
       if (byKey && byKey.reporter.email === from) reportId = byKey.id;
     }
   }
   if (!reportId) return null;
-  const report = await tx.report.findUniqueOrThrow({ where: { id: reportId }, select: { id: true, key: true, reporter: { select: { email: true } } } });
+  const report = await tx.report.findUniqueOrThrow({
+    where: { id: reportId },
+    select: { id: true, key: true, reporter: { select: { email: true } } },
+  });
   return { id: report.id, key: report.key, fromReporter: verified && report.reporter.email === from };
 }
 
 function bodyOf(mail: ParsedMail): string {
   const text = (mail.text ?? "").replace(/\r\n/g, "\n").trim();
-  return Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES ? `${text.slice(0, MAX_BODY_BYTES / 4)}\n\n[… truncated: the full text is in the raw message]` : text;
+  return Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES
+    ? `${text.slice(0, MAX_BODY_BYTES / 4)}\n\n[… truncated: the full text is in the raw message]`
+    : text;
 }
 
 /** Strips the quoted history from a reply, keeping what is new. */
@@ -113,29 +140,50 @@ async function storeAttachments(tx: Tx, mail: ParsedMail, inboundId: string, rep
 
 export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
   // 1. keep the raw message, whatever it is
-  const stored = await db().inboundMessage.create({ data: { raw: new Uint8Array(raw), sizeBytes: raw.length }, select: { id: true } });
+  const stored = await db().inboundMessage.create({
+    data: { raw: new Uint8Array(raw), sizeBytes: raw.length },
+    select: { id: true },
+  });
 
   // 2. parse; a message we cannot read is kept for admins, never a 500
   let mail: ParsedMail;
   try {
     mail = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 5 * 1024 * 1024 });
   } catch (error) {
-    await db().inboundMessage.update({ where: { id: stored.id }, data: { status: "UNPARSED", error: error instanceof Error ? error.message.slice(0, 500) : "unparseable" } });
+    await db().inboundMessage.update({
+      where: { id: stored.id },
+      data: { status: "UNPARSED", error: error instanceof Error ? error.message.slice(0, 500) : "unparseable" },
+    });
     return { key: null, threaded: false, unparsed: true };
   }
   const from = firstAddress(mail.from);
   const messageId = mail.messageId?.trim().slice(0, 998) || null;
-  const meta = { inReplyTo: mail.inReplyTo ?? null, references: referencedIds(mail), fromAddr: from?.address ?? null, subject: mail.subject?.slice(0, 998) ?? null, parsedAt: new Date() };
+  const meta = {
+    inReplyTo: mail.inReplyTo ?? null,
+    references: referencedIds(mail),
+    fromAddr: from?.address ?? null,
+    subject: mail.subject?.slice(0, 998) ?? null,
+    parsedAt: new Date(),
+  };
   if (!from || !/^[^@\s]+@[^@\s]+$/.test(from.address)) {
-    await db().inboundMessage.update({ where: { id: stored.id }, data: { ...meta, status: "UNPARSED", error: "No usable From address" } });
+    await db().inboundMessage.update({
+      where: { id: stored.id },
+      data: { ...meta, status: "UNPARSED", error: "No usable From address" },
+    });
     return { key: null, threaded: false, unparsed: true };
   }
 
   // 3. the same Message-ID twice is accepted once
   if (messageId) {
-    const earlier = await db().inboundMessage.findUnique({ where: { messageId }, select: { report: { select: { key: true } }, status: true } });
+    const earlier = await db().inboundMessage.findUnique({
+      where: { messageId },
+      select: { report: { select: { key: true } }, status: true },
+    });
     if (earlier) {
-      await db().inboundMessage.update({ where: { id: stored.id }, data: { ...meta, status: "DUPLICATE", error: `Duplicate of ${messageId}` } });
+      await db().inboundMessage.update({
+        where: { id: stored.id },
+        data: { ...meta, status: "DUPLICATE", error: `Duplicate of ${messageId}` },
+      });
       return { key: earlier.report?.key ?? null, threaded: earlier.status === "THREADED", duplicate: true };
     }
   }
@@ -186,15 +234,29 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
     return result;
   } catch (error) {
     const target = error instanceof Prisma.PrismaClientKnownRequestError ? JSON.stringify(error.meta ?? {}) : "";
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && messageId && target.includes("messageId")) {
+    if (
+      error instanceof Prisma.PrismaClientKnownRequestError &&
+      error.code === "P2002" &&
+      messageId &&
+      target.includes("messageId")
+    ) {
       // the same message arrived twice at once: the other copy won
-      const earlier = await db().inboundMessage.findUnique({ where: { messageId }, select: { report: { select: { key: true } }, status: true } });
-      await db().inboundMessage.update({ where: { id: stored.id }, data: { ...meta, status: "DUPLICATE", error: `Duplicate of ${messageId}` } });
+      const earlier = await db().inboundMessage.findUnique({
+        where: { messageId },
+        select: { report: { select: { key: true } }, status: true },
+      });
+      await db().inboundMessage.update({
+        where: { id: stored.id },
+        data: { ...meta, status: "DUPLICATE", error: `Duplicate of ${messageId}` },
+      });
       return { key: earlier?.report?.key ?? null, threaded: earlier?.status === "THREADED", duplicate: true };
     }
     // keep the reason beside the raw message, then let the mail system retry
     await db()
-      .inboundMessage.update({ where: { id: stored.id }, data: { ...meta, error: error instanceof Error ? error.message.slice(0, 500) : "failed" } })
+      .inboundMessage.update({
+        where: { id: stored.id },
+        data: { ...meta, error: error instanceof Error ? error.message.slice(0, 500) : "failed" },
+      })
       .catch(() => {});
     throw error;
   }
@@ -218,6 +280,19 @@ export async function listOutbox(actor: Actor | null, status?: "PENDING" | "SENT
     where: status ? { status } : {},
     orderBy: { createdAt: "desc" },
     take: 200,
-    select: { id: true, createdAt: true, toAddr: true, subject: true, text: true, status: true, attempts: true, lastError: true, sentAt: true, nextAttemptAt: true, template: true, report: { select: { key: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      toAddr: true,
+      subject: true,
+      text: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      sentAt: true,
+      nextAttemptAt: true,
+      template: true,
+      report: { select: { key: true } },
+    },
   });
 }

@@ -15,7 +15,13 @@ export type ReportChange = { key: string; version?: number };
 
 const CHANNEL = "embargo_reports";
 
-type Live = { bus: EventEmitter; listener?: Promise<pg.Client | null>; notifier?: pg.Pool; retry?: ReturnType<typeof setTimeout>; failures: number };
+type Live = {
+  bus: EventEmitter;
+  listener?: Promise<pg.Client | null>;
+  notifier?: pg.Pool;
+  retry?: ReturnType<typeof setTimeout>;
+  failures: number;
+};
 const store = globalThis as unknown as { __embargoLive?: Live };
 
 function live(): Live {
@@ -105,7 +111,10 @@ export function publishReportChange(change: ReportChange): void {
  * have been missed (the LISTEN connection was lost and is back), until the
  * returned function is called.
  */
-export async function subscribe(onChange: (change: ReportChange) => void, onResync: () => void = () => {}): Promise<() => void> {
+export async function subscribe(
+  onChange: (change: ReportChange) => void,
+  onResync: () => void = () => {},
+): Promise<() => void> {
   const url = env().DATABASE_URL;
   const state = live();
   state.bus.on("report", onChange);

@@ -24,7 +24,8 @@ export function rangesFromEvents(events: unknown): AffectedRange[] {
   for (const ev of list) {
     if (ev.introduced !== undefined) ranges.push({ introduced: ev.introduced });
     else if (ranges.length && ev.fixed !== undefined) ranges[ranges.length - 1]!.fixed = ev.fixed;
-    else if (ranges.length && ev.last_affected !== undefined) ranges[ranges.length - 1]!.last_affected = ev.last_affected;
+    else if (ranges.length && ev.last_affected !== undefined)
+      ranges[ranges.length - 1]!.last_affected = ev.last_affected;
   }
   return ranges;
 }
@@ -44,12 +45,22 @@ const fromDb = (s: MatrixState | null) => (s ? (s.toLowerCase() as Cell["state"]
 
 type ReportForMatrix = {
   affected: { package: string; events: unknown }[];
-  overrides: { lineId: string | null; lineName: string; state: MatrixState | null; fixedVersion: string | null; fixRef: string | null; note: string | null }[];
+  overrides: {
+    lineId: string | null;
+    lineName: string;
+    state: MatrixState | null;
+    fixedVersion: string | null;
+    fixRef: string | null;
+    note: string | null;
+  }[];
 };
 type ProjectForMatrix = { slug: string; packageName: string | null; lines: (Line & { id: string })[] };
 
 /** The report's ranges that apply to a project: those for its package (or, with one package only, that one). */
-export function rangesFor(report: ReportForMatrix, project: Pick<ProjectForMatrix, "slug" | "packageName">): AffectedRange[] {
+export function rangesFor(
+  report: ReportForMatrix,
+  project: Pick<ProjectForMatrix, "slug" | "packageName">,
+): AffectedRange[] {
   const names = [project.packageName, project.slug].filter(Boolean);
   const own = report.affected.filter((a) => names.includes(a.package));
   const chosen = own.length ? own : new Set(report.affected.map((a) => a.package)).size === 1 ? report.affected : [];
@@ -61,7 +72,11 @@ export function cellsFor(report: ReportForMatrix, project: ProjectForMatrix): Re
   const cells: Record<string, Cell> = {};
   for (const line of project.lines) {
     const o = report.overrides.find((x) => x.lineId === line.id);
-    cells[line.name] = computeCell(line, ranges, o ? { state: fromDb(o.state), fixedVersion: o.fixedVersion, fixRef: o.fixRef, note: o.note } : null);
+    cells[line.name] = computeCell(
+      line,
+      ranges,
+      o ? { state: fromDb(o.state), fixedVersion: o.fixedVersion, fixRef: o.fixRef, note: o.note } : null,
+    );
   }
   return cells;
 }
@@ -74,8 +89,13 @@ export function rowCells(report: ReportForMatrix, project: ProjectForMatrix) {
 }
 
 /** The lines a report leaves open in released versions (affected, or fixed in a release not out yet): a card's line tags. */
-export function vulnerableLines(report: ReportForMatrix, project: ProjectForMatrix): { line: string; state: "affected" | "fix_pending" }[] {
-  return rowCells(report, project).flatMap((c) => (c.state === "affected" || c.state === "fix_pending" ? [{ line: c.line, state: c.state }] : []));
+export function vulnerableLines(
+  report: ReportForMatrix,
+  project: ProjectForMatrix,
+): { line: string; state: "affected" | "fix_pending" }[] {
+  return rowCells(report, project).flatMap((c) =>
+    c.state === "affected" || c.state === "fix_pending" ? [{ line: c.line, state: c.state }] : [],
+  );
 }
 
 export const matrixInclude = {
@@ -108,7 +128,13 @@ export async function gateFacts(tx: Tx, reportId: string, projectId: string | nu
 export type MatrixDto = {
   project: string;
   lines: { name: string; range: string; latest: string | null; status: Line["status"]; eolDate: string | null }[];
-  rows: { key: string; title: string; status: string; severity: string | null; cells: Record<string, { state: Cell["state"]; version: string | null; overridden: boolean }> }[];
+  rows: {
+    key: string;
+    title: string;
+    status: string;
+    severity: string | null;
+    cells: Record<string, { state: Cell["state"]; version: string | null; overridden: boolean }>;
+  }[];
   /** more reports matched than one read takes (MATRIX_REPORT_LIMIT, oldest first): narrow the filters */
   truncated: boolean;
 };
@@ -119,7 +145,10 @@ export type MatrixFilters = Omit<MatrixQuery, "project">;
 export const MATRIX_REPORT_LIMIT = 2000;
 
 /** Release lines × reports (open ones unless a status is named) of the given projects, one matrix each. */
-async function buildMatrices(projects: (ProjectForMatrix & { id: string; name: string })[], filters: MatrixFilters): Promise<(MatrixDto & { name: string })[]> {
+async function buildMatrices(
+  projects: (ProjectForMatrix & { id: string; name: string })[],
+  filters: MatrixFilters,
+): Promise<(MatrixDto & { name: string })[]> {
   const reports = projects.length
     ? await db().report.findMany({
         where: {
@@ -151,14 +180,25 @@ async function buildMatrices(projects: (ProjectForMatrix & { id: string; name: s
           title: r.title,
           status: r.status,
           severity: r.severity,
-          cells: Object.fromEntries(Object.entries(cells).map(([name, c]) => [name, { state: c.state, version: c.version, overridden: c.overridden }])),
+          cells: Object.fromEntries(
+            Object.entries(cells).map(([name, c]) => [
+              name,
+              { state: c.state, version: c.version, overridden: c.overridden },
+            ]),
+          ),
         };
       })
       .filter((row) => !states || Object.values(row.cells).some((c) => states.has(c.state)));
     return {
       project: project.slug,
       name: project.name,
-      lines: lines.map((l) => ({ name: l.name, range: l.range, latest: l.latest, status: l.status, eolDate: l.eolDate ? l.eolDate.toISOString().slice(0, 10) : null })),
+      lines: lines.map((l) => ({
+        name: l.name,
+        range: l.range,
+        latest: l.latest,
+        status: l.status,
+        eolDate: l.eolDate ? l.eolDate.toISOString().slice(0, 10) : null,
+      })),
       rows,
       truncated,
     };
@@ -166,7 +206,11 @@ async function buildMatrices(projects: (ProjectForMatrix & { id: string; name: s
 }
 
 /** GET /api/v1/matrix?project= — release lines × open reports of one project. */
-export async function getMatrix(actor: Actor | null, slug: string, filters: MatrixFilters = {}): Promise<MatrixDto & { name: string }> {
+export async function getMatrix(
+  actor: Actor | null,
+  slug: string,
+  filters: MatrixFilters = {},
+): Promise<MatrixDto & { name: string }> {
   authorize(actor, "reports.read");
   const project = await db().project.findUnique({ where: { slug }, include: projectLinesInclude });
   if (!project) throw new DomainError("not_found", `No project "${slug}".`);
@@ -174,7 +218,10 @@ export async function getMatrix(actor: Actor | null, slug: string, filters: Matr
 }
 
 /** Every project's matrix, by project name (the matrix page's "All projects"). */
-export async function getAllMatrices(actor: Actor | null, filters: MatrixFilters = {}): Promise<(MatrixDto & { name: string })[]> {
+export async function getAllMatrices(
+  actor: Actor | null,
+  filters: MatrixFilters = {},
+): Promise<(MatrixDto & { name: string })[]> {
   authorize(actor, "reports.read");
   const projects = await db().project.findMany({ orderBy: { name: "asc" }, include: projectLinesInclude });
   return buildMatrices(projects, filters);
@@ -183,7 +230,10 @@ export async function getAllMatrices(actor: Actor | null, filters: MatrixFilters
 /** The matrix row of one report (empty without a project). */
 export async function matrixRow(reportKey: string) {
   if (!isReportKey(reportKey)) return [];
-  const report = await db().report.findUnique({ where: { key: reportKey }, include: { ...matrixInclude, project: { include: projectLinesInclude } } });
+  const report = await db().report.findUnique({
+    where: { key: reportKey },
+    include: { ...matrixInclude, project: { include: projectLinesInclude } },
+  });
   return report?.project ? rowCells(report, report.project) : [];
 }
 

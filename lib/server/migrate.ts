@@ -10,7 +10,11 @@ import { applyMigrations, loadMigrations } from "./schema-engine";
 async function appliedNames(): Promise<Set<string> | null> {
   const adapter = await openDatabase().factory.connect();
   try {
-    const exists = await adapter.queryRaw({ sql: `SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`, args: [], argTypes: [] });
+    const exists = await adapter.queryRaw({
+      sql: `SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`,
+      args: [],
+      argTypes: [],
+    });
     if (!exists.rows[0]?.[0]) return null;
     const rows = await adapter.queryRaw({
       sql: `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,

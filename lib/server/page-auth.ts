@@ -32,7 +32,10 @@ export async function requireUser(next?: string): Promise<PageActor> {
 }
 
 /** The signed-in user and whether they hold `permission` (pages show a 403 panel when not). */
-export async function pageActor(permission: Permission, next?: string): Promise<{ actor: PageActor; allowed: boolean }> {
+export async function pageActor(
+  permission: Permission,
+  next?: string,
+): Promise<{ actor: PageActor; allowed: boolean }> {
   const actor = await requireUser(next);
   return { actor, allowed: can(actor, permission) };
 }

@@ -41,7 +41,11 @@ export function policyNumbers(row: PolicyRow | null | undefined): SlaPolicy {
   };
 }
 
-const hours = z.coerce.number().int("Whole hours").min(1, "At least 1").max(24 * 365, "At most a year");
+const hours = z.coerce
+  .number()
+  .int("Whole hours")
+  .min(1, "At least 1")
+  .max(24 * 365, "At most a year");
 const days = z.coerce.number().int("Whole days").min(1, "At least 1").max(3650, "At most ten years");
 
 export const policyInput = z.object({
@@ -63,7 +67,10 @@ export async function listPolicies(actor: Actor | null) {
   authorize(actor, "settings.manage");
   const [projects, rows] = await Promise.all([
     db().project.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true } }),
-    db().slaPolicy.findMany({ orderBy: [{ version: "desc" }], include: { createdBy: { select: { name: true } }, _count: { select: { reports: true } } } }),
+    db().slaPolicy.findMany({
+      orderBy: [{ version: "desc" }],
+      include: { createdBy: { select: { name: true } }, _count: { select: { reports: true } } },
+    }),
   ]);
   const latest = (projectId: string | null) => rows.find((r) => r.projectId === projectId) ?? null;
   return {
@@ -78,17 +85,37 @@ export async function savePolicy(actor: Actor | null, raw: PolicyInput) {
   authorize(actor, "settings.manage");
   const input = parseInput(policyInput, raw);
   return db().$transaction(async (tx) => {
-    const project = input.project ? await tx.project.findUnique({ where: { slug: input.project }, select: { id: true } }) : null;
-    if (input.project && !project) throw new DomainError("bad_request", `Unknown project "${input.project}".`, { fields: { project: "Unknown project" } });
+    const project = input.project
+      ? await tx.project.findUnique({ where: { slug: input.project }, select: { id: true } })
+      : null;
+    if (input.project && !project)
+      throw new DomainError("bad_request", `Unknown project "${input.project}".`, {
+        fields: { project: "Unknown project" },
+      });
     const projectId = project?.id ?? null;
     // serialise versions per scope
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(7210003)`;
-    const last = await tx.slaPolicy.findFirst({ where: { projectId }, orderBy: { version: "desc" }, select: { version: true } });
+    const last = await tx.slaPolicy.findFirst({
+      where: { projectId },
+      orderBy: { version: "desc" },
+      select: { version: true },
+    });
     const { project: _project, ...numbers } = input;
     const row = await tx.slaPolicy.create({
-      data: { ...numbers, holidays: [...new Set(numbers.holidays)].sort(), projectId, version: (last?.version ?? 0) + 1, createdById: actor.kind === "user" ? actor.user.id : null },
+      data: {
+        ...numbers,
+        holidays: [...new Set(numbers.holidays)].sort(),
+        projectId,
+        version: (last?.version ?? 0) + 1,
+        createdById: actor.kind === "user" ? actor.user.id : null,
+      },
     });
-    await audit(tx, actor, { action: "policy.save", entityType: "slaPolicy", entityId: row.id, after: { ...numbers, project: input.project ?? null, version: row.version } });
+    await audit(tx, actor, {
+      action: "policy.save",
+      entityType: "slaPolicy",
+      entityId: row.id,
+      after: { ...numbers, project: input.project ?? null, version: row.version },
+    });
     return row;
   });
 }

@@ -13,7 +13,10 @@ export const projectInput = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "Lower-case letters, digits and dashes"),
   name: z.string().trim().min(1, "Name the project").max(100),
   packageName: z.string().trim().max(214).optional(),
-  repositoryUrl: z.url({ protocol: /^https?$/, message: "Enter an http(s) URL" }).max(500).optional(),
+  repositoryUrl: z
+    .url({ protocol: /^https?$/, message: "Enter an http(s) URL" })
+    .max(500)
+    .optional(),
 });
 
 export const lineInput = z.object({
@@ -33,7 +36,15 @@ export const affectedInput = z.object({
       z.object({
         package: z.string().trim().min(1).max(214),
         ecosystem: z.string().trim().max(40).optional(),
-        ranges: z.array(z.object({ introduced: z.string().trim().min(1), fixed: z.string().trim().optional(), last_affected: z.string().trim().optional() })).max(50),
+        ranges: z
+          .array(
+            z.object({
+              introduced: z.string().trim().min(1),
+              fixed: z.string().trim().optional(),
+              last_affected: z.string().trim().optional(),
+            }),
+          )
+          .max(50),
       }),
     )
     .max(20),

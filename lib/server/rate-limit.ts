@@ -37,7 +37,8 @@ function limiter(name: LimitName): RateLimiterPrisma {
   return found;
 }
 
-type HeaderSource = Request | Headers | { get(name: string): string | null | undefined } | Record<string, string | string[] | undefined>;
+type HeaderSource =
+  Request | Headers | { get(name: string): string | null | undefined } | Record<string, string | string[] | undefined>;
 
 function header(source: HeaderSource, name: string): string | undefined {
   if (source instanceof Request) return source.headers.get(name) ?? undefined;
@@ -67,7 +68,9 @@ export async function enforceRateLimit(name: LimitName, key: string): Promise<vo
   } catch (error) {
     if (error instanceof RateLimiterRes) {
       const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      throw new DomainError("rate_limited", `Too many requests. Try again in ${seconds} s.`, { headers: { "Retry-After": String(seconds) } });
+      throw new DomainError("rate_limited", `Too many requests. Try again in ${seconds} s.`, {
+        headers: { "Retry-After": String(seconds) },
+      });
     }
     throw error;
   }

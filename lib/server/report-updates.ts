@@ -53,7 +53,11 @@ async function loadForUpdate(tx: Tx, key: string) {
  * The fix-clock time a wait on the reporter took, counted as the report's policy counts (business hours in
  * business mode). Only the part after confirmation counts: the fix clock starts there.
  */
-async function pausedFor(tx: Tx, report: { slaPolicyId: string | null; waitingSince: Date | null; confirmedAt: Date | null }, now: Date): Promise<number> {
+async function pausedFor(
+  tx: Tx,
+  report: { slaPolicyId: string | null; waitingSince: Date | null; confirmedAt: Date | null },
+  now: Date,
+): Promise<number> {
   if (!report.waitingSince || !report.confirmedAt) return 0;
   const from = report.waitingSince > report.confirmedAt ? report.waitingSince : report.confirmedAt;
   const policy = report.slaPolicyId ? await tx.slaPolicy.findUnique({ where: { id: report.slaPolicyId } }) : null;
@@ -61,34 +65,78 @@ async function pausedFor(tx: Tx, report: { slaPolicyId: string | null; waitingSi
 }
 
 async function staleError(tx: Tx, report: { id: string; key: string; version: number }): Promise<DomainError> {
-  const last = await tx.auditLog.findFirst({ where: { entityType: "report", entityId: report.id }, orderBy: { at: "desc" }, include: { actor: { select: { name: true } } } });
-  const who = last ? `${last.actor?.name ?? last.actorLabel} ${formatRelative(last.at)}` : "someone else";
-  return new DomainError("conflict", `${report.key} was changed by ${who}. Reload it and try again (current version ${report.version}).`, {
-    fields: { version: `current version is ${report.version}` },
+  const last = await tx.auditLog.findFirst({
+    where: { entityType: "report", entityId: report.id },
+    orderBy: { at: "desc" },
+    include: { actor: { select: { name: true } } },
   });
+  const who = last ? `${last.actor?.name ?? last.actorLabel} ${formatRelative(last.at)}` : "someone else";
+  return new DomainError(
+    "conflict",
+    `${report.key} was changed by ${who}. Reload it and try again (current version ${report.version}).`,
+    {
+      fields: { version: `current version is ${report.version}` },
+    },
+  );
 }
 
 async function teamMember(tx: Tx, email: string, field: string) {
-  const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, disabled: true } });
+  const user = await tx.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, disabled: true },
+  });
   if (!user || user.disabled || user.role === "VIEWER") {
-    throw new DomainError("bad_request", `${email} is not an active handler or admin.`, { fields: { [field]: "Not an active handler or admin" } });
+    throw new DomainError("bad_request", `${email} is not an active handler or admin.`, {
+      fields: { [field]: "Not an active handler or admin" },
+    });
   }
   return user;
 }
 
 /** Sends the acknowledgment, with a status link when the reporter has none yet. */
-async function sendAcknowledgment(tx: Tx, actor: Actor, report: { id: string; key: string; title: string; needsFullReport: boolean; reporter: { email: string } }, at: Date) {
-  const linkSent = await tx.outboundMail.count({ where: { reportId: report.id, template: { in: ["received", "acknowledgment"] } } });
+async function sendAcknowledgment(
+  tx: Tx,
+  actor: Actor,
+  report: { id: string; key: string; title: string; needsFullReport: boolean; reporter: { email: string } },
+  at: Date,
+) {
+  const linkSent = await tx.outboundMail.count({
+    where: { reportId: report.id, template: { in: ["received", "acknowledgment"] } },
+  });
   let link: string | null = null;
   if (!linkSent) {
     const token = newSecret();
-    await tx.statusToken.create({ data: { reportId: report.id, tokenHash: sha256Hex(token), createdById: actorUserId(actor) } });
+    await tx.statusToken.create({
+      data: { reportId: report.id, tokenHash: sha256Hex(token), createdById: actorUserId(actor) },
+    });
     link = statusUrl(token);
   }
-  const mail = templates.acknowledgment({ key: report.key, title: report.title, link, body: ACK_TEXT, needsFullReport: report.needsFullReport });
-  const messageId = await enqueueMail(tx, { reportId: report.id, key: report.key, template: "acknowledgment", to: report.reporter.email, ...mail });
+  const mail = templates.acknowledgment({
+    key: report.key,
+    title: report.title,
+    link,
+    body: ACK_TEXT,
+    needsFullReport: report.needsFullReport,
+  });
+  const messageId = await enqueueMail(tx, {
+    reportId: report.id,
+    key: report.key,
+    template: "acknowledgment",
+    to: report.reporter.email,
+    ...mail,
+  });
   await tx.timelineEvent.create({
-    data: { reportId: report.id, at, kind: "acknowledgment", visibility: "REPORTER", actorType: actor.kind === "user" ? "USER" : "SYSTEM", actorId: actorUserId(actor), actorLabel: actorLabel(actor), body: report.needsFullReport ? `${ACK_TEXT}\n\n${NEEDS_FULL_REPORT}` : ACK_TEXT, messageId },
+    data: {
+      reportId: report.id,
+      at,
+      kind: "acknowledgment",
+      visibility: "REPORTER",
+      actorType: actor.kind === "user" ? "USER" : "SYSTEM",
+      actorId: actorUserId(actor),
+      actorLabel: actorLabel(actor),
+      body: report.needsFullReport ? `${ACK_TEXT}\n\n${NEEDS_FULL_REPORT}` : ACK_TEXT,
+      messageId,
+    },
   });
 }
 
@@ -199,9 +247,13 @@ export async function updateReport(actor: Actor | null, key: string, raw: PatchR
     let duplicateOfKey = report.duplicateOf?.key ?? null;
     if (input.duplicateOf !== undefined && input.duplicateOf !== duplicateOfKey) {
       if (input.duplicateOf) {
-        const original = isReportKey(input.duplicateOf) ? await tx.report.findUnique({ where: { key: input.duplicateOf }, select: { id: true, key: true } }) : null;
+        const original = isReportKey(input.duplicateOf)
+          ? await tx.report.findUnique({ where: { key: input.duplicateOf }, select: { id: true, key: true } })
+          : null;
         if (!original || original.id === report.id) {
-          throw new DomainError("bad_request", `${input.duplicateOf} is not another report.`, { fields: { duplicateOf: "Not another report's key" } });
+          throw new DomainError("bad_request", `${input.duplicateOf} is not another report.`, {
+            fields: { duplicateOf: "Not another report's key" },
+          });
         }
         data.duplicateOfId = original.id;
       } else {
@@ -232,7 +284,9 @@ export async function updateReport(actor: Actor | null, key: string, raw: PatchR
 
     const targetStatus = input.status ?? report.status;
     if (input.resolution !== undefined && input.resolution !== null && targetStatus !== "CLOSED") {
-      throw new DomainError("bad_request", "A resolution is set only when closing the report.", { fields: { resolution: "Only when closing" } });
+      throw new DomainError("bad_request", "A resolution is set only when closing the report.", {
+        fields: { resolution: "Only when closing" },
+      });
     }
     let notify: { text: string } | null = null;
     let acknowledge = false;
@@ -269,29 +323,74 @@ export async function updateReport(actor: Actor | null, key: string, raw: PatchR
         data.closedAt = null;
         data.resolution = null;
       }
-      if (fx.notifyReporter === "disclosed") notify = { text: "The fix for your report has been released and the vulnerability has been announced. Thank you for reporting it responsibly." };
+      if (fx.notifyReporter === "disclosed")
+        notify = {
+          text: "The fix for your report has been released and the vulnerability has been announced. Thank you for reporting it responsibly.",
+        };
       if (fx.notifyReporter === "closed") notify = { text: closingText(resolution!, thirdParty) };
       note("status", report.status, input.status);
       if (fx.stampClosed) note("resolution", report.resolution, resolution);
       events.push({
         kind: "status_changed",
-        data: { from: report.status, to: input.status, ...(fx.stampClosed ? { resolution, resolutionText: RESOLUTION_LABELS[resolution!] } : {}), ...(fx.backwards ? { backwards: true } : {}) },
+        data: {
+          from: report.status,
+          to: input.status,
+          ...(fx.stampClosed ? { resolution, resolutionText: RESOLUTION_LABELS[resolution!] } : {}),
+          ...(fx.backwards ? { backwards: true } : {}),
+        },
       });
     }
 
     if (!Object.keys(data).length) return { report, changed: false, version: report.version };
 
-    const updated = await tx.report.updateMany({ where: { id: report.id, version: report.version }, data: { ...data, version: { increment: 1 } } });
+    const updated = await tx.report.updateMany({
+      where: { id: report.id, version: report.version },
+      data: { ...data, version: { increment: 1 } },
+    });
     if (updated.count !== 1) throw await staleError(tx, { ...report, version: report.version + 1 });
 
-    const actorFields = { actorType: actor.kind === "user" ? ("USER" as const) : ("SYSTEM" as const), actorId: actorUserId(actor), actorLabel: actorLabel(actor) };
-    await tx.timelineEvent.createMany({ data: events.map((e) => ({ ...e, reportId: report.id, at: now, visibility: "INTERNAL" as const, ...actorFields })) });
+    const actorFields = {
+      actorType: actor.kind === "user" ? ("USER" as const) : ("SYSTEM" as const),
+      actorId: actorUserId(actor),
+      actorLabel: actorLabel(actor),
+    };
+    await tx.timelineEvent.createMany({
+      data: events.map((e) => ({
+        ...e,
+        reportId: report.id,
+        at: now,
+        visibility: "INTERNAL" as const,
+        ...actorFields,
+      })),
+    });
     if (acknowledge) await sendAcknowledgment(tx, actor, report, now);
     if (notify) {
       const mail = templates.message({ key: report.key, title: report.title, body: notify.text });
-      const messageId = await enqueueMail(tx, { reportId: report.id, key: report.key, template: input.status === "CLOSED" ? `closed_${(data.resolution as string).toLowerCase()}` : "disclosed", to: report.reporter.email, ...mail });
-      await tx.timelineEvent.create({ data: { reportId: report.id, at: now, kind: "message", visibility: "REPORTER", ...actorFields, body: notify.text, messageId } });
-      await tx.report.update({ where: { id: report.id }, data: { lastUpdateAt: now, firstResponseAt: report.firstResponseAt ?? (report.acknowledgedAt ? now : undefined) } });
+      const messageId = await enqueueMail(tx, {
+        reportId: report.id,
+        key: report.key,
+        template: input.status === "CLOSED" ? `closed_${(data.resolution as string).toLowerCase()}` : "disclosed",
+        to: report.reporter.email,
+        ...mail,
+      });
+      await tx.timelineEvent.create({
+        data: {
+          reportId: report.id,
+          at: now,
+          kind: "message",
+          visibility: "REPORTER",
+          ...actorFields,
+          body: notify.text,
+          messageId,
+        },
+      });
+      await tx.report.update({
+        where: { id: report.id },
+        data: {
+          lastUpdateAt: now,
+          firstResponseAt: report.firstResponseAt ?? (report.acknowledgedAt ? now : undefined),
+        },
+      });
     }
     await audit(tx, actor, { action: "report.update", entityType: "report", entityId: report.id, before, after });
     return { report, changed: true, version: report.version + 1 };
@@ -303,7 +402,10 @@ export async function updateReport(actor: Actor | null, key: string, raw: PatchR
 /** POST /api/v1/reports/{key}/messages: an internal note, or a message the reporter receives. */
 export async function postMessage(actor: Actor | null, key: string, raw: MessageInput) {
   authorize(actor, "reports.write");
-  if (typeof (raw as { body?: unknown })?.body === "string" && Buffer.byteLength((raw as { body: string }).body, "utf8") > MAX_MESSAGE_BYTES) {
+  if (
+    typeof (raw as { body?: unknown })?.body === "string" &&
+    Buffer.byteLength((raw as { body: string }).body, "utf8") > MAX_MESSAGE_BYTES
+  ) {
     throw new DomainError("too_large", "A message may be at most 64 KB.", { fields: { body: "Over 64 KB" } });
   }
   const input = parseInput(messageInput, raw);
@@ -314,10 +416,19 @@ export async function postMessage(actor: Actor | null, key: string, raw: Message
     let messageId: string | null = null;
     if (toReporter) {
       const mail = templates.message({ key: report.key, title: report.title, body: input.body });
-      messageId = await enqueueMail(tx, { reportId: report.id, key: report.key, template: "message", to: report.reporter.email, ...mail });
+      messageId = await enqueueMail(tx, {
+        reportId: report.id,
+        key: report.key,
+        template: "message",
+        to: report.reporter.email,
+        ...mail,
+      });
       await tx.report.update({
         where: { id: report.id },
-        data: { lastUpdateAt: now, ...(report.acknowledgedAt && !report.firstResponseAt ? { firstResponseAt: now } : {}) },
+        data: {
+          lastUpdateAt: now,
+          ...(report.acknowledgedAt && !report.firstResponseAt ? { firstResponseAt: now } : {}),
+        },
       });
     }
     const event = await tx.timelineEvent.create({
@@ -333,8 +444,20 @@ export async function postMessage(actor: Actor | null, key: string, raw: Message
         messageId,
       },
     });
-    await audit(tx, actor, { action: toReporter ? "report.message" : "report.note", entityType: "report", entityId: report.id, after: { eventId: event.id } });
-    return { at: event.at.toISOString(), kind: event.kind, visibility: input.visibility, actor: actor.kind === "user" ? actor.user.name : actorLabel(actor), body: event.body, data: null };
+    await audit(tx, actor, {
+      action: toReporter ? "report.message" : "report.note",
+      entityType: "report",
+      entityId: report.id,
+      after: { eventId: event.id },
+    });
+    return {
+      at: event.at.toISOString(),
+      kind: event.kind,
+      visibility: input.visibility,
+      actor: actor.kind === "user" ? actor.user.name : actorLabel(actor),
+      body: event.body,
+      data: null,
+    };
   });
   publishReportChange({ key });
   return entry;
@@ -343,7 +466,10 @@ export async function postMessage(actor: Actor | null, key: string, raw: Message
 /** POST /api/v1/status/{token}/messages: the reporter's reply on the status page. */
 export async function postReporterMessage(token: string, raw: unknown, clientKey: string) {
   await enforceRateLimit("reply", clientKey);
-  if (typeof (raw as { body?: unknown })?.body === "string" && Buffer.byteLength((raw as { body: string }).body, "utf8") > MAX_MESSAGE_BYTES) {
+  if (
+    typeof (raw as { body?: unknown })?.body === "string" &&
+    Buffer.byteLength((raw as { body: string }).body, "utf8") > MAX_MESSAGE_BYTES
+  ) {
     throw new DomainError("too_large", "A message may be at most 64 KB.", { fields: { body: "Over 64 KB" } });
   }
   const input = parseInput(reporterMessageInput, raw);
@@ -351,16 +477,31 @@ export async function postReporterMessage(token: string, raw: unknown, clientKey
   const result = await db().$transaction(async (tx) => {
     const report = await reportForToken(tx, token);
     const event = await tx.timelineEvent.create({
-      data: { reportId: report.id, at: now, kind: "message", visibility: "REPORTER", actorType: "REPORTER", actorLabel: report.reporter.name ?? report.reporter.email, body: input.body },
+      data: {
+        reportId: report.id,
+        at: now,
+        kind: "message",
+        visibility: "REPORTER",
+        actorType: "REPORTER",
+        actorLabel: report.reporter.name ?? report.reporter.email,
+        body: input.body,
+      },
     });
     await afterReporterAnswer(tx, report, now);
-    await tx.auditLog.create({ data: { actorLabel: `reporter ${report.reporter.email}`, action: "report.reply", entityType: "report", entityId: report.id, after: { eventId: event.id } } });
+    await tx.auditLog.create({
+      data: {
+        actorLabel: `reporter ${report.reporter.email}`,
+        action: "report.reply",
+        entityType: "report",
+        entityId: report.id,
+        after: { eventId: event.id },
+      },
+    });
     return { key: report.key, message: { at: event.at.toISOString(), from: "you" as const, body: event.body ?? "" } };
   });
   publishReportChange({ key: result.key });
   return result.message;
 }
-
 
 /**
  * What follows a reporter's answer, by status page or by mail: a wait on the
@@ -369,7 +510,17 @@ export async function postReporterMessage(token: string, raw: unknown, clientKey
  */
 export async function afterReporterAnswer(
   tx: Tx,
-  report: { id: string; key: string; title: string; assigneeId: string | null; waitingOnReporter: boolean; waitingSince: Date | null; pausedSeconds: number; slaPolicyId: string | null; confirmedAt: Date | null },
+  report: {
+    id: string;
+    key: string;
+    title: string;
+    assigneeId: string | null;
+    waitingOnReporter: boolean;
+    waitingSince: Date | null;
+    pausedSeconds: number;
+    slaPolicyId: string | null;
+    confirmedAt: Date | null;
+  },
   now: Date,
 ): Promise<void> {
   if (report.waitingOnReporter) {
@@ -377,19 +528,50 @@ export async function afterReporterAnswer(
     // only if still waiting (another writer may have ended it), and relative to what is stored
     const ended = await tx.report.updateMany({
       where: { id: report.id, waitingOnReporter: true, waitingSince: report.waitingSince },
-      data: { waitingOnReporter: false, waitingSince: null, pausedSeconds: { increment: paused }, version: { increment: 1 } },
+      data: {
+        waitingOnReporter: false,
+        waitingSince: null,
+        pausedSeconds: { increment: paused },
+        version: { increment: 1 },
+      },
     });
-    if (ended.count) await tx.timelineEvent.create({ data: { reportId: report.id, at: now, kind: "waiting_ended", visibility: "INTERNAL", actorType: "SYSTEM", actorLabel: "system", data: { reason: "reporter replied" } } });
+    if (ended.count)
+      await tx.timelineEvent.create({
+        data: {
+          reportId: report.id,
+          at: now,
+          kind: "waiting_ended",
+          visibility: "INTERNAL",
+          actorType: "SYSTEM",
+          actorLabel: "system",
+          data: { reason: "reporter replied" },
+        },
+      });
   }
-  const assignee = report.assigneeId ? await tx.user.findUnique({ where: { id: report.assigneeId }, select: { email: true, disabled: true } }) : null;
-  const recipients = assignee && !assignee.disabled ? [assignee.email] : (await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { email: true } })).map((u) => u.email);
+  const assignee = report.assigneeId
+    ? await tx.user.findUnique({ where: { id: report.assigneeId }, select: { email: true, disabled: true } })
+    : null;
+  const recipients =
+    assignee && !assignee.disabled
+      ? [assignee.email]
+      : (await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { email: true } })).map(
+          (u) => u.email,
+        );
   for (const to of recipients) {
-    await enqueueMail(tx, { reportId: report.id, template: "reply_notice", to, ...templates.replyNotice({ key: report.key, title: report.title, url: `${appUrl()}/reports/${report.key}` }) });
+    await enqueueMail(tx, {
+      reportId: report.id,
+      template: "reply_notice",
+      to,
+      ...templates.replyNotice({ key: report.key, title: report.title, url: `${appUrl()}/reports/${report.key}` }),
+    });
   }
 }
 
 async function reportForToken(tx: Tx, token: string) {
-  const notFound = new DomainError("not_found", "This status link is not valid. It may have been replaced by a newer one.");
+  const notFound = new DomainError(
+    "not_found",
+    "This status link is not valid. It may have been replaced by a newer one.",
+  );
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound;
   const hash = sha256Hex(token);
   const link = await tx.statusToken.findUnique({ where: { tokenHash: hash }, omit: { tokenHash: false } });
@@ -402,11 +584,29 @@ export async function setCreditPreference(token: string, raw: unknown) {
   const input = parseInput(creditInput, raw);
   await db().$transaction(async (tx) => {
     const report = await reportForToken(tx, token);
-    await tx.report.update({ where: { id: report.id }, data: { creditPreference: input.preference, creditName: input.name || null } });
-    await tx.timelineEvent.create({
-      data: { reportId: report.id, kind: "credit_changed", visibility: "INTERNAL", actorType: "REPORTER", actorLabel: report.reporter.name ?? report.reporter.email, data: { preference: input.preference, name: input.name || null } },
+    await tx.report.update({
+      where: { id: report.id },
+      data: { creditPreference: input.preference, creditName: input.name || null },
     });
-    await tx.auditLog.create({ data: { actorLabel: `reporter ${report.reporter.email}`, action: "report.credit", entityType: "report", entityId: report.id, after: input } });
+    await tx.timelineEvent.create({
+      data: {
+        reportId: report.id,
+        kind: "credit_changed",
+        visibility: "INTERNAL",
+        actorType: "REPORTER",
+        actorLabel: report.reporter.name ?? report.reporter.email,
+        data: { preference: input.preference, name: input.name || null },
+      },
+    });
+    await tx.auditLog.create({
+      data: {
+        actorLabel: `reporter ${report.reporter.email}`,
+        action: "report.credit",
+        entityType: "report",
+        entityId: report.id,
+        after: input,
+      },
+    });
   });
 }
 
@@ -418,7 +618,9 @@ export async function reissueStatusLink(actor: Actor | null, key: string): Promi
   await db().$transaction(async (tx) => {
     const report = await loadForUpdate(tx, key);
     await tx.statusToken.updateMany({ where: { reportId: report.id, revokedAt: null }, data: { revokedAt: now } });
-    await tx.statusToken.create({ data: { reportId: report.id, tokenHash: sha256Hex(token), createdById: actorUserId(actor) } });
+    await tx.statusToken.create({
+      data: { reportId: report.id, tokenHash: sha256Hex(token), createdById: actorUserId(actor) },
+    });
     const link = statusUrl(token);
     await enqueueMail(tx, {
       reportId: report.id,
@@ -428,7 +630,17 @@ export async function reissueStatusLink(actor: Actor | null, key: string): Promi
       subject: `[${report.key}] A new link to follow your report`,
       text: `We replaced the private link to your report "${report.title}". The old link no longer works; use this one (keep it private):\n\n${link}`,
     });
-    await tx.timelineEvent.create({ data: { reportId: report.id, at: now, kind: "status_link_reissued", visibility: "INTERNAL", actorType: actor.kind === "user" ? "USER" : "SYSTEM", actorId: actorUserId(actor), actorLabel: actorLabel(actor) } });
+    await tx.timelineEvent.create({
+      data: {
+        reportId: report.id,
+        at: now,
+        kind: "status_link_reissued",
+        visibility: "INTERNAL",
+        actorType: actor.kind === "user" ? "USER" : "SYSTEM",
+        actorId: actorUserId(actor),
+        actorLabel: actorLabel(actor),
+      },
+    });
     await audit(tx, actor, { action: "report.status_link", entityType: "report", entityId: report.id });
   });
   return { statusUrl: statusUrl(token) };

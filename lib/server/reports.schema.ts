@@ -29,7 +29,12 @@ export const intakeResult = z.object({ key: z.string(), statusUrl: z.url() });
 export const csv = <T extends readonly [string, ...string[]]>(values: T, letterCase: "upper" | "lower" = "upper") =>
   z
     .string()
-    .transform((s) => s.split(",").map((v) => (letterCase === "upper" ? v.trim().toUpperCase() : v.trim().toLowerCase())).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((v) => (letterCase === "upper" ? v.trim().toUpperCase() : v.trim().toLowerCase()))
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)));
 
 export const listReportsQuery = z.object({
@@ -133,7 +138,9 @@ export const statusViewSchema = z.object({
   ),
   messages: z.array(z.object({ at: iso, from: z.enum(["team", "you"]), body: z.string() })),
   credit: z.object({ preference: z.enum(["NAME", "ANONYMOUS", "NONE"]), name: z.string().nullable() }),
-  disclosure: z.object({ cve: z.string().nullable(), advisoryUrl: z.string().nullable(), fixedVersions: z.array(z.string()) }).nullable(),
+  disclosure: z
+    .object({ cve: z.string().nullable(), advisoryUrl: z.string().nullable(), fixedVersions: z.array(z.string()) })
+    .nullable(),
 });
 export type StatusViewDto = z.infer<typeof statusViewSchema>;
 
@@ -154,19 +161,48 @@ export const patchReportInput = z
     backup: nullableEmail.optional(),
     severity: z.enum(SEVERITIES).nullable().optional(),
     cvssVector: z.string().trim().max(200).nullable().optional(),
-    cweIds: z.array(z.string().trim().toUpperCase().regex(/^CWE-\d{1,5}$/, "Use the form CWE-79")).max(20).optional(),
+    cweIds: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^CWE-\d{1,5}$/, "Use the form CWE-79"),
+      )
+      .max(20)
+      .optional(),
     labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
     title: z.string().trim().min(1, "Give the report a title").max(MAX_TITLE).optional(),
     duplicateOf: z.string().trim().max(20).nullable().optional(),
     thirdParty: z
-      .object({ name: z.string().trim().min(1, "Name the maintainer").max(200), contact: z.string().trim().max(500).optional() })
+      .object({
+        name: z.string().trim().min(1, "Name the maintainer").max(200),
+        contact: z.string().trim().max(500).optional(),
+      })
       .nullable()
       .optional(),
     waitingOnReporter: z.boolean().optional(),
-    checklist: z.array(z.enum(["audited", "advisory"])).max(2).optional(),
-    advisoryUrl: z.url({ protocol: /^https?$/, message: "Enter an http(s) URL" }).max(500).nullable().optional(),
-    cveId: z.string().trim().regex(/^CVE-\d{4}-\d{4,}$/, "Use the form CVE-2026-12345").nullable().optional(),
-    ghsaId: z.string().trim().regex(/^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/, "Use the form GHSA-xxxx-xxxx-xxxx").nullable().optional(),
+    checklist: z
+      .array(z.enum(["audited", "advisory"]))
+      .max(2)
+      .optional(),
+    advisoryUrl: z
+      .url({ protocol: /^https?$/, message: "Enter an http(s) URL" })
+      .max(500)
+      .nullable()
+      .optional(),
+    cveId: z
+      .string()
+      .trim()
+      .regex(/^CVE-\d{4}-\d{4,}$/, "Use the form CVE-2026-12345")
+      .nullable()
+      .optional(),
+    ghsaId: z
+      .string()
+      .trim()
+      .regex(/^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/, "Use the form GHSA-xxxx-xxxx-xxxx")
+      .nullable()
+      .optional(),
   })
   .strict();
 export type PatchReportInput = z.input<typeof patchReportInput>;

@@ -18,7 +18,15 @@ import { db } from "./db";
 import { enqueueMail, templates } from "./mail/outbox";
 import { matrixInclude, projectLinesInclude, rangesFromEvents, rowCells, vulnerableLines } from "./matrix";
 import { policyInForce, policyNumbers } from "./policy";
-import type { BoardDto, BoardQuery, IntakeInput, ListReportsQuery, ReportDto, ReportSummaryDto, StatusViewDto } from "./reports.schema";
+import type {
+  BoardDto,
+  BoardQuery,
+  IntakeInput,
+  ListReportsQuery,
+  ReportDto,
+  ReportSummaryDto,
+  StatusViewDto,
+} from "./reports.schema";
 import { MAX_BODY_BYTES, boardQuery, intakeInput, listReportsQuery } from "./reports.schema";
 import { parseInput } from "./validate";
 
@@ -52,7 +60,13 @@ export function clocksOf(row: ClockRow, now = new Date()): Clock[] {
 }
 
 function clockViews(row: ClockRow, now: Date): ReportSummaryDto["sla"] {
-  return clocksOf(row, now).map((c) => ({ clock: c.clock, startedAt: iso(c.startedAt), dueAt: iso(c.dueAt), metAt: iso(c.metAt), state: c.state }));
+  return clocksOf(row, now).map((c) => ({
+    clock: c.clock,
+    startedAt: iso(c.startedAt),
+    dueAt: iso(c.dueAt),
+    metAt: iso(c.metAt),
+    state: c.state,
+  }));
 }
 
 /** Full summary rows for the given ids, in that order. */
@@ -129,7 +143,12 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
   const token = newSecret();
   const reporter = await tx.reporter.upsert({
     where: { email: input.reporterEmail },
-    create: { email: input.reporterEmail, name: input.reporterName || null, creditPreference: input.creditPreference ?? "NAME", creditName: input.creditName || null },
+    create: {
+      email: input.reporterEmail,
+      name: input.reporterName || null,
+      creditPreference: input.creditPreference ?? "NAME",
+      creditName: input.creditName || null,
+    },
     // anyone can submit with anyone's address: never rename an existing reporter
     update: {},
   });
@@ -156,25 +175,60 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
   });
   await tx.statusToken.create({ data: { reportId: report.id, tokenHash: sha256Hex(token) } });
   if (input.notify !== false) {
-    await enqueueMail(tx, { reportId: report.id, key, template: "received", to: reporter.email, inReplyTo: input.inReplyTo, ...templates.received({ key, title: input.title, link: statusUrl(token) }) });
+    await enqueueMail(tx, {
+      reportId: report.id,
+      key,
+      template: "received",
+      to: reporter.email,
+      inReplyTo: input.inReplyTo,
+      ...templates.received({ key, title: input.title, link: statusUrl(token) }),
+    });
   }
   await tx.timelineEvent.create({
-    data: { reportId: report.id, at: now, kind: "received", visibility: "REPORTER", actorType: "REPORTER", actorLabel: input.reporterName || reporter.name || reporter.email, data: { source: input.source } },
+    data: {
+      reportId: report.id,
+      at: now,
+      kind: "received",
+      visibility: "REPORTER",
+      actorType: "REPORTER",
+      actorLabel: input.reporterName || reporter.name || reporter.email,
+      data: { source: input.source },
+    },
   });
-  await tx.auditLog.create({ data: { actorLabel: `reporter ${reporter.email}`, action: "report.create", entityType: "report", entityId: report.id, after: { key, source: input.source } } });
+  await tx.auditLog.create({
+    data: {
+      actorLabel: `reporter ${reporter.email}`,
+      action: "report.create",
+      entityType: "report",
+      entityId: report.id,
+      after: { key, source: input.source },
+    },
+  });
   return { id: report.id, key, token };
 }
 
 /** Public intake (web form and API): validates, then creates the report in one transaction. */
-export async function submitReport(raw: IntakeInput, opts: { source?: "WEB" | "API" } = {}): Promise<{ key: string; statusUrl: string; token: string }> {
+export async function submitReport(
+  raw: IntakeInput,
+  opts: { source?: "WEB" | "API" } = {},
+): Promise<{ key: string; statusUrl: string; token: string }> {
   const input = parseInput(intakeInput, raw);
   if (Buffer.byteLength(input.body, "utf8") > MAX_BODY_BYTES) {
-    throw new DomainError("too_large", `The description is over ${MAX_BODY_BYTES / 1024} KB.`, { fields: { body: "Too large" } });
+    throw new DomainError("too_large", `The description is over ${MAX_BODY_BYTES / 1024} KB.`, {
+      fields: { body: "Too large" },
+    });
   }
   const { key, token } = await db().$transaction(async (tx) => {
-    const project = input.project ? await tx.project.findFirst({ where: { OR: [{ slug: input.project }, { packageName: input.project }] }, select: { id: true } }) : null;
+    const project = input.project
+      ? await tx.project.findFirst({
+          where: { OR: [{ slug: input.project }, { packageName: input.project }] },
+          select: { id: true },
+        })
+      : null;
     if (input.project && !project) {
-      throw new DomainError("bad_request", `Unknown project "${input.project}".`, { fields: { project: "Unknown project" } });
+      throw new DomainError("bad_request", `Unknown project "${input.project}".`, {
+        fields: { project: "Unknown project" },
+      });
     }
     return createReport(tx, { ...input, projectId: project?.id ?? null, source: opts.source ?? "WEB" });
   });
@@ -212,7 +266,8 @@ function encodeCursor(row: { receivedAt: Date; id: string }): string {
 function decodeCursor(cursor: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Cursor;
-    if (typeof value.at !== "string" || typeof value.id !== "string" || Number.isNaN(Date.parse(value.at))) throw new Error();
+    if (typeof value.at !== "string" || typeof value.id !== "string" || Number.isNaN(Date.parse(value.at)))
+      throw new Error();
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value.id)) throw new Error();
     return value;
   } catch {
@@ -221,7 +276,10 @@ function decodeCursor(cursor: string): Cursor {
 }
 
 /** The team's list: filters, newest first, cursor pages. */
-export async function listReports(actor: Actor | null, raw: ListReportsQuery): Promise<{ items: ReportSummaryDto[]; nextCursor: string | null }> {
+export async function listReports(
+  actor: Actor | null,
+  raw: ListReportsQuery,
+): Promise<{ items: ReportSummaryDto[]; nextCursor: string | null }> {
   authorize(actor, "reports.read");
   const q = parseInput(listReportsQuery, raw);
   const and = filterWhere(actor, q);
@@ -236,14 +294,34 @@ export async function listReports(actor: Actor | null, raw: ListReportsQuery): P
   let rows: SummaryRow[];
   if (q.sla) {
     // SLA states are computed, not stored: filter light candidates in memory, then load the page in full.
-    const candidates = await db().report.findMany({ where: { AND: and }, include: clockInclude, omit: summaryOmit, orderBy, take: 5000 });
-    rows = await summaryRows(candidates.filter((r) => clocksOf(r, now).some((c) => c.state === q.sla)).slice(0, q.limit + 1).map((r) => r.id));
+    const candidates = await db().report.findMany({
+      where: { AND: and },
+      include: clockInclude,
+      omit: summaryOmit,
+      orderBy,
+      take: 5000,
+    });
+    rows = await summaryRows(
+      candidates
+        .filter((r) => clocksOf(r, now).some((c) => c.state === q.sla))
+        .slice(0, q.limit + 1)
+        .map((r) => r.id),
+    );
   } else {
-    rows = await db().report.findMany({ where: { AND: and }, include: summaryInclude, omit: summaryOmit, orderBy, take: q.limit + 1 });
+    rows = await db().report.findMany({
+      where: { AND: and },
+      include: summaryInclude,
+      omit: summaryOmit,
+      orderBy,
+      take: q.limit + 1,
+    });
   }
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  return { items: page.map((r) => toSummary(r, now)), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+  return {
+    items: page.map((r) => toSummary(r, now)),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+  };
 }
 
 function eventActor(e: { actorType: string; actorLabel: string | null; actor: { name: string } | null }): string {
@@ -273,19 +351,25 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
   });
   if (!row) throw new DomainError("not_found", "No such report.");
   const byPackage = new Map<string, { introduced: string; fixed?: string; last_affected?: string }[]>();
-  for (const a of row.affected) byPackage.set(a.package, [...(byPackage.get(a.package) ?? []), ...rangesFromEvents(a.events)]);
+  for (const a of row.affected)
+    byPackage.set(a.package, [...(byPackage.get(a.package) ?? []), ...rangesFromEvents(a.events)]);
   return {
     ...toSummary(row, new Date()),
     body: row.body,
     affected: [...byPackage].map(([pkg, ranges]) => ({ package: pkg, ranges })),
-    matrix: row.project ? rowCells(row, row.project).map((c) => ({ line: c.line, state: c.state, version: c.version })) : [],
+    matrix: row.project
+      ? rowCells(row, row.project).map((c) => ({ line: c.line, state: c.state, version: c.version }))
+      : [],
     timeline: row.events.map((e) => ({
       at: e.at.toISOString(),
       kind: e.kind,
       visibility: e.visibility === "REPORTER" ? ("reporter" as const) : ("internal" as const),
       actor: eventActor(e),
       body: e.body,
-      data: e.data && typeof e.data === "object" && !Array.isArray(e.data) ? timelineData(e.data as Record<string, unknown>) : null,
+      data:
+        e.data && typeof e.data === "object" && !Array.isArray(e.data)
+          ? timelineData(e.data as Record<string, unknown>)
+          : null,
     })),
   };
 }
@@ -309,7 +393,8 @@ async function reportIdForToken(token: string): Promise<string | null> {
 /** The reporter's view: only what a reporter may see. */
 export async function getStatusView(token: string): Promise<StatusViewDto> {
   const reportId = await reportIdForToken(token);
-  if (!reportId) throw new DomainError("not_found", "This status link is not valid. It may have been replaced by a newer one.");
+  if (!reportId)
+    throw new DomainError("not_found", "This status link is not valid. It may have been replaced by a newer one.");
   const row = await db().report.findUniqueOrThrow({
     where: { id: reportId },
     // only what the reporter's page shows: never the team's notes, handlers or matrix details
@@ -318,7 +403,10 @@ export async function getStatusView(token: string): Promise<StatusViewDto> {
       project: { select: { name: true } },
       reporter: true,
       overrides: { select: { fixedVersion: true } },
-      events: { where: { visibility: "REPORTER", kind: { in: ["message", "acknowledgment"] } }, orderBy: { at: "asc" } },
+      events: {
+        where: { visibility: "REPORTER", kind: { in: ["message", "acknowledgment"] } },
+        orderBy: { at: "asc" },
+      },
     },
   });
   const policy = policyNumbers(row.slaPolicy);
@@ -340,7 +428,11 @@ export async function getStatusView(token: string): Promise<StatusViewDto> {
       state: c.state,
       kept: metInTime(c),
     })),
-    messages: row.events.map((e) => ({ at: e.at.toISOString(), from: e.actorType === "REPORTER" ? ("you" as const) : ("team" as const), body: e.body ?? "" })),
+    messages: row.events.map((e) => ({
+      at: e.at.toISOString(),
+      from: e.actorType === "REPORTER" ? ("you" as const) : ("team" as const),
+      body: e.body ?? "",
+    })),
     // credit is per report, never from the shared reporter row (anyone can file under an address)
     credit: { preference: row.creditPreference, name: row.creditName },
     disclosure:
@@ -366,22 +458,40 @@ export async function listBoard(actor: Actor | null, raw: BoardQuery = {}): Prom
   await Promise.all(
     STATUSES.map(async (status) => {
       const closed = status === "CLOSED" || status === "DISCLOSED";
-      const orderBy: Prisma.ReportOrderByWithRelationInput[] = closed ? [{ closedAt: "desc" }, { disclosedAt: "desc" }, { receivedAt: "desc" }] : [{ receivedAt: "asc" }];
+      const orderBy: Prisma.ReportOrderByWithRelationInput[] = closed
+        ? [{ closedAt: "desc" }, { disclosedAt: "desc" }, { receivedAt: "desc" }]
+        : [{ receivedAt: "asc" }];
       const filtered = { AND: [...where, { status }] };
       if (q.sla) {
         // a computed filter: light candidates first (clocks only), full cards for the first hundred that pass
-        const candidates = await db().report.findMany({ where: filtered, include: clockInclude, omit: summaryOmit, orderBy, take: 2000 });
-        const passing = candidates.map((row) => ({ id: row.id, sla: clockViews(row, now) })).filter((r) => mostUrgentView(r.sla)?.state === q.sla);
+        const candidates = await db().report.findMany({
+          where: filtered,
+          include: clockInclude,
+          omit: summaryOmit,
+          orderBy,
+          take: 2000,
+        });
+        const passing = candidates
+          .map((row) => ({ id: row.id, sla: clockViews(row, now) }))
+          .filter((r) => mostUrgentView(r.sla)?.state === q.sla);
         if (!closed) {
           passing.sort(byUrgency);
           if (q.sla === "at_risk") atRisk += passing.length;
           if (q.sla === "breached") breached += passing.length;
         }
-        const items = (await summaryRows(passing.slice(0, BOARD_COLUMN_LIMIT).map((r) => r.id))).map((r) => toSummary(r, now));
+        const items = (await summaryRows(passing.slice(0, BOARD_COLUMN_LIMIT).map((r) => r.id))).map((r) =>
+          toSummary(r, now),
+        );
         columns[status] = { items, total: passing.length };
         return;
       }
-      const rows = await db().report.findMany({ where: filtered, include: summaryInclude, omit: summaryOmit, orderBy, take: BOARD_COLUMN_LIMIT });
+      const rows = await db().report.findMany({
+        where: filtered,
+        include: summaryInclude,
+        omit: summaryOmit,
+        orderBy,
+        take: BOARD_COLUMN_LIMIT,
+      });
       const total = await db().report.count({ where: filtered });
       const items = rows.map((r) => toSummary(r, now));
       if (!closed) {
@@ -405,7 +515,10 @@ const URGENCY = { breached: 0, at_risk: 1, ok: 2, paused: 3, met: 4 } as const;
 function byUrgency(a: Pick<ReportSummaryDto, "sla">, b: Pick<ReportSummaryDto, "sla">): number {
   const ua = mostUrgentView(a.sla);
   const ub = mostUrgentView(b.sla);
-  return (URGENCY[ua?.state ?? "met"] - URGENCY[ub?.state ?? "met"]) || (Date.parse(ua?.dueAt ?? "9999") - Date.parse(ub?.dueAt ?? "9999"));
+  return (
+    URGENCY[ua?.state ?? "met"] - URGENCY[ub?.state ?? "met"] ||
+    Date.parse(ua?.dueAt ?? "9999") - Date.parse(ub?.dueAt ?? "9999")
+  );
 }
 
 /** One report's card, for live updates of open boards. */

@@ -131,7 +131,10 @@ async function diffToSchema(factory: SqlMigrationAwareDriverAdapterFactory, sour
   const files = [{ path: "schema.prisma", content: datamodel }];
   try {
     const out = await engine.diff({
-      from: source === "migrations" ? { tag: "migrations", ...(await loadMigrations()) } : { tag: "schemaDatasource", files, configDir: root },
+      from:
+        source === "migrations"
+          ? { tag: "migrations", ...(await loadMigrations()) }
+          : { tag: "schemaDatasource", files, configDir: root },
       to: { tag: "schemaDatamodel", files },
       script: true,
       exitCode: null,

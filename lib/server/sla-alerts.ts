@@ -10,7 +10,6 @@ import { db } from "./db";
 import { enqueueMail } from "./mail/outbox";
 import { policyNumbers } from "./policy";
 
-
 // SLA alerts: when a clock turns at risk and again when it is breached, the
 // primary handler (the admins when nobody is assigned) gets one e-mail per
 // clock per threshold. The unique (report, clock, threshold, due time) row
@@ -24,12 +23,19 @@ export async function runSlaAlerts(now = new Date()): Promise<number> {
   let admins: string[] | null = null;
   let sent = 0;
   for (const report of reports) {
-    const clocks = computeClocks(report, policyNumbers(report.slaPolicy), now).filter((c) => (c.state === "at_risk" || c.state === "breached") && c.dueAt);
+    const clocks = computeClocks(report, policyNumbers(report.slaPolicy), now).filter(
+      (c) => (c.state === "at_risk" || c.state === "breached") && c.dueAt,
+    );
     for (const clock of clocks) {
       const created = await db().$transaction(async (tx) => {
-        const inserted = await tx.slaAlert.createMany({ data: [{ reportId: report.id, clock: clock.clock, threshold: clock.state, dueAt: clock.dueAt! }], skipDuplicates: true });
+        const inserted = await tx.slaAlert.createMany({
+          data: [{ reportId: report.id, clock: clock.clock, threshold: clock.state, dueAt: clock.dueAt! }],
+          skipDuplicates: true,
+        });
         if (inserted.count === 0) return false;
-        admins ??= (await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { email: true } })).map((u) => u.email);
+        admins ??= (await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { email: true } })).map(
+          (u) => u.email,
+        );
         const to = report.assignee && !report.assignee.disabled ? [report.assignee.email] : admins;
         const what = clock.state === "breached" ? "is late" : "is at risk";
         for (const address of to) {
@@ -42,7 +48,15 @@ export async function runSlaAlerts(now = new Date()): Promise<number> {
           });
         }
         await tx.timelineEvent.create({
-          data: { reportId: report.id, at: now, kind: "sla_alert", visibility: "INTERNAL", actorType: "SYSTEM", actorLabel: "SLA monitor", data: { clock: clock.clock, threshold: clock.state, dueAt: clock.dueAt!.toISOString(), notified: to } },
+          data: {
+            reportId: report.id,
+            at: now,
+            kind: "sla_alert",
+            visibility: "INTERNAL",
+            actorType: "SYSTEM",
+            actorLabel: "SLA monitor",
+            data: { clock: clock.clock, threshold: clock.state, dueAt: clock.dueAt!.toISOString(), notified: to },
+          },
         });
         return true;
       });

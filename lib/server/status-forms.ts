@@ -13,17 +13,27 @@ import { MAX_MESSAGE_BYTES } from "./reports.schema";
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export async function handleStatusForm(req: Request, token: string, run: (form: FormData) => Promise<string>): Promise<Response> {
+export async function handleStatusForm(
+  req: Request,
+  token: string,
+  run: (form: FormData) => Promise<string>,
+): Promise<Response> {
   // a malformed token never reaches a redirect (it could point anywhere)
-  if (!TOKEN.test(token)) return toErrorResponse(new DomainError("not_found", "This status link is not valid."), "status-form");
+  if (!TOKEN.test(token))
+    return toErrorResponse(new DomainError("not_found", "This status link is not valid."), "status-form");
   const back = (params: Record<string, string>) => {
     const query = new URLSearchParams(params).toString();
-    return new Response(null, { status: 303, headers: { Location: `/status/${token}?${query}`, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+    return new Response(null, {
+      status: 303,
+      headers: { Location: `/status/${token}?${query}`, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
+    });
   };
   try {
     // read at most a few messages' worth, whatever the (possibly chunked) request claims
     const bytes = await readBytes(req, MAX_MESSAGE_BYTES * 4);
-    const form = await new Response(new Uint8Array(bytes), { headers: { "Content-Type": req.headers.get("content-type") ?? "application/x-www-form-urlencoded" } }).formData();
+    const form = await new Response(new Uint8Array(bytes), {
+      headers: { "Content-Type": req.headers.get("content-type") ?? "application/x-www-form-urlencoded" },
+    }).formData();
     const done = await run(form);
     return back({ done });
   } catch (error) {

@@ -37,8 +37,12 @@ export async function createApiToken(actor: Actor | null, raw: z.input<typeof cr
   authorize(actor, "tokens.manage");
   const input = parseInput(createTokenInput, raw);
   const owner = await db().user.findUnique({ where: { email: input.email }, select: { id: true, disabled: true } });
-  if (!owner) throw new DomainError("not_found", `No user with the e-mail ${input.email}.`, { fields: { email: "Unknown user" } });
-  if (owner.disabled) throw new DomainError("rule_violated", `${input.email} is disabled.`, { fields: { email: "User is disabled" } });
+  if (!owner)
+    throw new DomainError("not_found", `No user with the e-mail ${input.email}.`, {
+      fields: { email: "Unknown user" },
+    });
+  if (owner.disabled)
+    throw new DomainError("rule_violated", `${input.email} is disabled.`, { fields: { email: "User is disabled" } });
   const token = newApiToken();
   const row = await db().$transaction(async (tx) => {
     const row = await tx.apiToken.create({
@@ -51,7 +55,12 @@ export async function createApiToken(actor: Actor | null, raw: z.input<typeof cr
       },
       select: tokenRow,
     });
-    await audit(tx, actor, { action: "token.create", entityType: "apiToken", entityId: row.id, after: { name: row.name, owner: input.email } });
+    await audit(tx, actor, {
+      action: "token.create",
+      entityType: "apiToken",
+      entityId: row.id,
+      after: { name: row.name, owner: input.email },
+    });
     return row;
   });
   return { token, row };
@@ -59,7 +68,10 @@ export async function createApiToken(actor: Actor | null, raw: z.input<typeof cr
 
 export async function listApiTokens(actor: Actor | null) {
   authorize(actor, "tokens.manage");
-  return db().apiToken.findMany({ select: tokenRow, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] });
+  return db().apiToken.findMany({
+    select: tokenRow,
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+  });
 }
 
 export async function revokeApiToken(actor: Actor | null, id: string) {

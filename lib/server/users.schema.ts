@@ -8,10 +8,7 @@ export const email = z
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid e-mail address" }).max(254));
 
-export const password = z
-  .string()
-  .min(12, "Use at least 12 characters")
-  .max(256, "Use at most 256 characters");
+export const password = z.string().min(12, "Use at least 12 characters").max(256, "Use at most 256 characters");
 
 export const createUserInput = z.object({
   email,

@@ -13,7 +13,15 @@ import type { CreateUserInput, UpdateUserInput } from "./users.schema";
 import { createUserInput, setupInput, updateUserInput } from "./users.schema";
 import { parseInput } from "./validate";
 
-const publicUser = { id: true, email: true, name: true, role: true, disabled: true, createdAt: true, lastSignInAt: true } as const;
+const publicUser = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabled: true,
+  createdAt: true,
+  lastSignInAt: true,
+} as const;
 
 export type UserRow = Prisma.UserGetPayload<{ select: typeof publicUser }>;
 
@@ -22,7 +30,10 @@ function nameFromEmail(email: string): string {
 }
 
 /** Creates a user; returns it and the password when one was generated. */
-export async function createUser(actor: Actor | null, raw: CreateUserInput): Promise<{ user: UserRow; generatedPassword?: string }> {
+export async function createUser(
+  actor: Actor | null,
+  raw: CreateUserInput,
+): Promise<{ user: UserRow; generatedPassword?: string }> {
   authorize(actor, "users.manage");
   const input = parseInput(createUserInput, raw);
   const generatedPassword = input.password ? undefined : newSecret(18);
@@ -33,7 +44,12 @@ export async function createUser(actor: Actor | null, raw: CreateUserInput): Pro
         data: { email: input.email, name: input.name || nameFromEmail(input.email), role: input.role, passwordHash },
         select: publicUser,
       });
-      await audit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, after: { email: user.email, role: user.role } });
+      await audit(tx, actor, {
+        action: "user.create",
+        entityType: "user",
+        entityId: user.id,
+        after: { email: user.email, role: user.role },
+      });
       return user;
     });
     return { user, generatedPassword };
@@ -53,7 +69,9 @@ export async function listUsers(actor: Actor | null): Promise<UserRow[]> {
 }
 
 /** Team members a report can be assigned to (for pickers). */
-export async function listAssignableUsers(actor: Actor | null): Promise<Pick<UserRow, "id" | "email" | "name" | "role">[]> {
+export async function listAssignableUsers(
+  actor: Actor | null,
+): Promise<Pick<UserRow, "id" | "email" | "name" | "role">[]> {
   authorize(actor, "reports.read");
   return db().user.findMany({
     where: { disabled: false, role: { in: ["ADMIN", "HANDLER"] } },
@@ -70,10 +88,15 @@ export async function updateUser(actor: Actor | null, raw: UpdateUserInput): Pro
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(7210002)`;
     const before = await tx.user.findUnique({ where: { id: input.id }, select: publicUser });
     if (!before) throw new DomainError("not_found", "No such user.");
-    if (actor.kind === "user" && actor.user.id === input.id && (input.disabled || (input.role && input.role !== "ADMIN"))) {
+    if (
+      actor.kind === "user" &&
+      actor.user.id === input.id &&
+      (input.disabled || (input.role && input.role !== "ADMIN"))
+    ) {
       throw new DomainError("rule_violated", "You cannot disable yourself or remove your own admin role.");
     }
-    const losesAdmin = before.role === "ADMIN" && !before.disabled && (input.disabled || (input.role && input.role !== "ADMIN"));
+    const losesAdmin =
+      before.role === "ADMIN" && !before.disabled && (input.disabled || (input.role && input.role !== "ADMIN"));
     if (losesAdmin) {
       const admins = await tx.user.count({ where: { role: "ADMIN", disabled: false } });
       if (admins <= 1) throw new DomainError("rule_violated", "Keep at least one active admin.");
@@ -110,9 +133,13 @@ export async function verifyCredentials(emailRaw: string, password: string): Pro
  */
 export async function loadActiveUser(id: string, issuedAt?: number): Promise<ActorUser | null> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-  const user = await db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true } });
+  const user = await db().user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true },
+  });
   if (!user || user.disabled) return null;
-  if (issuedAt !== undefined && user.sessionsRevokedAt && issuedAt * 1000 < user.sessionsRevokedAt.getTime()) return null;
+  if (issuedAt !== undefined && user.sessionsRevokedAt && issuedAt * 1000 < user.sessionsRevokedAt.getTime())
+    return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
@@ -144,7 +171,12 @@ export async function setupFirstAdmin(raw: unknown): Promise<UserRow> {
       data: { email: input.email, name: input.name, role: "ADMIN", passwordHash },
       select: publicUser,
     });
-    await audit(tx, SYSTEM, { action: "user.setup", entityType: "user", entityId: user.id, after: { email: user.email } });
+    await audit(tx, SYSTEM, {
+      action: "user.setup",
+      entityType: "user",
+      entityId: user.id,
+      after: { email: user.email },
+    });
     return user;
   });
 }

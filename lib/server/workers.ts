@@ -17,7 +17,9 @@ function every(ms: number, name: string, job: () => Promise<unknown>): NodeJS.Ti
     if (running) return;
     running = true;
     job()
-      .catch((error: unknown) => console.error(`worker ${name} failed:`, error instanceof Error ? error.message : error))
+      .catch((error: unknown) =>
+        console.error(`worker ${name} failed:`, error instanceof Error ? error.message : error),
+      )
       .finally(() => {
         running = false;
       });
@@ -28,7 +30,10 @@ function every(ms: number, name: string, job: () => Promise<unknown>): NodeJS.Ti
 
 export function startWorkers(): void {
   if (store.__embargoWorkers || !env().WORKERS) return;
-  store.__embargoWorkers = [every(5_000, "outbox", () => deliverOutbox()), every(60_000, "sla-alerts", () => runSlaAlerts())];
+  store.__embargoWorkers = [
+    every(5_000, "outbox", () => deliverOutbox()),
+    every(60_000, "sla-alerts", () => runSlaAlerts()),
+  ];
 }
 
 export function stopWorkers(): void {

@@ -6,12 +6,24 @@ import { SYSTEM } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { getReport, listReports, submitReport } from "@/lib/server/reports";
 import { createApiToken, listApiTokens, revokeApiToken, userForApiToken } from "@/lib/server/tokens";
-import { bootstrapAdmin, createUser, listUsers, loadActiveUser, revokeSessions, setupFirstAdmin, updateUser, verifyCredentials } from "@/lib/server/users";
+import {
+  bootstrapAdmin,
+  createUser,
+  listUsers,
+  loadActiveUser,
+  revokeSessions,
+  setupFirstAdmin,
+  updateUser,
+  verifyCredentials,
+} from "@/lib/server/users";
 
 const PASSWORD = "a-long-enough-password";
 
 async function code(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   return error instanceof DomainError ? error.code : String(error);
 }
 
@@ -23,14 +35,19 @@ describe("setup, users, sign-in and roles", () => {
   it("offers setup once, and the bootstrap admin only while no user exists", async () => {
     const admin = await setupFirstAdmin({ email: "first@example.com", name: "First", password: PASSWORD });
     expect(admin.role).toBe("ADMIN");
-    expect(await code(setupFirstAdmin({ email: "second@example.com", name: "Second", password: PASSWORD }))).toBe("forbidden");
+    expect(await code(setupFirstAdmin({ email: "second@example.com", name: "Second", password: PASSWORD }))).toBe(
+      "forbidden",
+    );
     expect(await bootstrapAdmin("boot@example.com", PASSWORD)).toBe(false);
     expect(await db().user.count()).toBe(1);
   });
 
   it("signs in with the right password only, and never with a disabled account", async () => {
     const { user } = await createUser(SYSTEM, { email: "hana@example.com", role: "HANDLER", password: PASSWORD });
-    expect(await verifyCredentials("HANA@example.com ", PASSWORD)).toMatchObject({ email: "hana@example.com", role: "HANDLER" });
+    expect(await verifyCredentials("HANA@example.com ", PASSWORD)).toMatchObject({
+      email: "hana@example.com",
+      role: "HANDLER",
+    });
     expect(await verifyCredentials("hana@example.com", "wrong-password-123")).toBeNull();
     expect(await verifyCredentials("nobody@example.com", PASSWORD)).toBeNull();
     await updateUser(SYSTEM, { id: user.id, disabled: true });
@@ -50,19 +67,34 @@ describe("setup, users, sign-in and roles", () => {
   });
 
   it("stores argon2id hashes, never the password, and hides them from default selects", async () => {
-    const row = await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" }, omit: { passwordHash: false } });
+    const row = await db().user.findUniqueOrThrow({
+      where: { email: "hana@example.com" },
+      omit: { passwordHash: false },
+    });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" } })).not.toHaveProperty("passwordHash");
+    expect(await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" } })).not.toHaveProperty(
+      "passwordHash",
+    );
   });
 
   it("refuses a duplicate e-mail with 409 and bad input with 400", async () => {
-    expect(await code(createUser(SYSTEM, { email: "hana@example.com", role: "VIEWER", password: PASSWORD }))).toBe("conflict");
-    expect(await code(createUser(SYSTEM, { email: "x@example.com", role: "VIEWER", password: "short" }))).toBe("bad_request");
+    expect(await code(createUser(SYSTEM, { email: "hana@example.com", role: "VIEWER", password: PASSWORD }))).toBe(
+      "conflict",
+    );
+    expect(await code(createUser(SYSTEM, { email: "x@example.com", role: "VIEWER", password: "short" }))).toBe(
+      "bad_request",
+    );
   });
 
   it("lets only admins manage users and tokens, and anonymous callers nothing", async () => {
-    const { user: viewer } = await createUser(SYSTEM, { email: "vera@example.com", role: "VIEWER", password: PASSWORD });
-    const handler = await loadActiveUser((await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" } })).id);
+    const { user: viewer } = await createUser(SYSTEM, {
+      email: "vera@example.com",
+      role: "VIEWER",
+      password: PASSWORD,
+    });
+    const handler = await loadActiveUser(
+      (await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" } })).id,
+    );
     for (const actor of [asUser(viewer), asUser(handler!)]) {
       expect(await code(listUsers(actor))).toBe("forbidden");
       expect(await code(createUser(actor, { email: "y@example.com", role: "ADMIN" }))).toBe("forbidden");
@@ -78,7 +110,9 @@ describe("setup, users, sign-in and roles", () => {
   it("keeps at least one active admin", async () => {
     const admin = await db().user.findUniqueOrThrow({ where: { email: "first@example.com" } });
     expect(await code(updateUser(SYSTEM, { id: admin.id, role: "VIEWER" }))).toBe("rule_violated");
-    expect(await code(updateUser(asUser({ ...admin, role: "ADMIN" }), { id: admin.id, disabled: true }))).toBe("rule_violated");
+    expect(await code(updateUser(asUser({ ...admin, role: "ADMIN" }), { id: admin.id, disabled: true }))).toBe(
+      "rule_violated",
+    );
   });
 });
 
@@ -110,18 +144,35 @@ describe("API tokens", () => {
 
   it("writes an audit entry for every change", async () => {
     const actions = (await db().auditLog.findMany({ select: { action: true } })).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["user.setup", "user.create", "user.update", "token.create", "token.revoke", "report.create"]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "user.setup",
+        "user.create",
+        "user.update",
+        "token.create",
+        "token.revoke",
+        "report.create",
+      ]),
+    );
   });
 });
 
 describe("sign-in", () => {
   it("is rate limited per account after ten attempts", async () => {
     const { authOptions, SIGNIN_RATE_LIMITED } = await import("@/lib/server/auth");
-    const provider = authOptions.providers[0] as unknown as { options: { authorize: (c: Record<string, string>, req: unknown) => Promise<unknown> } };
-    const attempt = () => provider.options.authorize({ email: "first@example.com", password: "wrong-password-123" }, { headers: { "x-embargo-client-ip": "203.0.113.9" } });
+    const provider = authOptions.providers[0] as unknown as {
+      options: { authorize: (c: Record<string, string>, req: unknown) => Promise<unknown> };
+    };
+    const attempt = () =>
+      provider.options.authorize(
+        { email: "first@example.com", password: "wrong-password-123" },
+        { headers: { "x-embargo-client-ip": "203.0.113.9" } },
+      );
     for (let i = 0; i < 10; i++) expect(await attempt()).toBeNull();
     await expect(attempt()).rejects.toThrow(SIGNIN_RATE_LIMITED);
     // another account from elsewhere is unaffected
-    expect(await provider.options.authorize({ email: "hana@example.com", password: PASSWORD }, { headers: {} })).toMatchObject({ email: "hana@example.com" });
+    expect(
+      await provider.options.authorize({ email: "hana@example.com", password: PASSWORD }, { headers: {} }),
+    ).toMatchObject({ email: "hana@example.com" });
   });
 });

@@ -11,7 +11,10 @@ describe("the embedded data folder lock", () => {
   it("refuses a second process while the holder lives, and takes over once it is gone", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "embargo-lock-"));
     const holder = spawn("sleep", ["30"]);
-    writeFileSync(path.join(dir, "embargo.lock"), JSON.stringify({ pid: holder.pid, host: hostname(), command: "serve.ts", since: new Date().toISOString() }));
+    writeFileSync(
+      path.join(dir, "embargo.lock"),
+      JSON.stringify({ pid: holder.pid, host: hostname(), command: "serve.ts", since: new Date().toISOString() }),
+    );
 
     expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
     expect(() => lockDataDir(dir)).toThrow(/in use by process \d+ \(serve\.ts/);

@@ -23,7 +23,8 @@ function plain(opts: { from?: string; subject?: string; body?: string; id?: stri
       "Content-Transfer-Encoding: 8bit",
       ...(opts.headers ? [opts.headers] : []),
       "",
-      opts.body ?? "Passing ?__proto__[admin]=1 sets admin on every object. Steps: start the app, send the request, observe the flag. Versions 4.21.2 and 5.1.0 — ünïcödé ✓.",
+      opts.body ??
+        "Passing ?__proto__[admin]=1 sets admin on every object. Steps: start the app, send the request, observe the flag. Versions 4.21.2 and 5.1.0 — ünïcödé ✓.",
       "",
     ].join("\r\n"),
     "utf8",
@@ -36,12 +37,18 @@ describe("inbound e-mail", () => {
     const result = await receiveEmail(raw);
     expect(result).toMatchObject({ threaded: false });
     const report = await getReport(SYSTEM, result.key!);
-    expect(report).toMatchObject({ title: "Prototype pollution in qs", status: "NEW", reporter: { email: "ana@research.example", name: "Ana Lima" } });
+    expect(report).toMatchObject({
+      title: "Prototype pollution in qs",
+      status: "NEW",
+      reporter: { email: "ana@research.example", name: "Ana Lima" },
+    });
     expect(report.body).toContain("ünïcödé ✓");
     const stored = await db().inboundMessage.findFirstOrThrow({ where: { report: { key: result.key! } } });
     expect(Buffer.from(stored.raw).equals(raw)).toBe(true);
     expect(stored.status).toBe("CREATED");
-    const receipt = await db().outboundMail.findFirstOrThrow({ where: { report: { key: result.key! }, template: "received" } });
+    const receipt = await db().outboundMail.findFirstOrThrow({
+      where: { report: { key: result.key! }, template: "received" },
+    });
     expect(receipt.inReplyTo).toBe(stored.messageId);
   });
 
@@ -98,10 +105,18 @@ ${pdf}
   it("threads a reply by In-Reply-To and by the key in the subject, and accepts a Message-ID once", async () => {
     const first = await receiveEmail(plain({ from: "rey@example.org", subject: "Header injection" }));
     await updateReport(SYSTEM, first.key!, { version: 1, status: "TRIAGE" });
-    const ack = await db().outboundMail.findFirstOrThrow({ where: { report: { key: first.key! }, template: "acknowledgment" } });
+    const ack = await db().outboundMail.findFirstOrThrow({
+      where: { report: { key: first.key! }, template: "acknowledgment" },
+    });
 
     const replyId = mid();
-    const reply = plain({ from: "Rey <rey@example.org>", subject: `Re: [${first.key}] Acknowledged: Header injection`, id: replyId, headers: `In-Reply-To: ${ack.messageId}\r\nReferences: ${ack.messageId}`, body: "Thanks! One more detail: it also works with \\n alone.\n\nOn Tue, Security wrote:\n> Thank you for your report." });
+    const reply = plain({
+      from: "Rey <rey@example.org>",
+      subject: `Re: [${first.key}] Acknowledged: Header injection`,
+      id: replyId,
+      headers: `In-Reply-To: ${ack.messageId}\r\nReferences: ${ack.messageId}`,
+      body: "Thanks! One more detail: it also works with \\n alone.\n\nOn Tue, Security wrote:\n> Thank you for your report.",
+    });
     expect(await receiveEmail(reply)).toEqual({ key: first.key, threaded: true });
     const timeline = (await getReport(SYSTEM, first.key!)).timeline;
     const message = timeline.find((e) => e.body?.startsWith("Thanks! One more detail"));
@@ -116,11 +131,17 @@ ${pdf}
     expect(again.filter((e) => e.body?.startsWith("Thanks!"))).toHaveLength(1);
 
     // by subject tag alone (a From header is easy to forge): threaded for the team, not shown as the reporter's
-    expect(await receiveEmail(plain({ from: "rey@example.org", subject: `Re: [${first.key}] more`, body: "And a third note." }))).toEqual({ key: first.key, threaded: true });
+    expect(
+      await receiveEmail(
+        plain({ from: "rey@example.org", subject: `Re: [${first.key}] more`, body: "And a third note." }),
+      ),
+    ).toEqual({ key: first.key, threaded: true });
     const third = (await getReport(SYSTEM, first.key!)).timeline.find((e) => e.body === "And a third note.");
     expect(third).toMatchObject({ visibility: "internal", kind: "mail_note" });
     // a stranger naming the key starts a report of their own instead
-    const stranger = await receiveEmail(plain({ from: "mallory@evil.example", subject: `Re: [${first.key}] give me the details` }));
+    const stranger = await receiveEmail(
+      plain({ from: "mallory@evil.example", subject: `Re: [${first.key}] give me the details` }),
+    );
     expect(stranger.threaded).toBe(false);
     expect(stranger.key).not.toBe(first.key);
   });

@@ -5,10 +5,18 @@ import { SYSTEM } from "@/lib/server/actor";
 import { db } from "@/lib/server/db";
 import { getReport, getStatusView, submitReport } from "@/lib/server/reports";
 
-const valid = { title: "Open redirect in res.location()", body: "Steps to reproduce…", reporterEmail: "Reporter@Example.com", reporterName: "Rae Porter" };
+const valid = {
+  title: "Open redirect in res.location()",
+  body: "Steps to reproduce…",
+  reporterEmail: "Reporter@Example.com",
+  reporterName: "Rae Porter",
+};
 
 async function rejects(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
@@ -21,7 +29,14 @@ describe("public intake", () => {
     expect(statusUrl.endsWith(token)).toBe(true);
 
     const report = await getReport(SYSTEM, key);
-    expect(report).toMatchObject({ key, status: "NEW", resolution: null, severity: null, version: 1, reporter: { email: "reporter@example.com", name: "Rae Porter" } });
+    expect(report).toMatchObject({
+      key,
+      status: "NEW",
+      resolution: null,
+      severity: null,
+      version: 1,
+      reporter: { email: "reporter@example.com", name: "Rae Porter" },
+    });
     expect(report.sla.find((c) => c.clock === "acknowledge")).toMatchObject({ state: "ok", metAt: null });
     const ack = report.sla.find((c) => c.clock === "acknowledge")!;
     expect(Date.parse(ack.dueAt!) - Date.parse(report.receivedAt)).toBe(48 * 3_600_000);
@@ -39,7 +54,9 @@ describe("public intake", () => {
   });
 
   it("hands out distinct consecutive keys under concurrent intake", async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => submitReport({ ...valid, title: `Concurrent ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => submitReport({ ...valid, title: `Concurrent ${i}` })),
+    );
     const seqs = results.map((r) => Number(r.key.split("-")[2])).sort((a, b) => a - b);
     expect(new Set(seqs).size).toBe(20);
     expect(seqs[19]! - seqs[0]!).toBe(19);
@@ -67,7 +84,13 @@ describe("public intake", () => {
 
   it("answers 404 for unknown, malformed and revoked status tokens", async () => {
     const { token } = await submitReport(valid);
-    for (const bad of ["", "x", "A".repeat(43), token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"), "../../etc/passwd"]) {
+    for (const bad of [
+      "",
+      "x",
+      "A".repeat(43),
+      token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"),
+      "../../etc/passwd",
+    ]) {
       expect((await rejects(getStatusView(bad))).code).toBe("not_found");
     }
     await db().statusToken.updateMany({ data: { revokedAt: new Date() } });
@@ -79,8 +102,20 @@ describe("public intake", () => {
     const report = await db().report.findUniqueOrThrow({ where: { key } });
     await db().timelineEvent.createMany({
       data: [
-        { reportId: report.id, kind: "note", visibility: "INTERNAL", actorType: "USER", body: "secret internal analysis" },
-        { reportId: report.id, kind: "message", visibility: "REPORTER", actorType: "USER", body: "Thanks, we are looking" },
+        {
+          reportId: report.id,
+          kind: "note",
+          visibility: "INTERNAL",
+          actorType: "USER",
+          body: "secret internal analysis",
+        },
+        {
+          reportId: report.id,
+          kind: "message",
+          visibility: "REPORTER",
+          actorType: "USER",
+          body: "Thanks, we are looking",
+        },
         { reportId: report.id, kind: "message", visibility: "REPORTER", actorType: "REPORTER", body: "Happy to help" },
       ],
     });

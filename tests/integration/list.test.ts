@@ -45,7 +45,10 @@ describe("the demo data and the report list", () => {
     [{ severity: "CRITICAL" }, (r: { severity: string | null }) => r.severity === "CRITICAL"],
     [{ project: "body-parser" }, (r: { project: { slug: string } | null }) => r.project?.slug === "body-parser"],
     [{ assignee: "none" }, (r: { assignee: unknown }) => r.assignee === null],
-    [{ assignee: "hana@example.com" }, (r: { assignee: { email: string } | null }) => r.assignee?.email === "hana@example.com"],
+    [
+      { assignee: "hana@example.com" },
+      (r: { assignee: { email: string } | null }) => r.assignee?.email === "hana@example.com",
+    ],
     [{ sla: "breached" }, (r: { sla: { state: string }[] }) => r.sla.some((c) => c.state === "breached")],
     [{ q: "redirect" }, (r: { title: string }) => /redirect/i.test(r.title)],
   ] as const)("filters by %j", async (query, predicate) => {
@@ -64,7 +67,11 @@ describe("the demo data and the report list", () => {
     expect(Object.values(breached.columns).reduce((n, c) => n + c.total, 0)).toBe(cards.length);
     // the same card as the unfiltered board shows, line tags included
     const one = cards[0]!;
-    expect(Object.values(all.columns).flatMap((c) => c.items).find((r) => r.key === one.key)).toEqual(one);
+    expect(
+      Object.values(all.columns)
+        .flatMap((c) => c.items)
+        .find((r) => r.key === one.key),
+    ).toEqual(one);
   });
 
   it("filters to the caller's own reports with assignee=me", async () => {
@@ -73,9 +80,12 @@ describe("the demo data and the report list", () => {
     expect(items.every((r) => r.assignee?.email === "hana@example.com")).toBe(true);
   });
 
-  it.each([{ limit: "0" }, { limit: "201" }, { status: "DONE" }, { cursor: "garbage" }, { sla: "late" }])("refuses %j with 400", async (query) => {
-    const error = await listReports(SYSTEM, query as never).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe("bad_request");
-  });
+  it.each([{ limit: "0" }, { limit: "201" }, { status: "DONE" }, { cursor: "garbage" }, { sla: "late" }])(
+    "refuses %j with 400",
+    async (query) => {
+      const error = await listReports(SYSTEM, query as never).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe("bad_request");
+    },
+  );
 });

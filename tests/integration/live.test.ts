@@ -32,31 +32,37 @@ describe("live updates", () => {
     offs[0]!();
     publishReportChange({ key: "SEC-2026-0002" });
     await waitFor<void>((done) => {
-      const check = setInterval(() => seen[1]!.some((c) => c.key === "SEC-2026-0002") && (clearInterval(check), done()), 20);
+      const check = setInterval(
+        () => seen[1]!.some((c) => c.key === "SEC-2026-0002") && (clearInterval(check), done()),
+        20,
+      );
     });
     expect(seen[0]!.map((c) => c.key)).not.toContain("SEC-2026-0002");
     offs[1]!();
   });
 
   // Only PostgreSQL has a LISTEN connection to lose; the embedded database runs in-process.
-  it.runIf(process.env.DATABASE_URL)("listens again after its connection is killed, and tells subscribers to resync", async () => {
-    const seen: string[] = [];
-    let resyncs = 0;
-    const off = await subscribe(
-      (c) => seen.push(c.key),
-      () => resyncs++,
-    );
-    const killed = await db().$queryRaw<{ killed: boolean }[]>`
+  it.runIf(process.env.DATABASE_URL)(
+    "listens again after its connection is killed, and tells subscribers to resync",
+    async () => {
+      const seen: string[] = [];
+      let resyncs = 0;
+      const off = await subscribe(
+        (c) => seen.push(c.key),
+        () => resyncs++,
+      );
+      const killed = await db().$queryRaw<{ killed: boolean }[]>`
       SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
       WHERE datname = current_database() AND query = 'LISTEN embargo_reports'`;
-    expect(killed).toEqual([{ killed: true }]);
-    await waitFor<void>((done) => {
-      const check = setInterval(() => resyncs > 0 && (clearInterval(check), done()), 50);
-    });
-    publishReportChange({ key: "SEC-2026-0003" });
-    await waitFor<void>((done) => {
-      const check = setInterval(() => seen.includes("SEC-2026-0003") && (clearInterval(check), done()), 20);
-    });
-    off();
-  });
+      expect(killed).toEqual([{ killed: true }]);
+      await waitFor<void>((done) => {
+        const check = setInterval(() => resyncs > 0 && (clearInterval(check), done()), 50);
+      });
+      publishReportChange({ key: "SEC-2026-0003" });
+      await waitFor<void>((done) => {
+        const check = setInterval(() => seen.includes("SEC-2026-0003") && (clearInterval(check), done()), 20);
+      });
+      off();
+    },
+  );
 });

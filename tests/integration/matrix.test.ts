@@ -6,7 +6,14 @@ import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { SYSTEM } from "@/lib/server/actor";
 import { getAllMatrices, getMatrix } from "@/lib/server/matrix";
-import { createProject, listProjects, replaceLines, setAffected, setOverride, suggestLinesFromNpm } from "@/lib/server/projects";
+import {
+  createProject,
+  listProjects,
+  replaceLines,
+  setAffected,
+  setOverride,
+  suggestLinesFromNpm,
+} from "@/lib/server/projects";
 import { updateReport } from "@/lib/server/report-updates";
 import { getReport, getReportSummary, submitReport } from "@/lib/server/reports";
 import { createUser } from "@/lib/server/users";
@@ -19,32 +26,78 @@ const LINES = [
 ];
 
 async function error(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(DomainError);
   return e as DomainError;
 }
 
 describe("projects, release lines and the matrix", () => {
   it("creates projects and validates release lines", async () => {
-    expect(await createProject(SYSTEM, { slug: "express", name: "Express", packageName: "express" })).toMatchObject({ slug: "express", lines: [] });
+    expect(await createProject(SYSTEM, { slug: "express", name: "Express", packageName: "express" })).toMatchObject({
+      slug: "express",
+      lines: [],
+    });
     expect((await error(createProject(SYSTEM, { slug: "express", name: "Again" }))).code).toBe("conflict");
-    expect((await error(replaceLines(SYSTEM, "express", { lines: [{ name: "4.x", range: "four", status: "MAINTAINED" }] }))).fields).toHaveProperty("lines.0.range");
-    expect((await error(replaceLines(SYSTEM, "express", { lines: [{ name: "4.x", range: ">=4.0.0 <5.0.0-0", latest: "5.0.0", status: "MAINTAINED" }] }))).fields).toEqual({ "lines.0.latest": "5.0.0 is not in >=4.0.0 <5.0.0-0" });
-    const overlap = await error(replaceLines(SYSTEM, "express", { lines: [LINES[1]!, { name: "4.18+", range: ">=4.18.0 <5.0.0-0", status: "MAINTAINED" }] }));
+    expect(
+      (await error(replaceLines(SYSTEM, "express", { lines: [{ name: "4.x", range: "four", status: "MAINTAINED" }] })))
+        .fields,
+    ).toHaveProperty("lines.0.range");
+    expect(
+      (
+        await error(
+          replaceLines(SYSTEM, "express", {
+            lines: [{ name: "4.x", range: ">=4.0.0 <5.0.0-0", latest: "5.0.0", status: "MAINTAINED" }],
+          }),
+        )
+      ).fields,
+    ).toEqual({ "lines.0.latest": "5.0.0 is not in >=4.0.0 <5.0.0-0" });
+    const overlap = await error(
+      replaceLines(SYSTEM, "express", {
+        lines: [LINES[1]!, { name: "4.18+", range: ">=4.18.0 <5.0.0-0", status: "MAINTAINED" }],
+      }),
+    );
     expect(overlap.message).toBe("4.18+ (>=4.18.0 <5.0.0-0) overlaps 4.x (>=4.0.0 <5.0.0-0)");
     const saved = await replaceLines(SYSTEM, "express", { lines: LINES });
     expect(saved.lines.map((l) => l.name)).toEqual(["4.x", "5.x", "6.x", "3.x"]);
-    const viewer: Actor = { kind: "user", via: "token", user: { id: "00000000-0000-7000-8000-00000000bbbb", email: "v@example.com", name: "V", role: "VIEWER" } };
+    const viewer: Actor = {
+      kind: "user",
+      via: "token",
+      user: { id: "00000000-0000-7000-8000-00000000bbbb", email: "v@example.com", name: "V", role: "VIEWER" },
+    };
     expect((await error(replaceLines(viewer, "express", { lines: LINES }))).code).toBe("forbidden");
   });
 
   it("computes each cell from the report's ranges and gates release and disclosure", async () => {
-    const { user } = await createUser(SYSTEM, { email: "hana@example.com", role: "HANDLER", password: "a-long-enough-password" });
+    const { user } = await createUser(SYSTEM, {
+      email: "hana@example.com",
+      role: "HANDLER",
+      password: "a-long-enough-password",
+    });
     const handler: Actor = { kind: "user", via: "token", user };
-    const { key } = await submitReport({ title: "Open redirect", body: "b", reporterEmail: "r@example.org", project: "express" });
-    expect((await getMatrix(handler, "express")).rows.find((r) => r.key === key)?.cells["4.x"]).toMatchObject({ state: "unknown" });
+    const { key } = await submitReport({
+      title: "Open redirect",
+      body: "b",
+      reporterEmail: "r@example.org",
+      project: "express",
+    });
+    expect((await getMatrix(handler, "express")).rows.find((r) => r.key === key)?.cells["4.x"]).toMatchObject({
+      state: "unknown",
+    });
 
-    await setAffected(handler, key, { affected: [{ package: "express", ranges: [{ introduced: "0", fixed: "4.21.2" }, { introduced: "5.0.0", fixed: "5.1.1" }] }] });
+    await setAffected(handler, key, {
+      affected: [
+        {
+          package: "express",
+          ranges: [
+            { introduced: "0", fixed: "4.21.2" },
+            { introduced: "5.0.0", fixed: "5.1.1" },
+          ],
+        },
+      ],
+    });
     const matrix = await getMatrix(handler, "express");
     expect(matrix.lines.map((l) => l.name)).toEqual(["4.x", "5.x", "6.x", "3.x"]);
     expect(matrix.rows.find((r) => r.key === key)?.cells).toEqual({
@@ -53,33 +106,64 @@ describe("projects, release lines and the matrix", () => {
       "6.x": { state: "not_affected", version: null, overridden: false },
       "3.x": { state: "wont_fix", version: null, overridden: false },
     });
-    expect((await getReport(handler, key)).matrix).toEqual(expect.arrayContaining([{ line: "5.x", state: "fix_pending", version: "5.1.1" }]));
+    expect((await getReport(handler, key)).matrix).toEqual(
+      expect.arrayContaining([{ line: "5.x", state: "fix_pending", version: "5.1.1" }]),
+    );
 
     let v = (await getReport(handler, key)).version;
-    await updateReport(handler, key, { version: v, status: "CONFIRMED", assignee: "hana@example.com", severity: "HIGH" });
+    await updateReport(handler, key, {
+      version: v,
+      status: "CONFIRMED",
+      assignee: "hana@example.com",
+      severity: "HIGH",
+    });
     v += 1;
     // 5.x's fix is ready but unreleased: Release pending is fine, Disclosed is not
     await updateReport(handler, key, { version: v, status: "RELEASE_PENDING" });
     v += 1;
     const refused = await error(updateReport(handler, key, { version: v, status: "DISCLOSED" }));
-    expect(refused).toMatchObject({ code: "rule_violated", message: "Disclosing needs the fixes released. Not released yet: 5.x (5.1.1 not released)." });
+    expect(refused).toMatchObject({
+      code: "rule_violated",
+      message: "Disclosing needs the fixes released. Not released yet: 5.x (5.1.1 not released).",
+    });
 
     // releasing 5.1.1 (the line's latest moves) lets it through
-    await replaceLines(SYSTEM, "express", { lines: LINES.map((l) => (l.name === "5.x" ? { ...l, latest: "5.1.1" } : l)) });
+    await replaceLines(SYSTEM, "express", {
+      lines: LINES.map((l) => (l.name === "5.x" ? { ...l, latest: "5.1.1" } : l)),
+    });
     await updateReport(handler, key, { version: v, status: "DISCLOSED" });
     expect((await getReport(handler, key)).status).toBe("DISCLOSED");
   });
 
   it("refuses Release pending while a maintained line is affected, unless marked won't fix with a reason", async () => {
-    const { key } = await submitReport({ title: "Upgrade-only fix", body: "b", reporterEmail: "r@example.org", project: "express" });
-    await setAffected(SYSTEM, key, { affected: [{ package: "express", ranges: [{ introduced: "0", fixed: "5.0.0" }] }] });
+    const { key } = await submitReport({
+      title: "Upgrade-only fix",
+      body: "b",
+      reporterEmail: "r@example.org",
+      project: "express",
+    });
+    await setAffected(SYSTEM, key, {
+      affected: [{ package: "express", ranges: [{ introduced: "0", fixed: "5.0.0" }] }],
+    });
     let v = (await getReport(SYSTEM, key)).version;
-    await updateReport(SYSTEM, key, { version: v++, status: "CONFIRMED", assignee: "hana@example.com", severity: "LOW" });
-    expect((await error(updateReport(SYSTEM, key, { version: v, status: "RELEASE_PENDING" }))).message).toMatch(/Not yet: 4\.x\./);
+    await updateReport(SYSTEM, key, {
+      version: v++,
+      status: "CONFIRMED",
+      assignee: "hana@example.com",
+      severity: "LOW",
+    });
+    expect((await error(updateReport(SYSTEM, key, { version: v, status: "RELEASE_PENDING" }))).message).toMatch(
+      /Not yet: 4\.x\./,
+    );
     await setOverride(SYSTEM, key, "4.x", { state: "wont_fix" });
     v = (await getReport(SYSTEM, key)).version;
-    expect((await error(updateReport(SYSTEM, key, { version: v, status: "RELEASE_PENDING" }))).message).toMatch(/Not yet: 4\.x\./);
-    await setOverride(SYSTEM, key, "4.x", { state: "wont_fix", note: "Fixed by upgrading to 5.x; 4.x gets no backport" });
+    expect((await error(updateReport(SYSTEM, key, { version: v, status: "RELEASE_PENDING" }))).message).toMatch(
+      /Not yet: 4\.x\./,
+    );
+    await setOverride(SYSTEM, key, "4.x", {
+      state: "wont_fix",
+      note: "Fixed by upgrading to 5.x; 4.x gets no backport",
+    });
     v = (await getReport(SYSTEM, key)).version;
     await updateReport(SYSTEM, key, { version: v, status: "RELEASE_PENDING" });
     const row = (await getMatrix(SYSTEM, "express")).rows.find((r) => r.key === key)!;
@@ -87,10 +171,17 @@ describe("projects, release lines and the matrix", () => {
   });
 
   it("keeps and reports overrides of a removed line", async () => {
-    const { key } = await submitReport({ title: "Old line", body: "b", reporterEmail: "r@example.org", project: "express" });
+    const { key } = await submitReport({
+      title: "Old line",
+      body: "b",
+      reporterEmail: "r@example.org",
+      project: "express",
+    });
     await setOverride(SYSTEM, key, "3.x", { state: "wont_fix", note: "EOL" });
     const result = await replaceLines(SYSTEM, "express", { lines: LINES.filter((l) => l.name !== "3.x") });
-    expect(result.orphanedOverrides).toEqual([{ report: key, line: "3.x", state: "wont_fix", fixedVersion: null, note: "EOL" }]);
+    expect(result.orphanedOverrides).toEqual([
+      { report: key, line: "3.x", state: "wont_fix", fixedVersion: null, note: "EOL" },
+    ]);
   });
 
   it("suggests lines from the npm registry document, without saving them", async () => {
@@ -117,16 +208,33 @@ describe("projects, release lines and the matrix", () => {
 
   it("refuses bad ranges with the field named", async () => {
     const { key } = await submitReport({ title: "Bad", body: "b", reporterEmail: "r@example.org", project: "express" });
-    const bad = await error(setAffected(SYSTEM, key, { affected: [{ package: "express", ranges: [{ introduced: "2.0.0", fixed: "1.0.0" }] }] }));
-    expect(bad).toMatchObject({ code: "bad_request", fields: { "affected.0.ranges.0": "2.0.0 does not come before 1.0.0" } });
+    const bad = await error(
+      setAffected(SYSTEM, key, {
+        affected: [{ package: "express", ranges: [{ introduced: "2.0.0", fixed: "1.0.0" }] }],
+      }),
+    );
+    expect(bad).toMatchObject({
+      code: "bad_request",
+      fields: { "affected.0.ranges.0": "2.0.0 does not come before 1.0.0" },
+    });
   });
 
   it("filters rows by status, severity and line state, and lays every project side by side", async () => {
     await createProject(SYSTEM, { slug: "qs", name: "qs", packageName: "qs" });
-    await replaceLines(SYSTEM, "qs", { lines: [{ name: "6.x", range: ">=6.0.0 <7.0.0-0", latest: "6.13.0", status: "MAINTAINED" }] });
-    const critical = await submitReport({ title: "Critical in express", body: "b", reporterEmail: "r@example.org", project: "express" });
+    await replaceLines(SYSTEM, "qs", {
+      lines: [{ name: "6.x", range: ">=6.0.0 <7.0.0-0", latest: "6.13.0", status: "MAINTAINED" }],
+    });
+    const critical = await submitReport({
+      title: "Critical in express",
+      body: "b",
+      reporterEmail: "r@example.org",
+      project: "express",
+    });
     await setAffected(SYSTEM, critical.key, { affected: [{ package: "express", ranges: [{ introduced: "4.0.0" }] }] });
-    await updateReport(SYSTEM, critical.key, { version: (await getReport(SYSTEM, critical.key)).version, severity: "CRITICAL" });
+    await updateReport(SYSTEM, critical.key, {
+      version: (await getReport(SYSTEM, critical.key)).version,
+      severity: "CRITICAL",
+    });
     const inQs = await submitReport({ title: "Low in qs", body: "b", reporterEmail: "r@example.org", project: "qs" });
     await updateReport(SYSTEM, inQs.key, { version: (await getReport(SYSTEM, inQs.key)).version, severity: "LOW" });
 
@@ -150,7 +258,15 @@ describe("projects, release lines and the matrix", () => {
     ]);
     const all = await getAllMatrices(SYSTEM);
     expect(all.map((m) => m.project)).toEqual(["express", "qs"]);
-    expect(all[1]!.rows).toEqual([{ key: inQs.key, title: "Low in qs", status: "NEW", severity: "LOW", cells: { "6.x": { state: "unknown", version: null, overridden: false } } }]);
+    expect(all[1]!.rows).toEqual([
+      {
+        key: inQs.key,
+        title: "Low in qs",
+        status: "NEW",
+        severity: "LOW",
+        cells: { "6.x": { state: "unknown", version: null, overridden: false } },
+      },
+    ]);
   });
 
   it("counts a maintained line past its end-of-life date as end of life", async () => {
@@ -168,8 +284,14 @@ describe("projects, release lines and the matrix", () => {
       { name: "2.x", range: ">=2.0.0 <3.0.0-0", latest: "2.1.0", status: "MAINTAINED", eolDate: "2099-01-01" },
       { name: "1.x", range: ">=1.0.0 <2.0.0-0", latest: "1.9.0", status: "EOL", eolDate: "2020-01-01" },
     ]);
-    expect(matrix.rows[0]!.cells).toEqual({ "2.x": { state: "affected", version: null, overridden: false }, "1.x": { state: "wont_fix", version: null, overridden: false } });
+    expect(matrix.rows[0]!.cells).toEqual({
+      "2.x": { state: "affected", version: null, overridden: false },
+      "1.x": { state: "wont_fix", version: null, overridden: false },
+    });
     // the stored status is what the admin set
-    expect((await listProjects(SYSTEM)).find((p) => p.slug === "old")!.lines.map((l) => l.status)).toEqual(["MAINTAINED", "MAINTAINED"]);
+    expect((await listProjects(SYSTEM)).find((p) => p.slug === "old")!.lines.map((l) => l.status)).toEqual([
+      "MAINTAINED",
+      "MAINTAINED",
+    ]);
   });
 });

@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 
 import { databaseKind, openDatabase } from "@/lib/server/database";
 import { db } from "@/lib/server/db";
-import { applyMigrations, diffDatabaseToSchema, diffMigrationsToSchema, loadMigrations } from "@/lib/server/schema-engine";
+import {
+  applyMigrations,
+  diffDatabaseToSchema,
+  diffMigrationsToSchema,
+  loadMigrations,
+} from "@/lib/server/schema-engine";
 
 type Queryable = { queryRaw(q: { sql: string; args: unknown[]; argTypes: never[] }): Promise<{ rows: unknown[][] }> };
 
@@ -59,13 +64,19 @@ describe(`migrations (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`,
         await ours.dispose();
       }
     }
-    const rows = await db().$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
-    expect(rows.map((r) => r.migration_name).sort()).toEqual((await loadMigrations()).migrationDirectories.map((d) => d.path));
+    const rows = await db().$queryRaw<
+      { migration_name: string }[]
+    >`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
+    expect(rows.map((r) => r.migration_name).sort()).toEqual(
+      (await loadMigrations()).migrationDirectories.map((d) => d.path),
+    );
     expect(databaseKind()).toBe(process.env.DATABASE_URL ? "postgres" : "embedded");
   });
 
   it("keep the audit log append-only", async () => {
-    const row = await db().auditLog.create({ data: { actorLabel: "test", action: "x", entityType: "t", entityId: "1" } });
+    const row = await db().auditLog.create({
+      data: { actorLabel: "test", action: "x", entityType: "t", entityId: "1" },
+    });
     await expect(db().auditLog.update({ where: { id: row.id }, data: { action: "y" } })).rejects.toThrow(/append-only/);
     await expect(db().auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
   });

@@ -30,7 +30,15 @@ describe("OSV import and export", () => {
     const { key, created } = await importOsv(SYSTEM, advisory);
     expect(created).toBe(true);
     const report = await getReport(SYSTEM, key);
-    expect(report).toMatchObject({ title: "express vulnerable to XSS via response.redirect()", cveId: "CVE-2024-43796", ghsaId: "GHSA-qw6h-vgh9-j6wx", severity: "MEDIUM", cvss: { score: 5 }, cweIds: ["CWE-79"], project: { slug: "express" } });
+    expect(report).toMatchObject({
+      title: "express vulnerable to XSS via response.redirect()",
+      cveId: "CVE-2024-43796",
+      ghsaId: "GHSA-qw6h-vgh9-j6wx",
+      severity: "MEDIUM",
+      cvss: { score: 5 },
+      cweIds: ["CWE-79"],
+      project: { slug: "express" },
+    });
     const row = (await getMatrix(SYSTEM, "express")).rows.find((r) => r.key === key)!;
     expect(row.cells).toMatchObject({
       "3.x": { state: "wont_fix", version: null },
@@ -41,7 +49,10 @@ describe("OSV import and export", () => {
     // the record as received is kept, but not sent with every read of the report
     const stored = await db().timelineEvent.findFirstOrThrow({ where: { report: { key }, kind: "osv_imported" } });
     expect((stored.data as { record: { id: string } }).record.id).toBe("GHSA-qw6h-vgh9-j6wx");
-    expect((await getReport(SYSTEM, key)).timeline.find((e) => e.kind === "osv_imported")?.data).toEqual({ id: "GHSA-qw6h-vgh9-j6wx", aliases: ["CVE-2024-43796"] });
+    expect((await getReport(SYSTEM, key)).timeline.find((e) => e.kind === "osv_imported")?.data).toEqual({
+      id: "GHSA-qw6h-vgh9-j6wx",
+      aliases: ["CVE-2024-43796"],
+    });
     // imported advisories have no reporter to write to
     expect(await db().outboundMail.count({ where: { report: { key } } })).toBe(0);
   });
@@ -72,7 +83,9 @@ describe("OSV import and export", () => {
     expect(record.id).toBe("GHSA-qw6h-vgh9-j6wx");
     expect(record.aliases).toEqual(expect.arrayContaining(["CVE-2024-43796", key]));
     const events = record.affected.flatMap((a) => a.ranges.flatMap((r) => r.events));
-    expect(events).toEqual(expect.arrayContaining([{ fixed: "4.20.0" }, { fixed: "5.0.0" }, { introduced: "5.0.0-alpha.1" }]));
+    expect(events).toEqual(
+      expect.arrayContaining([{ fixed: "4.20.0" }, { fixed: "5.0.0" }, { introduced: "5.0.0-alpha.1" }]),
+    );
     expect(record.severity).toEqual([{ type: "CVSS_V3", score: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:L" }]);
     expect(await importOsv(SYSTEM, record)).toEqual({ key, created: false });
   });
@@ -83,7 +96,13 @@ describe("OSV import and export", () => {
     const versions = cve.containers.cna.affected[0]!.versions;
     expect(versions).toEqual(
       expect.arrayContaining([
-        { version: "4.0.0", lessThan: "5.0.0-0", status: "affected", versionType: "semver", changes: [{ at: "4.20.0", status: "unaffected" }] },
+        {
+          version: "4.0.0",
+          lessThan: "5.0.0-0",
+          status: "affected",
+          versionType: "semver",
+          changes: [{ at: "4.20.0", status: "unaffected" }],
+        },
         { version: "3.0.0", lessThan: "4.0.0-0", status: "affected", versionType: "semver" },
       ]),
     );
@@ -91,12 +110,22 @@ describe("OSV import and export", () => {
   });
 
   it("merges into a report that came from a reporter without overwriting their words", async () => {
-    const { key } = await submitReport({ title: "Redirect XSS (reporter's title)", body: "The reporter's own description.", reporterEmail: "r@example.org", project: "express" });
+    const { key } = await submitReport({
+      title: "Redirect XSS (reporter's title)",
+      body: "The reporter's own description.",
+      reporterEmail: "r@example.org",
+      project: "express",
+    });
     await db().report.update({ where: { key }, data: { ghsaId: "GHSA-7777-8888-9999" } });
     const result = await importOsv(SYSTEM, { ...advisory, id: "GHSA-7777-8888-9999", aliases: ["CVE-2099-0001"] });
     expect(result).toEqual({ key, created: false });
     const report = await getReport(SYSTEM, key);
-    expect(report).toMatchObject({ title: "Redirect XSS (reporter's title)", body: "The reporter's own description.", cveId: "CVE-2099-0001", severity: "MEDIUM" });
+    expect(report).toMatchObject({
+      title: "Redirect XSS (reporter's title)",
+      body: "The reporter's own description.",
+      cveId: "CVE-2099-0001",
+      severity: "MEDIUM",
+    });
     expect(report.affected[0]?.ranges[0]).toEqual({ introduced: "0", fixed: "4.20.0" });
   });
 
@@ -105,31 +134,100 @@ describe("OSV import and export", () => {
     expect(notOsv).toBeInstanceOf(DomainError);
     expect((notOsv as DomainError).code).toBe("bad_request");
     expect(Object.keys((notOsv as DomainError).fields ?? {})).toEqual(expect.arrayContaining(["id", "modified"]));
-    const unknown = await importOsv(SYSTEM, { ...advisory, id: "GHSA-xxxx-xxxx-xxxx", aliases: [], affected: [{ package: { ecosystem: "npm", name: "left-pad" }, ranges: [{ type: "SEMVER", events: [{ introduced: "0" }] }] }] }).catch((e: unknown) => e);
+    const unknown = await importOsv(SYSTEM, {
+      ...advisory,
+      id: "GHSA-xxxx-xxxx-xxxx",
+      aliases: [],
+      affected: [
+        {
+          package: { ecosystem: "npm", name: "left-pad" },
+          ranges: [{ type: "SEMVER", events: [{ introduced: "0" }] }],
+        },
+      ],
+    }).catch((e: unknown) => e);
     expect((unknown as DomainError).code).toBe("rule_violated");
     expect((unknown as DomainError).message).toContain('"left-pad"');
     // null where a list may be, and extra keys in an event, are OSV too
-    const sparse = await importOsv(SYSTEM, { ...advisory, id: "GHSA-6666-7777-8888", schema_version: "1.7", aliases: null, severity: null, references: null, affected: [{ package: { ecosystem: "npm", name: "express" }, ranges: [{ type: "SEMVER", events: [{ introduced: "0", note: "x" }, { fixed: "4.20.0" }] }] }] });
-    expect((await getReport(SYSTEM, sparse.key)).affected).toEqual([{ package: "express", ranges: [{ introduced: "0", fixed: "4.20.0" }] }]);
-    const scripted = await importOsv(SYSTEM, { ...advisory, id: "GHSA-5555-6666-7777", aliases: [], references: [{ type: "ADVISORY", url: "javascript:alert(1)" }] });
+    const sparse = await importOsv(SYSTEM, {
+      ...advisory,
+      id: "GHSA-6666-7777-8888",
+      schema_version: "1.7",
+      aliases: null,
+      severity: null,
+      references: null,
+      affected: [
+        {
+          package: { ecosystem: "npm", name: "express" },
+          ranges: [{ type: "SEMVER", events: [{ introduced: "0", note: "x" }, { fixed: "4.20.0" }] }],
+        },
+      ],
+    });
+    expect((await getReport(SYSTEM, sparse.key)).affected).toEqual([
+      { package: "express", ranges: [{ introduced: "0", fixed: "4.20.0" }] },
+    ]);
+    const scripted = await importOsv(SYSTEM, {
+      ...advisory,
+      id: "GHSA-5555-6666-7777",
+      aliases: [],
+      references: [{ type: "ADVISORY", url: "javascript:alert(1)" }],
+    });
     expect((await getReport(SYSTEM, scripted.key)).advisoryUrl).toBeNull();
-    const broken = await importOsv(SYSTEM, { ...advisory, affected: [{ package: { ecosystem: "npm", name: "express" }, ranges: [{ type: "SEMVER", events: [{ introduced: "0" }, { fixed: "4.20.0" }, { last_affected: "4.21.0" }] }] }] }).catch((e: unknown) => e);
+    const broken = await importOsv(SYSTEM, {
+      ...advisory,
+      affected: [
+        {
+          package: { ecosystem: "npm", name: "express" },
+          ranges: [{ type: "SEMVER", events: [{ introduced: "0" }, { fixed: "4.20.0" }, { last_affected: "4.21.0" }] }],
+        },
+      ],
+    }).catch((e: unknown) => e);
     expect((broken as DomainError).code).toBe("bad_request");
-    expect((broken as DomainError).fields).toEqual({ "affected.0.ranges.0": "a range uses fixed or last_affected events, not both" });
+    expect((broken as DomainError).fields).toEqual({
+      "affected.0.ranges.0": "a range uses fixed or last_affected events, not both",
+    });
   });
 
   it("exports a team's own report with ranges, hand-set fixes and a CVE id as a record valid against the whole schema", async () => {
-    const { key } = await submitReport({ title: "Path traversal in static()", body: "Steps to reproduce.", reporterEmail: "finder@example.org", reporterName: "Finder", project: "express" });
+    const { key } = await submitReport({
+      title: "Path traversal in static()",
+      body: "Steps to reproduce.",
+      reporterEmail: "finder@example.org",
+      reporterName: "Finder",
+      project: "express",
+    });
     const own = await exportOsv(SYSTEM, key);
     // no GHSA or CVE id yet: the key is the id, which is not a registered OSV prefix, and that is all the schema objects to
     expect(own.id).toBe(key);
     expect(osvExportProblems(own).map((p) => p.path)).toEqual(["id"]);
-    await db().report.update({ where: { key }, data: { cveId: "CVE-2026-12345", cvssVector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N" } });
-    await setAffected(SYSTEM, key, { affected: [{ package: "express", ranges: [{ introduced: "4.0.0", last_affected: "4.21.2" }, { introduced: "5.0.0", fixed: "5.1.1" }] }] });
-    await setOverride(SYSTEM, key, "4.x", { state: "fixed", fixedVersion: "4.21.3", fixRef: "https://github.com/expressjs/express/pull/1", note: "backported" });
+    await db().report.update({
+      where: { key },
+      data: { cveId: "CVE-2026-12345", cvssVector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N" },
+    });
+    await setAffected(SYSTEM, key, {
+      affected: [
+        {
+          package: "express",
+          ranges: [
+            { introduced: "4.0.0", last_affected: "4.21.2" },
+            { introduced: "5.0.0", fixed: "5.1.1" },
+          ],
+        },
+      ],
+    });
+    await setOverride(SYSTEM, key, "4.x", {
+      state: "fixed",
+      fixedVersion: "4.21.3",
+      fixRef: "https://github.com/expressjs/express/pull/1",
+      note: "backported",
+    });
     const record = await exportOsv(SYSTEM, key);
     expect(osvExportProblems(record)).toEqual([]);
-    expect(record).toMatchObject({ id: "CVE-2026-12345", aliases: [key], severity: [{ type: "CVSS_V4" }], credits: [{ name: "Finder", type: "FINDER" }] });
+    expect(record).toMatchObject({
+      id: "CVE-2026-12345",
+      aliases: [key],
+      severity: [{ type: "CVSS_V4" }],
+      credits: [{ name: "Finder", type: "FINDER" }],
+    });
     // the hand-set fix on 4.x agrees with the ranges (4.x affected up to 4.21.2): they stand as they are
     expect(record.affected[0]!.ranges).toEqual([
       { type: "SEMVER", events: [{ introduced: "4.0.0" }, { last_affected: "4.21.2" }] },
@@ -148,7 +246,9 @@ describe("OSV import and export", () => {
       [{ introduced: "5.0.0" }, { fixed: "5.1.1" }],
     ]);
     // a fixed version must be a release of its line
-    const outside = await setOverride(SYSTEM, key, "5.x", { state: "fixed", fixedVersion: "4.22.0" }).catch((e: unknown) => e);
+    const outside = await setOverride(SYSTEM, key, "5.x", { state: "fixed", fixedVersion: "4.22.0" }).catch(
+      (e: unknown) => e,
+    );
     expect((outside as DomainError).fields).toEqual({ fixedVersion: "Not in >=5.0.0 <6.0.0-0" });
   });
 });

@@ -45,9 +45,15 @@ describe("the outbox", () => {
 
     expect(await deliverOutbox({ smtpUrl: smtp.url })).toEqual({ sent: 0, failed: 0 }); // not due yet
     expect(await deliverOutbox({ smtpUrl: smtp.url, now: later(backoffMs(1) + 1000) })).toEqual({ sent: 0, failed: 1 });
-    expect(await deliverOutbox({ smtpUrl: smtp.url, now: later(backoffMs(2) + 60_000) })).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverOutbox({ smtpUrl: smtp.url, now: later(backoffMs(2) + 60_000) })).toEqual({
+      sent: 1,
+      failed: 0,
+    });
     expect(smtp.received.length - before).toBe(1);
-    expect(await db().outboundMail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", attempts: 3 });
+    expect(await db().outboundMail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "SENT",
+      attempts: 3,
+    });
   });
 
   it("keeps mail pending while the peer is down, losing nothing", async () => {
@@ -63,22 +69,39 @@ describe("the outbox", () => {
     const { key } = await submitReport({ title: "Crashed worker", body: "b", reporterEmail: "crash@example.org" });
     const row = await db().outboundMail.findFirstOrThrow({ where: { report: { key } } });
     const longAgo = new Date(Date.now() - 10 * 60_000);
-    await db().outboundMail.update({ where: { id: row.id }, data: { status: "SENDING", lockedAt: longAgo, attempts: 2 } });
+    await db().outboundMail.update({
+      where: { id: row.id },
+      data: { status: "SENDING", lockedAt: longAgo, attempts: 2 },
+    });
     expect(await deliverOutbox({ smtpUrl: smtp.url })).toEqual({ sent: 1, failed: 0 });
-    expect(await db().outboundMail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", attempts: 4 });
+    expect(await db().outboundMail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "SENT",
+      attempts: 4,
+    });
 
     const { key: k2 } = await submitReport({ title: "Poison mail", body: "b", reporterEmail: "poison@example.org" });
     const poison = await db().outboundMail.findFirstOrThrow({ where: { report: { key: k2 } } });
-    await db().outboundMail.update({ where: { id: poison.id }, data: { status: "SENDING", lockedAt: longAgo, attempts: 11 } });
+    await db().outboundMail.update({
+      where: { id: poison.id },
+      data: { status: "SENDING", lockedAt: longAgo, attempts: 11 },
+    });
     await deliverOutbox({ smtpUrl: smtp.url });
     expect(await db().outboundMail.findUniqueOrThrow({ where: { id: poison.id } })).toMatchObject({ status: "FAILED" });
   });
 
   it("never sends one mail twice when two workers run at once", async () => {
     await db().outboundMail.updateMany({ where: { status: "PENDING" }, data: { status: "SENT" } });
-    await Promise.all(Array.from({ length: 6 }, (_, i) => submitReport({ title: `Burst ${i}`, body: "b", reporterEmail: `burst${i}@example.org` })));
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        submitReport({ title: `Burst ${i}`, body: "b", reporterEmail: `burst${i}@example.org` }),
+      ),
+    );
     const before = smtp.received.length;
-    const results = await Promise.all([deliverOutbox({ smtpUrl: smtp.url }), deliverOutbox({ smtpUrl: smtp.url }), deliverOutbox({ smtpUrl: smtp.url })]);
+    const results = await Promise.all([
+      deliverOutbox({ smtpUrl: smtp.url }),
+      deliverOutbox({ smtpUrl: smtp.url }),
+      deliverOutbox({ smtpUrl: smtp.url }),
+    ]);
     expect(results.reduce((n, r) => n + r.sent, 0)).toBe(6);
     expect(smtp.received.length - before).toBe(6);
   });

@@ -5,7 +5,18 @@ import { SYSTEM } from "@/lib/server/actor";
 import { listPolicies, savePolicy } from "@/lib/server/policy";
 import { getReport, submitReport } from "@/lib/server/reports";
 
-const base = { acknowledgeHours: 48, responseHours: 48, updateDays: 7, fixDaysCritical: 7, fixDaysHigh: 30, fixDaysMedium: 90, fixDaysLow: 180, calendar: "CALENDAR" as const, timeZone: "UTC", holidays: [] };
+const base = {
+  acknowledgeHours: 48,
+  responseHours: 48,
+  updateDays: 7,
+  fixDaysCritical: 7,
+  fixDaysHigh: 30,
+  fixDaysMedium: 90,
+  fixDaysLow: 180,
+  calendar: "CALENDAR" as const,
+  timeZone: "UTC",
+  holidays: [],
+};
 const ackDue = async (key: string) => {
   const r = await getReport(SYSTEM, key);
   return Date.parse(r.sla[0]!.dueAt!) - Date.parse(r.receivedAt);

@@ -12,20 +12,35 @@ let handler: Actor;
 let viewer: Actor;
 
 beforeAll(async () => {
-  const { user } = await createUser(SYSTEM, { email: "hana@example.com", name: "Hana Okafor", role: "HANDLER", password: "a-long-enough-password" });
+  const { user } = await createUser(SYSTEM, {
+    email: "hana@example.com",
+    name: "Hana Okafor",
+    role: "HANDLER",
+    password: "a-long-enough-password",
+  });
   handler = { kind: "user", user, via: "token" };
-  const { user: v } = await createUser(SYSTEM, { email: "vera@example.com", name: "Vera", role: "VIEWER", password: "a-long-enough-password" });
+  const { user: v } = await createUser(SYSTEM, {
+    email: "vera@example.com",
+    name: "Vera",
+    role: "VIEWER",
+    password: "a-long-enough-password",
+  });
   viewer = { kind: "user", user: v, via: "token" };
 });
 
 async function error(promise: Promise<unknown>): Promise<DomainError> {
-  const e = await promise.then(() => null, (x: unknown) => x);
+  const e = await promise.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(DomainError);
   return e as DomainError;
 }
 
-const submit = (title = "Open redirect") => submitReport({ title, body: "Full details", reporterEmail: "rae@example.org", reporterName: "Rae" });
-const clock = (report: Awaited<ReturnType<typeof getReport>>, name: string) => report.sla.find((c) => c.clock === name)!;
+const submit = (title = "Open redirect") =>
+  submitReport({ title, body: "Full details", reporterEmail: "rae@example.org", reporterName: "Rae" });
+const clock = (report: Awaited<ReturnType<typeof getReport>>, name: string) =>
+  report.sla.find((c) => c.clock === name)!;
 
 describe("the workflow through the use cases", () => {
   it("acknowledges NEW → TRIAGE, refuses skipping to DISCLOSED, and refuses stale writes", async () => {
@@ -75,27 +90,55 @@ describe("the workflow through the use cases", () => {
     expect(view.messages.map((m) => m.from)).toEqual(["team", "team", "you"]);
     expect(JSON.stringify(view)).not.toContain("reproduced on 4.x");
     const timeline = (await getReport(handler, key)).timeline;
-    expect(timeline.find((e) => e.body === "Thanks! Here is a second PoC.")).toMatchObject({ visibility: "reporter", actor: "Rae" });
-    expect(timeline.find((e) => e.body?.startsWith("Internal"))).toMatchObject({ visibility: "internal", kind: "note" });
+    expect(timeline.find((e) => e.body === "Thanks! Here is a second PoC.")).toMatchObject({
+      visibility: "reporter",
+      actor: "Rae",
+    });
+    expect(timeline.find((e) => e.body?.startsWith("Internal"))).toMatchObject({
+      visibility: "internal",
+      kind: "note",
+    });
   });
 
   it("confirms only with a primary handler and a severity", async () => {
     const { key } = await submit();
     await updateReport(handler, key, { version: 1, status: "TRIAGE" });
     const refused = await error(updateReport(handler, key, { version: 2, status: "CONFIRMED" }));
-    expect(refused).toMatchObject({ code: "rule_violated", message: "Confirming needs a primary handler and a severity." });
-    await updateReport(handler, key, { version: 2, status: "CONFIRMED", assignee: "hana@example.com", cvssVector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" });
+    expect(refused).toMatchObject({
+      code: "rule_violated",
+      message: "Confirming needs a primary handler and a severity.",
+    });
+    await updateReport(handler, key, {
+      version: 2,
+      status: "CONFIRMED",
+      assignee: "hana@example.com",
+      cvssVector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+    });
     const report = await getReport(handler, key);
-    expect(report).toMatchObject({ status: "CONFIRMED", severity: "CRITICAL", cvss: { score: 9.8 }, assignee: { email: "hana@example.com" } });
+    expect(report).toMatchObject({
+      status: "CONFIRMED",
+      severity: "CRITICAL",
+      cvss: { score: 9.8 },
+      assignee: { email: "hana@example.com" },
+    });
     expect(report.confirmedAt).not.toBeNull();
     expect(clock(report, "fix").dueAt).not.toBeNull();
   });
 
   it("closes with a resolution, redirects third-party reports to their maintainer, and reopens to Triage", async () => {
     const { key, token } = await submit("Bug in multer");
-    expect((await error(updateReport(handler, key, { version: 1, status: "CLOSED" }))).message).toMatch(/needs a resolution/);
-    expect((await error(updateReport(handler, key, { version: 1, status: "CLOSED", resolution: "THIRD_PARTY" }))).message).toMatch(/maintainer/);
-    await updateReport(handler, key, { version: 1, status: "CLOSED", resolution: "THIRD_PARTY", thirdParty: { name: "multer maintainers", contact: "https://github.com/expressjs/multer/security" } });
+    expect((await error(updateReport(handler, key, { version: 1, status: "CLOSED" }))).message).toMatch(
+      /needs a resolution/,
+    );
+    expect(
+      (await error(updateReport(handler, key, { version: 1, status: "CLOSED", resolution: "THIRD_PARTY" }))).message,
+    ).toMatch(/maintainer/);
+    await updateReport(handler, key, {
+      version: 1,
+      status: "CLOSED",
+      resolution: "THIRD_PARTY",
+      thirdParty: { name: "multer maintainers", contact: "https://github.com/expressjs/multer/security" },
+    });
     const view = await getStatusView(token);
     expect(view.stage).toBe("closed");
     expect(view.messages.at(-1)?.body).toContain("https://github.com/expressjs/multer/security");
@@ -105,7 +148,9 @@ describe("the workflow through the use cases", () => {
 
   it("lets exactly one of 100 concurrent writes of one version win, losing nothing", async () => {
     const { key } = await submit("Contended");
-    const results = await Promise.allSettled(Array.from({ length: 100 }, (_, i) => updateReport(handler, key, { version: 1, labels: [`attempt-${i}`] })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 100 }, (_, i) => updateReport(handler, key, { version: 1, labels: [`attempt-${i}`] })),
+    );
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(won).toHaveLength(1);
@@ -114,26 +159,51 @@ describe("the workflow through the use cases", () => {
     const report = await getReport(handler, key);
     expect(report.version).toBe(2);
     expect(report.labels).toHaveLength(1);
-    expect(await db().auditLog.count({ where: { action: "report.update", entityId: (await db().report.findUniqueOrThrow({ where: { key } })).id } })).toBe(1);
+    expect(
+      await db().auditLog.count({
+        where: { action: "report.update", entityId: (await db().report.findUniqueOrThrow({ where: { key } })).id },
+      }),
+    ).toBe(1);
   });
 
   it("refuses bad input, oversize messages, and viewers", async () => {
     const { key } = await submit();
     expect((await error(updateReport(handler, key, { version: 1, status: "DONE" as never }))).code).toBe("bad_request");
     expect((await error(updateReport(handler, key, { status: "TRIAGE" } as never))).fields).toHaveProperty("version");
-    expect((await error(updateReport(handler, key, { version: 1, cvssVector: "CVSS:3.1/AV:N" }))).fields).toHaveProperty("cvssVector");
-    expect((await error(updateReport(handler, key, { version: 1, assignee: "vera@example.com" }))).fields).toHaveProperty("assignee");
-    expect((await error(postMessage(handler, key, { body: "x".repeat(64 * 1024 + 1), visibility: "reporter" }))).code).toBe("too_large");
-    expect((await error(postMessage(handler, key, { body: "hi", visibility: "public" as never }))).code).toBe("bad_request");
+    expect(
+      (await error(updateReport(handler, key, { version: 1, cvssVector: "CVSS:3.1/AV:N" }))).fields,
+    ).toHaveProperty("cvssVector");
+    expect(
+      (await error(updateReport(handler, key, { version: 1, assignee: "vera@example.com" }))).fields,
+    ).toHaveProperty("assignee");
+    expect(
+      (await error(postMessage(handler, key, { body: "x".repeat(64 * 1024 + 1), visibility: "reporter" }))).code,
+    ).toBe("too_large");
+    expect((await error(postMessage(handler, key, { body: "hi", visibility: "public" as never }))).code).toBe(
+      "bad_request",
+    );
     expect((await error(updateReport(viewer, key, { version: 1, status: "TRIAGE" }))).code).toBe("forbidden");
     expect((await error(postMessage(viewer, key, { body: "hi", visibility: "internal" }))).code).toBe("forbidden");
-    expect((await error(updateReport(handler, "SEC-1999-0001", { version: 1, status: "TRIAGE" }))).code).toBe("not_found");
+    expect((await error(updateReport(handler, "SEC-1999-0001", { version: 1, status: "TRIAGE" }))).code).toBe(
+      "not_found",
+    );
     expect((await getReport(handler, key)).version).toBe(1);
   });
 
   it("keeps credit per report, so a report filed under someone's address cannot change their other reports' credit", async () => {
-    const victim = await submitReport({ title: "Real report", body: "b", reporterEmail: "vic@example.org", reporterName: "Victoria", creditPreference: "NAME" });
-    const attacker = await submitReport({ title: "Fake report", body: "b", reporterEmail: "vic@example.org", reporterName: "Mallory" });
+    const victim = await submitReport({
+      title: "Real report",
+      body: "b",
+      reporterEmail: "vic@example.org",
+      reporterName: "Victoria",
+      creditPreference: "NAME",
+    });
+    const attacker = await submitReport({
+      title: "Fake report",
+      body: "b",
+      reporterEmail: "vic@example.org",
+      reporterName: "Mallory",
+    });
     await setCreditPreference(attacker.token, { preference: "NONE" });
     expect((await getStatusView(victim.token)).credit).toEqual({ preference: "NAME", name: "Victoria" });
     expect((await getStatusView(attacker.token)).credit).toEqual({ preference: "NONE", name: null });
@@ -142,11 +212,24 @@ describe("the workflow through the use cases", () => {
 
   it("records the hand-ticked policy checklist items and the advisory link", async () => {
     const { key } = await submit();
-    await updateReport(handler, key, { version: 1, checklist: ["audited"], advisoryUrl: "https://github.com/expressjs/express/security/advisories/GHSA-qw6h-vgh9-j6wx" });
-    expect(await getReport(handler, key)).toMatchObject({ checklist: ["audited"], advisoryUrl: "https://github.com/expressjs/express/security/advisories/GHSA-qw6h-vgh9-j6wx", version: 2 });
-    expect((await error(updateReport(handler, key, { version: 2, checklist: ["done-everything" as never] }))).code).toBe("bad_request");
+    await updateReport(handler, key, {
+      version: 1,
+      checklist: ["audited"],
+      advisoryUrl: "https://github.com/expressjs/express/security/advisories/GHSA-qw6h-vgh9-j6wx",
+    });
+    expect(await getReport(handler, key)).toMatchObject({
+      checklist: ["audited"],
+      advisoryUrl: "https://github.com/expressjs/express/security/advisories/GHSA-qw6h-vgh9-j6wx",
+      version: 2,
+    });
+    expect(
+      (await error(updateReport(handler, key, { version: 2, checklist: ["done-everything" as never] }))).code,
+    ).toBe("bad_request");
     // the link is shown to the reporter: only web addresses
-    expect((await error(updateReport(handler, key, { version: 2, advisoryUrl: "javascript:alert(document.domain)" }))).fields).toEqual({ advisoryUrl: "Enter an http(s) URL" });
+    expect(
+      (await error(updateReport(handler, key, { version: 2, advisoryUrl: "javascript:alert(document.domain)" })))
+        .fields,
+    ).toEqual({ advisoryUrl: "Enter an http(s) URL" });
   });
 
   it("pauses keep-informed and fix while waiting on the reporter, and resumes when they reply", async () => {

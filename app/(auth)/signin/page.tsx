@@ -10,8 +10,11 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   if (!(await setupDone())) redirect("/setup");
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
@@ -19,9 +22,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <Card className="p-6">
       <h1 className="text-lg font-semibold">Sign in</h1>
-      <p className="mt-1 text-zinc-600 dark:text-zinc-400">For the security team. Reporters follow the link in their e-mail instead.</p>
+      <p className="mt-1 text-zinc-600 dark:text-zinc-400">
+        For the security team. Reporters follow the link in their e-mail instead.
+      </p>
       {params.setup === "done" ? (
-        <p className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-[13px] text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" role="status">
+        <p
+          className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-[13px] text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+          role="status"
+        >
           Your admin account is ready. Sign in with it.
         </p>
       ) : null}

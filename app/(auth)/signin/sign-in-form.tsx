@@ -29,7 +29,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     }
     setPending(false);
     // the error string matches SIGNIN_RATE_LIMITED in lib/server/auth.ts
-    setError(result?.error === "TooManyAttempts" ? "Too many attempts. Wait a few minutes and try again." : "The e-mail or password is not right.");
+    setError(
+      result?.error === "TooManyAttempts"
+        ? "Too many attempts. Wait a few minutes and try again."
+        : "The e-mail or password is not right.",
+    );
   }
 
   return (
@@ -38,7 +42,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <input id="email" name="email" type="email" autoComplete="username" required className={inputClass} autoFocus />
       </Field>
       <Field id="password" label="Password">
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={inputClass}
+        />
       </Field>
       {error ? (
         <p className="text-[13px] font-medium text-red-600 dark:text-red-400" role="alert">

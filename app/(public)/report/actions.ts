@@ -13,12 +13,24 @@ export type ReportFormState = {
   done?: { key: string; statusUrl: string } | { key: null };
 };
 
-const FIELDS = ["title", "body", "project", "reportedVersion", "reporterName", "reporterEmail", "creditPreference", "creditName"] as const;
+const FIELDS = [
+  "title",
+  "body",
+  "project",
+  "reportedVersion",
+  "reporterName",
+  "reporterEmail",
+  "creditPreference",
+  "creditName",
+] as const;
 
 // Public intake from the web form. Anyone may call it: rate limited per
 // client address, with a honeypot field that people never fill in.
 export async function submitReportAction(_prev: ReportFormState, form: FormData): Promise<ReportFormState> {
-  const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) as Record<(typeof FIELDS)[number], string>;
+  const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) as Record<
+    (typeof FIELDS)[number],
+    string
+  >;
   try {
     await enforceRateLimit("intake", clientAddress(await headers()));
     if (String(form.get("website") ?? "")) return { done: { key: null } };
@@ -30,7 +42,9 @@ export async function submitReportAction(_prev: ReportFormState, form: FormData)
         reporterName: values.reporterName || undefined,
         project: values.project || undefined,
         reportedVersion: values.reportedVersion || undefined,
-        creditPreference: (["NAME", "ANONYMOUS", "NONE"].includes(values.creditPreference) ? values.creditPreference : "NAME") as "NAME",
+        creditPreference: (["NAME", "ANONYMOUS", "NONE"].includes(values.creditPreference)
+          ? values.creditPreference
+          : "NAME") as "NAME",
         creditName: values.creditName || undefined,
       },
       { source: "WEB" },

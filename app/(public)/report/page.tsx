@@ -12,8 +12,9 @@ export default async function ReportPage() {
     <>
       <h1 className="text-xl font-semibold tracking-tight">Report a security vulnerability</h1>
       <p className="mt-2 max-w-2xl text-zinc-600 dark:text-zinc-400">
-        Please put the whole report here — steps to reproduce, affected versions and impact — rather than only a link or an attachment. We acknowledge every
-        report within 48 hours and send a detailed response within 48 hours after that. Bugs in third-party modules should go to their own maintainers.
+        Please put the whole report here — steps to reproduce, affected versions and impact — rather than only a link or
+        an attachment. We acknowledge every report within 48 hours and send a detailed response within 48 hours after
+        that. Bugs in third-party modules should go to their own maintainers.
       </p>
       <ReportForm projects={projects} />
     </>

@@ -27,17 +27,21 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
         {state.done.key ? (
           <>
             <p className="mt-2">
-              Its reference is <span className="font-mono font-medium">{state.done.key}</span>. Follow its progress, answer our questions and choose how
-              you are credited on its private status page:
+              Its reference is <span className="font-mono font-medium">{state.done.key}</span>. Follow its progress,
+              answer our questions and choose how you are credited on its private status page:
             </p>
             <p className="mt-3 break-all rounded-md bg-zinc-100 p-3 font-mono text-[13px] dark:bg-zinc-800">
-              <a href={state.done.statusUrl} className="text-accent-700 underline dark:text-accent-500" data-testid="status-link">
+              <a
+                href={state.done.statusUrl}
+                className="text-accent-700 underline dark:text-accent-500"
+                data-testid="status-link"
+              >
                 {state.done.statusUrl}
               </a>
             </p>
             <p className="mt-3 text-[13px] text-zinc-600 dark:text-zinc-400">
-              Keep this link private: anyone who has it can read the report’s progress. This page shows it once; we also e-mail it to you with our
-              acknowledgment.
+              Keep this link private: anyone who has it can read the report’s progress. This page shows it once; we also
+              e-mail it to you with our acknowledgment.
             </p>
           </>
         ) : (
@@ -51,22 +55,70 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
     <form action={action} className="mt-6 space-y-5" noValidate>
       <Card className="space-y-4 p-5">
         <Field id="title" label="Title" hint="One line: what is wrong, and where." error={f.title}>
-          <input id="title" name="title" required maxLength={200} defaultValue={v.title} className={inputClass} aria-invalid={!!f.title} aria-describedby={describedBy("title", f.title, true)} />
+          <input
+            id="title"
+            name="title"
+            required
+            maxLength={200}
+            defaultValue={v.title}
+            className={inputClass}
+            aria-invalid={!!f.title}
+            aria-describedby={describedBy("title", f.title, true)}
+          />
         </Field>
-        <Field id="body" label="Description" hint="Markdown is supported. Include steps to reproduce, the versions you tested and the impact." error={f.body}>
+        <Field
+          id="body"
+          label="Description"
+          hint="Markdown is supported. Include steps to reproduce, the versions you tested and the impact."
+          error={f.body}
+        >
           <div className="mb-1 flex gap-1" role="tablist" aria-label="Write or preview">
-            <button type="button" role="tab" aria-selected={!preview} onClick={() => setPreview(false)} className={clsx("rounded px-2 py-1 text-[12px] font-medium", !preview ? "bg-zinc-200 dark:bg-zinc-700" : "text-zinc-500")}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={!preview}
+              onClick={() => setPreview(false)}
+              className={clsx(
+                "rounded px-2 py-1 text-[12px] font-medium",
+                !preview ? "bg-zinc-200 dark:bg-zinc-700" : "text-zinc-500",
+              )}
+            >
               Write
             </button>
-            <button type="button" role="tab" aria-selected={preview} onClick={() => setPreview(true)} className={clsx("rounded px-2 py-1 text-[12px] font-medium", preview ? "bg-zinc-200 dark:bg-zinc-700" : "text-zinc-500")}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={preview}
+              onClick={() => setPreview(true)}
+              className={clsx(
+                "rounded px-2 py-1 text-[12px] font-medium",
+                preview ? "bg-zinc-200 dark:bg-zinc-700" : "text-zinc-500",
+              )}
+            >
               Preview
             </button>
           </div>
-          <textarea id="body" name="body" required rows={12} value={body} onChange={(e) => setBody(e.target.value)} hidden={preview} className={`${inputClass} font-mono text-[13px]`} aria-invalid={!!f.body} aria-describedby={describedBy("body", f.body, true)} />
+          <textarea
+            id="body"
+            name="body"
+            required
+            rows={12}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            hidden={preview}
+            className={`${inputClass} font-mono text-[13px]`}
+            aria-invalid={!!f.body}
+            aria-describedby={describedBy("body", f.body, true)}
+          />
           {preview ? (
-            <div className="min-h-[16rem] rounded-md border border-zinc-300 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900" data-testid="body-preview">
+            <div
+              className="min-h-[16rem] rounded-md border border-zinc-300 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900"
+              data-testid="body-preview"
+            >
               {body.trim() ? <Markdown>{body}</Markdown> : <p className="text-zinc-500">Nothing to preview yet.</p>}
-              <p className="mt-3 border-t border-zinc-100 pt-2 text-[12px] text-zinc-500 dark:border-zinc-800">This is how the security team will see it.</p>
+              <p className="mt-3 border-t border-zinc-100 pt-2 text-[12px] text-zinc-500 dark:border-zinc-800">
+                This is how the security team will see it.
+              </p>
             </div>
           ) : null}
         </Field>
@@ -82,24 +134,63 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
             </select>
           </Field>
           <Field id="reportedVersion" label="Version tested (optional)" error={f.reportedVersion}>
-            <input id="reportedVersion" name="reportedVersion" placeholder="e.g. 4.21.2" defaultValue={v.reportedVersion} className={inputClass} />
+            <input
+              id="reportedVersion"
+              name="reportedVersion"
+              placeholder="e.g. 4.21.2"
+              defaultValue={v.reportedVersion}
+              className={inputClass}
+            />
           </Field>
         </div>
       </Card>
       <Card className="space-y-4 p-5">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="reporterName" label="Your name (optional)" error={f.reporterName}>
-            <input id="reporterName" name="reporterName" autoComplete="name" defaultValue={v.reporterName} className={inputClass} />
+            <input
+              id="reporterName"
+              name="reporterName"
+              autoComplete="name"
+              defaultValue={v.reporterName}
+              className={inputClass}
+            />
           </Field>
-          <Field id="reporterEmail" label="Your e-mail" hint="We write to you here, and only here." error={f.reporterEmail}>
-            <input id="reporterEmail" name="reporterEmail" type="email" required autoComplete="email" defaultValue={v.reporterEmail} className={inputClass} aria-invalid={!!f.reporterEmail} aria-describedby={describedBy("reporterEmail", f.reporterEmail, true)} />
+          <Field
+            id="reporterEmail"
+            label="Your e-mail"
+            hint="We write to you here, and only here."
+            error={f.reporterEmail}
+          >
+            <input
+              id="reporterEmail"
+              name="reporterEmail"
+              type="email"
+              required
+              autoComplete="email"
+              defaultValue={v.reporterEmail}
+              className={inputClass}
+              aria-invalid={!!f.reporterEmail}
+              aria-describedby={describedBy("reporterEmail", f.reporterEmail, true)}
+            />
           </Field>
         </div>
         <fieldset>
           <legend className="text-[13px] font-medium">Credit in the advisory</legend>
-          <CreditChoices name="creditPreference" value={(["NAME", "ANONYMOUS", "NONE"].includes(v.creditPreference ?? "") ? v.creditPreference : "NAME") as CreditPreference} className="mt-2 flex flex-wrap gap-4 text-[13px]" />
+          <CreditChoices
+            name="creditPreference"
+            value={
+              (["NAME", "ANONYMOUS", "NONE"].includes(v.creditPreference ?? "")
+                ? v.creditPreference
+                : "NAME") as CreditPreference
+            }
+            className="mt-2 flex flex-wrap gap-4 text-[13px]"
+          />
         </fieldset>
-        <Field id="creditName" label="Name to credit (optional)" hint="If different from your name, e.g. a handle or your organisation.">
+        <Field
+          id="creditName"
+          label="Name to credit (optional)"
+          hint="If different from your name, e.g. a handle or your organisation."
+        >
           <input id="creditName" name="creditName" defaultValue={v.creditName} className={inputClass} />
         </Field>
         {/* honeypot: hidden from people and assistive technology, filled by bots */}

@@ -23,13 +23,22 @@ function badFilters(error: unknown): null {
   throw error;
 }
 
-export default async function BoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BoardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireUser("/board");
   const filters = boardFilters(await searchParams);
   const queryClient = makeQueryClient();
-  const [board, projects, handlers] = await Promise.all([listBoard(actor, filters as BoardQuery).catch(badFilters), listPublicProjects(), listAssignableUsers(actor)]);
+  const [board, projects, handlers] = await Promise.all([
+    listBoard(actor, filters as BoardQuery).catch(badFilters),
+    listPublicProjects(),
+    listAssignableUsers(actor),
+  ]);
   if (board) queryClient.setQueryData(boardQueryKey(filters), board);
-  const empty = !!board && Object.values(board.columns).every((c) => c.total === 0) && Object.keys(filters).length === 0;
+  const empty =
+    !!board && Object.values(board.columns).every((c) => c.total === 0) && Object.keys(filters).length === 0;
   return (
     <>
       <PageHeader
@@ -51,13 +60,22 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         <div className="rounded-lg border border-dashed border-zinc-300 px-6 py-12 text-center dark:border-zinc-700">
           <p className="font-medium">No reports yet</p>
           <p className="mt-1 text-zinc-600 dark:text-zinc-400">
-            Share <Link className="text-accent-600 underline" href="/report">the report form</Link> or send reports to the inbound address. Run{" "}
-            <code className="font-mono">npm run embargo -- seed demo</code> to explore with demo data.
+            Share{" "}
+            <Link className="text-accent-600 underline" href="/report">
+              the report form
+            </Link>{" "}
+            or send reports to the inbound address. Run <code className="font-mono">npm run embargo -- seed demo</code>{" "}
+            to explore with demo data.
           </p>
         </div>
       ) : (
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <BoardClient serverNow={new Date().toISOString()} canWrite={can(actor, "reports.write")} projects={projects} handlers={handlers.map((h) => ({ email: h.email, name: h.name }))} />
+          <BoardClient
+            serverNow={new Date().toISOString()}
+            canWrite={can(actor, "reports.write")}
+            projects={projects}
+            handlers={handlers.map((h) => ({ email: h.email, name: h.name }))}
+          />
         </HydrationBoundary>
       )}
     </>

@@ -15,14 +15,21 @@ import { matrixQuery } from "@/lib/server/projects.schema";
 export const metadata: Metadata = { title: "Matrix" };
 
 const tabClass = (current: boolean) =>
-  clsx("rounded-md px-2.5 py-1 text-[13px] font-medium", current ? "bg-zinc-200 dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800");
+  clsx(
+    "rounded-md px-2.5 py-1 text-[13px] font-medium",
+    current
+      ? "bg-zinc-200 dark:bg-zinc-800"
+      : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800",
+  );
 
 export default async function MatrixPage({ searchParams }: { searchParams: Promise<MatrixPageFilters> }) {
   const actor = await requireUser("/matrix");
   const projects = await listProjects(actor);
   const raw = await searchParams;
   // a filter the page does not know (a hand-edited URL) is dropped rather than failing the page
-  const parsed = matrixQuery.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string" && v)));
+  const parsed = matrixQuery.safeParse(
+    Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string" && v)),
+  );
   const query = parsed.success ? parsed.data : {};
   const { project: slug, ...filters } = query;
   const chosen = slug ? projects.find((p) => p.slug === slug) : undefined;
@@ -55,32 +62,53 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
         }
       />
       {projects.length === 0 ? (
-        <EmptyState title="No projects yet">An admin adds projects and their release lines under Settings → Projects.</EmptyState>
+        <EmptyState title="No projects yet">
+          An admin adds projects and their release lines under Settings → Projects.
+        </EmptyState>
       ) : (
         <>
           <nav aria-label="Projects" className="mb-3 flex flex-wrap gap-1">
-            <Link href={`/matrix${queryFor({ ...shownFilters, project: undefined })}`} aria-current={chosen ? undefined : "page"} className={tabClass(!chosen)}>
+            <Link
+              href={`/matrix${queryFor({ ...shownFilters, project: undefined })}`}
+              aria-current={chosen ? undefined : "page"}
+              className={tabClass(!chosen)}
+            >
               All projects
             </Link>
             {projects.map((p) => (
-              <Link key={p.slug} href={`/matrix${queryFor({ ...shownFilters, project: p.slug })}`} aria-current={p.slug === chosen?.slug ? "page" : undefined} className={tabClass(p.slug === chosen?.slug)}>
+              <Link
+                key={p.slug}
+                href={`/matrix${queryFor({ ...shownFilters, project: p.slug })}`}
+                aria-current={p.slug === chosen?.slug ? "page" : undefined}
+                className={tabClass(p.slug === chosen?.slug)}
+              >
                 {p.name} <span className="tabular text-zinc-500">{p._count.reports}</span>
               </Link>
             ))}
           </nav>
           <MatrixFilters filters={shownFilters} />
           {withLines.length === 0 ? (
-            <EmptyState title={chosen ? `${chosen.name} has no release lines` : "No release lines yet"}>An admin adds them under Settings → Projects.</EmptyState>
+            <EmptyState title={chosen ? `${chosen.name} has no release lines` : "No release lines yet"}>
+              An admin adds them under Settings → Projects.
+            </EmptyState>
           ) : rowCount === 0 ? (
             <EmptyState title={filtered ? "No reports match these filters" : "No open reports"}>
-              {filtered ? "Change or clear the filters above." : `Nothing open against ${chosen ? chosen.name : "any project"}.`}
+              {filtered
+                ? "Change or clear the filters above."
+                : `Nothing open against ${chosen ? chosen.name : "any project"}.`}
             </EmptyState>
           ) : (
             <>
               <p className="mb-2 text-[12px] text-zinc-500" aria-live="polite">
                 {rowCount} {rowCount === 1 ? "report" : "reports"}
                 {chosen ? "" : ` across ${withLines.length} ${withLines.length === 1 ? "project" : "projects"}`}
-                {matrices.some((m) => m.truncated) ? <span className="font-medium text-amber-700 dark:text-amber-300"> · only the oldest {MATRIX_REPORT_LIMIT.toLocaleString("en")} matching reports are shown: narrow the filters</span> : null}
+                {matrices.some((m) => m.truncated) ? (
+                  <span className="font-medium text-amber-700 dark:text-amber-300">
+                    {" "}
+                    · only the oldest {MATRIX_REPORT_LIMIT.toLocaleString("en")} matching reports are shown: narrow the
+                    filters
+                  </span>
+                ) : null}
               </p>
               <MatrixTable matrices={withLines} grouped={!chosen} />
             </>

@@ -84,7 +84,9 @@ export async function savePolicyAction(_prev: FormState, form: FormData): Promis
       fixDaysLow: num("fixDaysLow"),
       calendar: (text(form, "calendar") ?? "CALENDAR") as "CALENDAR",
       timeZone: text(form, "timeZone") ?? "UTC",
-      holidays: String(form.get("holidays") ?? "").split(/[\s,]+/).filter(Boolean),
+      holidays: String(form.get("holidays") ?? "")
+        .split(/[\s,]+/)
+        .filter(Boolean),
     } as never);
     revalidatePath("/settings/policy");
     return { ok: `Saved version ${row.version}. Reports already received keep the version they arrived under.` };

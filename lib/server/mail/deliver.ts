@@ -28,7 +28,14 @@ const store = globalThis as unknown as { __embargoTransport?: { url: string; tra
 
 function transport(url: string): Transporter {
   if (store.__embargoTransport?.url !== url) {
-    store.__embargoTransport = { url, transport: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) };
+    store.__embargoTransport = {
+      url,
+      transport: nodemailer.createTransport(url, {
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      }),
+    };
   }
   return store.__embargoTransport.transport;
 }
@@ -47,7 +54,9 @@ type Claimed = {
 };
 
 /** Sends what is due; returns how many were sent and how many failed. */
-export async function deliverOutbox(opts: { smtpUrl?: string; limit?: number; now?: Date } = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(
+  opts: { smtpUrl?: string; limit?: number; now?: Date } = {},
+): Promise<{ sent: number; failed: number }> {
   const smtpUrl = opts.smtpUrl ?? env().SMTP_URL;
   if (!smtpUrl) return { sent: 0, failed: 0 };
   const now = opts.now ?? new Date();
@@ -56,7 +65,12 @@ export async function deliverOutbox(opts: { smtpUrl?: string; limit?: number; no
   // keeps crashing the sender ends as FAILED instead of being retried forever
   await db().outboundMail.updateMany({
     where: { status: "SENDING", lockedAt: { lt: staleBefore }, attempts: { gte: MAX_ATTEMPTS - 1 } },
-    data: { status: "FAILED", lastError: "The sending worker stopped while sending, too often", lockedAt: null, lockedBy: null },
+    data: {
+      status: "FAILED",
+      lastError: "The sending worker stopped while sending, too often",
+      lockedAt: null,
+      lockedBy: null,
+    },
   });
   const claimed = await db().$queryRaw<Claimed[]>`
     UPDATE "OutboundMail"
@@ -86,7 +100,17 @@ export async function deliverOutbox(opts: { smtpUrl?: string; limit?: number; no
         inReplyTo: mail.inReplyTo ?? undefined,
         references: mail.references.length ? mail.references : undefined,
       });
-      await db().outboundMail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), attempts: mail.attempts + 1, lockedAt: null, lockedBy: null, lastError: null } });
+      await db().outboundMail.update({
+        where: { id: mail.id },
+        data: {
+          status: "SENT",
+          sentAt: new Date(),
+          attempts: mail.attempts + 1,
+          lockedAt: null,
+          lockedBy: null,
+          lastError: null,
+        },
+      });
       sent++;
     } catch (error) {
       const attempts = mail.attempts + 1;

@@ -39,7 +39,11 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!
 export function htmlPart(text: string): string {
   const paragraphs = text
     .split(/\n{2,}/)
-    .map((p) => escapeHtml(p).replace(/\bhttps?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`).replace(/\n/g, "<br>"))
+    .map((p) =>
+      escapeHtml(p)
+        .replace(/\bhttps?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)
+        .replace(/\n/g, "<br>"),
+    )
     .map((p) => `<p style="margin:0 0 12px">${p}</p>`)
     .join("\n");
   return `<!doctype html><html><body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;font-size:14px;line-height:1.5;color:#18181b">${paragraphs}</body></html>`;
@@ -47,7 +51,16 @@ export function htmlPart(text: string): string {
 
 export async function enqueueMail(
   tx: Tx,
-  mail: { reportId: string | null; template: string; to: string; subject: string; text: string; replyTo?: string | null; inReplyTo?: string | null; key?: string },
+  mail: {
+    reportId: string | null;
+    template: string;
+    to: string;
+    subject: string;
+    text: string;
+    replyTo?: string | null;
+    inReplyTo?: string | null;
+    key?: string;
+  },
 ): Promise<string> {
   const messageId = newMessageId();
   const replyTo = mail.replyTo ?? (mail.key ? replyAddress(mail.key) : null);
@@ -77,7 +90,13 @@ export const templates = {
     subject: `[${p.key}] We received your report: ${p.title}`,
     text: `Thank you for your report "${p.title}".\n\nIts reference is ${p.key}. Follow its progress, answer our questions and set how you wish to be credited here:\n\n${p.link}\n\nKeep this link private. We acknowledge every report within 48 hours.\n\n— ${env().ORG_NAME} security team`,
   }),
-  acknowledgment: (p: { key: string; title: string; link: string | null; body: string; needsFullReport?: boolean }) => ({
+  acknowledgment: (p: {
+    key: string;
+    title: string;
+    link: string | null;
+    body: string;
+    needsFullReport?: boolean;
+  }) => ({
     subject: `[${p.key}] Acknowledged: ${p.title}`,
     text: `${p.body}${p.needsFullReport ? `\n\n${NEEDS_FULL_REPORT}` : ""}${p.link ? `\n\nFollow its progress here (keep this link private):\n${p.link}` : ""}\n\n— ${env().ORG_NAME} security team`,
   }),

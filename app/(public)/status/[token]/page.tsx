@@ -14,19 +14,30 @@ import type { StatusViewDto } from "@/lib/server/reports.schema";
 
 import { CreditForm, ReplyForm } from "./status-forms";
 
-export const metadata: Metadata = { title: "Report status", referrer: "no-referrer", robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: "Report status",
+  referrer: "no-referrer",
+  robots: { index: false, follow: false },
+};
 
 function Promise_({ p, receivedAt }: { p: StatusViewDto["promises"][number]; receivedAt: string }) {
   let icon = <Clock className="size-4 text-zinc-500" aria-hidden="true" />;
   let detail: string;
   if (p.metAt) {
     const late = p.kept === false;
-    icon = late ? <XCircle className="size-4 text-amber-600" aria-hidden="true" /> : <CheckCircle2 className="size-4 text-emerald-600" aria-hidden="true" />;
+    icon = late ? (
+      <XCircle className="size-4 text-amber-600" aria-hidden="true" />
+    ) : (
+      <CheckCircle2 className="size-4 text-emerald-600" aria-hidden="true" />
+    );
     detail = `${late ? "Done late" : "Done"} on ${formatInstant(p.metAt)}${p.clock === "acknowledge" ? ` (in ${formatSpan(Date.parse(p.metAt) - Date.parse(receivedAt))})` : ""}`;
   } else if (p.state === "paused") {
     detail = "Paused while we wait for your answer";
   } else if (p.dueAt) {
-    detail = p.state === "breached" ? `Late: it was due ${formatInstant(p.dueAt)}. We are sorry for the delay.` : `Due by ${formatInstant(p.dueAt)}`;
+    detail =
+      p.state === "breached"
+        ? `Late: it was due ${formatInstant(p.dueAt)}. We are sorry for the delay.`
+        : `Due by ${formatInstant(p.dueAt)}`;
     if (p.state === "breached") icon = <XCircle className="size-4 text-red-600" aria-hidden="true" />;
   } else {
     detail = "Starts at the previous step";
@@ -36,13 +47,26 @@ function Promise_({ p, receivedAt }: { p: StatusViewDto["promises"][number]; rec
       <span className="mt-0.5">{icon}</span>
       <span>
         <span className="block">{p.text}</span>
-        <span className={clsx("block text-[12px]", p.state === "breached" ? "text-red-700 dark:text-red-400" : "text-zinc-500")}>{detail}</span>
+        <span
+          className={clsx(
+            "block text-[12px]",
+            p.state === "breached" ? "text-red-700 dark:text-red-400" : "text-zinc-500",
+          )}
+        >
+          {detail}
+        </span>
       </span>
     </li>
   );
 }
 
-export default async function StatusPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ done?: string; error?: string }> }) {
+export default async function StatusPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ done?: string; error?: string }>;
+}) {
   const { token } = await params;
   const { done, error } = await searchParams;
   const view = await getStatusView(token).catch((error: unknown) => {
@@ -51,7 +75,11 @@ export default async function StatusPage({ params, searchParams }: { params: Pro
   });
   const steps = REPORTER_STAGES.map((s) => ({ id: s.stage, label: s.label }));
   const current = steps.findIndex((s) => s.id === view.stage);
-  const credit = { NAME: `By name${view.credit.name ? ` (${view.credit.name})` : ""}`, ANONYMOUS: "Anonymously", NONE: "No credit" }[view.credit.preference];
+  const credit = {
+    NAME: `By name${view.credit.name ? ` (${view.credit.name})` : ""}`,
+    ANONYMOUS: "Anonymously",
+    NONE: "No credit",
+  }[view.credit.preference];
 
   return (
     <div className="space-y-5">
@@ -77,11 +105,21 @@ export default async function StatusPage({ params, searchParams }: { params: Pro
       <Card className="p-5">
         <h2 className="font-semibold">Conversation</h2>
         {view.messages.length === 0 ? (
-          <p className="mt-2 text-zinc-600 dark:text-zinc-400">No messages yet. We will write to you here and by e-mail.</p>
+          <p className="mt-2 text-zinc-600 dark:text-zinc-400">
+            No messages yet. We will write to you here and by e-mail.
+          </p>
         ) : (
           <ol className="mt-3 space-y-3">
             {view.messages.map((m, i) => (
-              <li key={i} className={clsx("rounded-lg border p-3", m.from === "you" ? "border-accent-100 bg-accent-50 dark:border-accent-700/40 dark:bg-accent-700/10" : "border-zinc-200 dark:border-zinc-800")}>
+              <li
+                key={i}
+                className={clsx(
+                  "rounded-lg border p-3",
+                  m.from === "you"
+                    ? "border-accent-100 bg-accent-50 dark:border-accent-700/40 dark:bg-accent-700/10"
+                    : "border-zinc-200 dark:border-zinc-800",
+                )}
+              >
                 <p className="mb-1.5 text-[12px] font-medium text-zinc-600 dark:text-zinc-400">
                   {m.from === "you" ? "You" : "Security team"} · <time dateTime={m.at}>{formatInstant(m.at)}</time>
                 </p>
@@ -90,7 +128,9 @@ export default async function StatusPage({ params, searchParams }: { params: Pro
             ))}
           </ol>
         )}
-        {view.stage === "closed" || view.stage === "disclosed" ? null : <ReplyForm token={token} done={done} error={error} />}
+        {view.stage === "closed" || view.stage === "disclosed" ? null : (
+          <ReplyForm token={token} done={done} error={error} />
+        )}
       </Card>
       {view.disclosure ? (
         <Card className="p-5" data-testid="disclosure">
@@ -106,7 +146,11 @@ export default async function StatusPage({ params, searchParams }: { params: Pro
               <div>
                 <dt className="inline text-zinc-500">Advisory: </dt>
                 <dd className="inline">
-                  <a className="text-accent-700 underline dark:text-accent-500" href={view.disclosure.advisoryUrl} rel="noopener noreferrer">
+                  <a
+                    className="text-accent-700 underline dark:text-accent-500"
+                    href={view.disclosure.advisoryUrl}
+                    rel="noopener noreferrer"
+                  >
                     {view.disclosure.advisoryUrl}
                   </a>
                 </dd>
@@ -126,7 +170,9 @@ export default async function StatusPage({ params, searchParams }: { params: Pro
         <p className="mt-1 text-zinc-700 dark:text-zinc-300" data-testid="credit">
           {credit}
         </p>
-        {view.stage === "disclosed" ? null : <CreditForm token={token} preference={view.credit.preference} name={view.credit.name} done={done} />}
+        {view.stage === "disclosed" ? null : (
+          <CreditForm token={token} preference={view.credit.preference} name={view.credit.name} done={done} />
+        )}
       </Card>
     </div>
   );

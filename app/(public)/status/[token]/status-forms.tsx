@@ -5,8 +5,18 @@ import { inputClass } from "@/components/ui/field";
 // Plain HTML forms: they work with and without JavaScript (see lib/server/status-forms.ts).
 
 function Feedback({ done, error, when }: { done?: string; error?: string; when: string }) {
-  if (error) return <p className="text-[13px] font-medium text-red-600" role="alert">{error}</p>;
-  if (done === when) return <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">{when === "reply" ? "Sent. The security team has been notified." : "Saved."}</p>;
+  if (error)
+    return (
+      <p className="text-[13px] font-medium text-red-600" role="alert">
+        {error}
+      </p>
+    );
+  if (done === when)
+    return (
+      <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
+        {when === "reply" ? "Sent. The security team has been notified." : "Saved."}
+      </p>
+    );
   return null;
 }
 
@@ -16,7 +26,15 @@ export function ReplyForm({ token, done, error }: { token: string; done?: string
       <label htmlFor="reply" className="block text-[13px] font-medium">
         Reply to the security team
       </label>
-      <textarea id="reply" name="body" rows={4} required maxLength={65536} className={`${inputClass} text-[14px]`} placeholder="Answer a question, add details, or ask us something." />
+      <textarea
+        id="reply"
+        name="body"
+        rows={4}
+        required
+        maxLength={65536}
+        className={`${inputClass} text-[14px]`}
+        placeholder="Answer a question, add details, or ask us something."
+      />
       <Feedback done={done} error={error} when="reply" />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-[12px] text-zinc-500">Replies to our e-mails arrive here too.</p>
@@ -26,18 +44,38 @@ export function ReplyForm({ token, done, error }: { token: string; done?: string
   );
 }
 
-export function CreditForm({ token, preference, name, done }: { token: string; preference: "NAME" | "ANONYMOUS" | "NONE"; name: string | null; done?: string }) {
+export function CreditForm({
+  token,
+  preference,
+  name,
+  done,
+}: {
+  token: string;
+  preference: "NAME" | "ANONYMOUS" | "NONE";
+  name: string | null;
+  done?: string;
+}) {
   return (
     <form method="post" action={`/status/${token}/credit`} className="mt-2 space-y-3">
       <fieldset>
         <legend className="sr-only">How to credit you</legend>
-        <CreditChoices name="preference" value={preference} className="flex flex-col gap-2 text-[14px] sm:flex-row sm:flex-wrap sm:gap-4" />
+        <CreditChoices
+          name="preference"
+          value={preference}
+          className="flex flex-col gap-2 text-[14px] sm:flex-row sm:flex-wrap sm:gap-4"
+        />
       </fieldset>
       <div>
         <label htmlFor="credit-name" className="block text-[13px] font-medium">
           Name to credit
         </label>
-        <input id="credit-name" name="name" defaultValue={name ?? ""} maxLength={100} className={`${inputClass} mt-1`} />
+        <input
+          id="credit-name"
+          name="name"
+          defaultValue={name ?? ""}
+          maxLength={100}
+          className={`${inputClass} mt-1`}
+        />
       </div>
       <Feedback done={done} when="credit" />
       <Button type="submit" variant="secondary">

@@ -53,7 +53,9 @@ export default async function ReportPage({ params }: Props) {
     Object.fromEntries(lineCells.map((c) => [c.line, c])),
   );
   const projectRow = report.project ? await projectPackage(report.project.slug) : null;
-  const [team, canned] = canWrite ? await Promise.all([listAssignableUsers(actor), listCannedResponses(actor)]) : [[], []];
+  const [team, canned] = canWrite
+    ? await Promise.all([listAssignableUsers(actor), listCannedResponses(actor)])
+    : [[], []];
   const now = new Date();
   const steps = STATUSES.filter((s) => s !== "CLOSED").map((s) => ({ id: s, label: STATUS_LABELS[s] }));
   const current = report.status === "CLOSED" ? -1 : steps.findIndex((s) => s.id === report.status);
@@ -65,10 +67,22 @@ export default async function ReportPage({ params }: Props) {
         <div className="flex flex-wrap items-center gap-2">
           <span className="font-mono text-[13px] text-zinc-500">{report.key}</span>
           <SeverityBadge severity={report.severity} score={report.cvss?.score} />
-          {report.project ? <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-[12px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{report.project.name}</span> : null}
+          {report.project ? (
+            <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-[12px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+              {report.project.name}
+            </span>
+          ) : null}
         </div>
         <h1 className="text-xl font-semibold tracking-tight">{report.title}</h1>
-        <Stepper steps={steps} current={current} closedLabel={report.status === "CLOSED" ? `Closed · ${report.resolution ? RESOLUTION_LABELS[report.resolution] : ""}` : undefined} />
+        <Stepper
+          steps={steps}
+          current={current}
+          closedLabel={
+            report.status === "CLOSED"
+              ? `Closed · ${report.resolution ? RESOLUTION_LABELS[report.resolution] : ""}`
+              : undefined
+          }
+        />
       </header>
 
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_320px]">
@@ -93,7 +107,15 @@ export default async function ReportPage({ params }: Props) {
               {report.sla.map((c) => (
                 <li key={c.clock} className="flex flex-col">
                   <ClockChip clock={c} now={now} />
-                  {c.dueAt ? <span className="tabular pl-5 text-[11px] text-zinc-500">{c.state === "met" && c.metAt ? `done ${formatInstant(c.metAt)}` : `due ${formatInstant(c.dueAt)}`}</span> : <span className="pl-5 text-[11px] text-zinc-500">{CLOCK_LABELS[c.clock]} starts later</span>}
+                  {c.dueAt ? (
+                    <span className="tabular pl-5 text-[11px] text-zinc-500">
+                      {c.state === "met" && c.metAt
+                        ? `done ${formatInstant(c.metAt)}`
+                        : `due ${formatInstant(c.dueAt)}`}
+                    </span>
+                  ) : (
+                    <span className="pl-5 text-[11px] text-zinc-500">{CLOCK_LABELS[c.clock]} starts later</span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -108,10 +130,29 @@ export default async function ReportPage({ params }: Props) {
               items={[
                 { id: "confirm", label: "Confirm the problem", done: !!report.confirmedAt },
                 { id: "versions", label: "Determine the affected versions", done: report.affected.length > 0 },
-                { id: "audit", label: "Audit the code for similar problems", done: report.checklist.includes("audited"), manual: "audited" },
-                { id: "fix", label: "Fix every maintained line", done: report.affected.length > 0 && gate.linesNotReady.length === 0 },
-                { id: "release", label: "Release the fixes", done: report.affected.length > 0 && gate.linesNotReady.length === 0 && gate.linesNotReleased.length === 0 },
-                { id: "advisory", label: "Publish the advisory", done: report.checklist.includes("advisory") || report.status === "DISCLOSED", manual: "advisory" },
+                {
+                  id: "audit",
+                  label: "Audit the code for similar problems",
+                  done: report.checklist.includes("audited"),
+                  manual: "audited",
+                },
+                {
+                  id: "fix",
+                  label: "Fix every maintained line",
+                  done: report.affected.length > 0 && gate.linesNotReady.length === 0,
+                },
+                {
+                  id: "release",
+                  label: "Release the fixes",
+                  done:
+                    report.affected.length > 0 && gate.linesNotReady.length === 0 && gate.linesNotReleased.length === 0,
+                },
+                {
+                  id: "advisory",
+                  label: "Publish the advisory",
+                  done: report.checklist.includes("advisory") || report.status === "DISCLOSED",
+                  manual: "advisory",
+                },
               ]}
             />
           </Card>
@@ -122,7 +163,11 @@ export default async function ReportPage({ params }: Props) {
                 key={report.version}
                 reportKey={report.key}
                 packageName={projectRow ?? report.project.slug}
-                ranges={report.affected.find((a) => a.package === (projectRow ?? report.project!.slug))?.ranges ?? report.affected[0]?.ranges ?? []}
+                ranges={
+                  report.affected.find((a) => a.package === (projectRow ?? report.project!.slug))?.ranges ??
+                  report.affected[0]?.ranges ??
+                  []
+                }
                 cells={lineCells}
                 canWrite={canWrite}
               />
@@ -131,7 +176,11 @@ export default async function ReportPage({ params }: Props) {
           {canWrite ? (
             <Card className="p-4">
               <h2 className="mb-1 text-[13px] font-semibold">Triage</h2>
-              <ReportControls key={report.version} report={report} team={team.map((u) => ({ email: u.email, name: u.name }))} />
+              <ReportControls
+                key={report.version}
+                report={report}
+                team={team.map((u) => ({ email: u.email, name: u.name }))}
+              />
             </Card>
           ) : null}
           {canWrite ? (
@@ -144,10 +193,16 @@ export default async function ReportPage({ params }: Props) {
             <h2 className="mb-1 text-[13px] font-semibold">Details</h2>
             <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
               <Row label="Status">{STATUS_LABELS[report.status]}</Row>
-              <Row label="Primary handler">{report.assignee?.name ?? <span className="text-zinc-400">Unassigned</span>}</Row>
+              <Row label="Primary handler">
+                {report.assignee?.name ?? <span className="text-zinc-400">Unassigned</span>}
+              </Row>
               <Row label="Backup">{report.backup?.name ?? <span className="text-zinc-400">None</span>}</Row>
               {report.waitingOnReporter ? <Row label="Waiting">on the reporter</Row> : null}
-              {report.cweIds.length ? <Row label="CWE"><span className="font-mono">{report.cweIds.join(", ")}</span></Row> : null}
+              {report.cweIds.length ? (
+                <Row label="CWE">
+                  <span className="font-mono">{report.cweIds.join(", ")}</span>
+                </Row>
+              ) : null}
               <Row label="Reporter">
                 <span className="block">{reporterName}</span>
                 <span className="block text-[11px] text-zinc-500">{report.reporter.email}</span>
@@ -155,7 +210,11 @@ export default async function ReportPage({ params }: Props) {
               <Row label="Received">
                 <RelativeTime at={report.receivedAt} now={now} />
               </Row>
-              {report.cveId ? <Row label="CVE"><span className="font-mono">{report.cveId}</span></Row> : null}
+              {report.cveId ? (
+                <Row label="CVE">
+                  <span className="font-mono">{report.cveId}</span>
+                </Row>
+              ) : null}
               {report.labels.length ? <Row label="Labels">{report.labels.join(", ")}</Row> : null}
             </dl>
           </Card>

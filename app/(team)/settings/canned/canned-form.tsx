@@ -23,25 +23,48 @@ export function CannedForm({ value }: { value: Value | null }) {
             <input id={`name-${id}`} name="name" defaultValue={value?.name} className={inputClass} />
           </Field>
           <Field id={`vis-${id}`} label="Goes to">
-            <select id={`vis-${id}`} name="visibility" defaultValue={value?.visibility ?? "REPORTER"} className={inputClass}>
+            <select
+              id={`vis-${id}`}
+              name="visibility"
+              defaultValue={value?.visibility ?? "REPORTER"}
+              className={inputClass}
+            >
               <option value="REPORTER">The reporter</option>
               <option value="INTERNAL">Internal note</option>
             </select>
           </Field>
         </div>
         <Field id={`body-${id}`} label="Text" error={f.body}>
-          <textarea id={`body-${id}`} name="body" rows={value ? 4 : 5} defaultValue={value?.body} className={`${inputClass} font-mono text-[13px]`} />
+          <textarea
+            id={`body-${id}`}
+            name="body"
+            rows={value ? 4 : 5}
+            defaultValue={value?.body}
+            className={`${inputClass} font-mono text-[13px]`}
+          />
         </Field>
-        {state.error && !Object.keys(f).length ? <p className="text-[13px] font-medium text-red-600" role="alert">{state.error}</p> : null}
-        {state.ok ? <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">{state.ok}</p> : null}
+        {state.error && !Object.keys(f).length ? (
+          <p className="text-[13px] font-medium text-red-600" role="alert">
+            {state.error}
+          </p>
+        ) : null}
+        {state.ok ? (
+          <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
+            {state.ok}
+          </p>
+        ) : null}
         <div className="flex items-center gap-2">
-          <Button type="submit" size="sm" disabled={pending}>{pending ? "Saving…" : value ? "Save" : "Add"}</Button>
+          <Button type="submit" size="sm" disabled={pending}>
+            {pending ? "Saving…" : value ? "Save" : "Add"}
+          </Button>
         </div>
       </form>
       {value ? (
         <form action={deleteCannedAction}>
           <input type="hidden" name="id" value={value.id} />
-          <Button type="submit" size="sm" variant="ghost">Delete “{value.name}”</Button>
+          <Button type="submit" size="sm" variant="ghost">
+            Delete “{value.name}”
+          </Button>
         </form>
       ) : null}
     </div>

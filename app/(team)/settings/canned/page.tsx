@@ -13,7 +13,10 @@ export default async function CannedPage() {
   const rows = await listCannedForAdmin(actor);
   return (
     <>
-      <PageHeader title="Canned responses" description="Texts handlers insert from the composer. Markdown is supported; a reporter-visible response switches the composer to “Send to reporter”." />
+      <PageHeader
+        title="Canned responses"
+        description="Texts handlers insert from the composer. Markdown is supported; a reporter-visible response switches the composer to “Send to reporter”."
+      />
       <div className="space-y-4">
         {rows.length === 0 ? <EmptyState title="No canned responses">Add the first one below.</EmptyState> : null}
         {rows.map((r) => (

@@ -39,11 +39,16 @@ export default async function OutboxPage() {
             <Card key={m.id} className="p-0" data-testid="outbox-row">
               <details>
                 <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 text-[13px]">
-                  <span className={clsx("w-16 text-[12px] font-semibold", STATUS_STYLE[m.status])}>{m.status.toLowerCase()}</span>
+                  <span className={clsx("w-16 text-[12px] font-semibold", STATUS_STYLE[m.status])}>
+                    {m.status.toLowerCase()}
+                  </span>
                   <span className="min-w-0 flex-1 truncate font-medium">{m.subject}</span>
                   <span className="text-zinc-500">{m.toAddr}</span>
                   {m.report ? (
-                    <Link href={`/reports/${m.report.key}`} className="font-mono text-[12px] text-accent-700 underline dark:text-accent-500">
+                    <Link
+                      href={`/reports/${m.report.key}`}
+                      className="font-mono text-[12px] text-accent-700 underline dark:text-accent-500"
+                    >
                       {m.report.key}
                     </Link>
                   ) : null}
@@ -52,8 +57,14 @@ export default async function OutboxPage() {
                   </span>
                 </summary>
                 <div className="border-t border-zinc-100 px-4 py-3 dark:border-zinc-800">
-                  {m.lastError ? <p className="mb-2 text-[12px] text-red-700 dark:text-red-400">Last error (attempt {m.attempts}): {m.lastError}</p> : null}
-                  <pre className="whitespace-pre-wrap break-words font-sans text-[13px] text-zinc-700 dark:text-zinc-300">{m.text}</pre>
+                  {m.lastError ? (
+                    <p className="mb-2 text-[12px] text-red-700 dark:text-red-400">
+                      Last error (attempt {m.attempts}): {m.lastError}
+                    </p>
+                  ) : null}
+                  <pre className="whitespace-pre-wrap break-words font-sans text-[13px] text-zinc-700 dark:text-zinc-300">
+                    {m.text}
+                  </pre>
                 </div>
               </details>
             </Card>

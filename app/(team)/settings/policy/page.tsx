@@ -38,19 +38,29 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
       />
       <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_320px]">
         <Card className="p-5">
-          <PolicyForm key={`${chosen?.slug ?? ""}-${current?.id ?? "none"}`} projects={projects.map((p) => ({ slug: p.slug, name: p.name, own: !!p.policy }))} project={chosen?.slug ?? ""} values={values} />
+          <PolicyForm
+            key={`${chosen?.slug ?? ""}-${current?.id ?? "none"}`}
+            projects={projects.map((p) => ({ slug: p.slug, name: p.name, own: !!p.policy }))}
+            project={chosen?.slug ?? ""}
+            values={values}
+          />
         </Card>
         <Card className="p-4">
           <h2 className="text-[13px] font-semibold">Versions {chosen ? `for ${chosen.name}` : "(instance default)"}</h2>
           {scoped.length === 0 ? (
-            <p className="mt-2 text-[13px] text-zinc-500">{chosen ? "This project follows the instance default." : "The built-in defaults apply."}</p>
+            <p className="mt-2 text-[13px] text-zinc-500">
+              {chosen ? "This project follows the instance default." : "The built-in defaults apply."}
+            </p>
           ) : (
             <ol className="mt-2 space-y-2 text-[13px]">
               {scoped.map((v) => (
                 <li key={v.id} className="flex items-baseline justify-between gap-2">
                   <span>
-                    Version {v.version} · {v.calendar === "BUSINESS" ? `business days, ${v.timeZone}` : "calendar hours"}
-                    <span className="block text-[12px] text-zinc-500">{v._count.reports} reports · {v.createdBy?.name ?? "built in"}</span>
+                    Version {v.version} ·{" "}
+                    {v.calendar === "BUSINESS" ? `business days, ${v.timeZone}` : "calendar hours"}
+                    <span className="block text-[12px] text-zinc-500">
+                      {v._count.reports} reports · {v.createdBy?.name ?? "built in"}
+                    </span>
                   </span>
                   <span className="text-[12px] text-zinc-500">
                     <RelativeTime at={v.createdAt} now={now} />

@@ -28,7 +28,15 @@ const NUMBERS: [keyof Values, string, string][] = [
   ["fixDaysLow", "Fix low within (days)", "From confirmation"],
 ];
 
-export function PolicyForm({ projects, project, values }: { projects: { slug: string; name: string; own: boolean }[]; project: string; values: Values }) {
+export function PolicyForm({
+  projects,
+  project,
+  values,
+}: {
+  projects: { slug: string; name: string; own: boolean }[];
+  project: string;
+  values: Values;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const [state, action, pending] = useActionState<FormState, FormData>(savePolicyAction, {});
@@ -37,7 +45,8 @@ export function PolicyForm({ projects, project, values }: { projects: { slug: st
   const zoneOk = isTimeZone(draft.timeZone);
   const cal = { mode: draft.calendar, timeZone: zoneOk ? draft.timeZone : "UTC", holidays: draft.holidays };
   const now = new Date();
-  const due = (hours: number) => (Number.isFinite(hours) && hours > 0 ? formatInstant(addHours(now, hours, cal), cal.timeZone) : "—");
+  const due = (hours: number) =>
+    Number.isFinite(hours) && hours > 0 ? formatInstant(addHours(now, hours, cal), cal.timeZone) : "—";
   const set = (key: keyof Values, value: unknown) => setDraft((d) => ({ ...d, [key]: value }));
 
   return (
@@ -47,7 +56,9 @@ export function PolicyForm({ projects, project, values }: { projects: { slug: st
           id="policy-project"
           name="project"
           value={project}
-          onChange={(e) => router.replace(e.target.value ? `${pathname}?project=${encodeURIComponent(e.target.value)}` : pathname)}
+          onChange={(e) =>
+            router.replace(e.target.value ? `${pathname}?project=${encodeURIComponent(e.target.value)}` : pathname)
+          }
           className={inputClass}
         >
           <option value="">Every project without its own policy (instance default)</option>
@@ -62,7 +73,17 @@ export function PolicyForm({ projects, project, values }: { projects: { slug: st
       <div className="grid gap-4 sm:grid-cols-2">
         {NUMBERS.map(([key, label, hint]) => (
           <Field key={key} id={`policy-${key}`} label={label} hint={hint} error={f[key]}>
-            <input id={`policy-${key}`} name={key} type="number" min={1} value={String(draft[key])} onChange={(e) => set(key, Number(e.target.value))} className={`${inputClass} tabular`} aria-invalid={!!f[key]} aria-describedby={describedBy(`policy-${key}`, f[key], hint)} />
+            <input
+              id={`policy-${key}`}
+              name={key}
+              type="number"
+              min={1}
+              value={String(draft[key])}
+              onChange={(e) => set(key, Number(e.target.value))}
+              className={`${inputClass} tabular`}
+              aria-invalid={!!f[key]}
+              aria-describedby={describedBy(`policy-${key}`, f[key], hint)}
+            />
           </Field>
         ))}
       </div>
@@ -70,34 +91,87 @@ export function PolicyForm({ projects, project, values }: { projects: { slug: st
         <legend className="text-[13px] font-medium">Count time in</legend>
         <div className="mt-2 flex flex-wrap gap-4 text-[13px]">
           <label className="inline-flex items-center gap-2">
-            <input type="radio" name="calendar" value="CALENDAR" checked={draft.calendar === "CALENDAR"} onChange={() => set("calendar", "CALENDAR")} className="accent-accent-600" />
+            <input
+              type="radio"
+              name="calendar"
+              value="CALENDAR"
+              checked={draft.calendar === "CALENDAR"}
+              onChange={() => set("calendar", "CALENDAR")}
+              className="accent-accent-600"
+            />
             Calendar hours (as the policy says “48 hours”)
           </label>
           <label className="inline-flex items-center gap-2">
-            <input type="radio" name="calendar" value="BUSINESS" checked={draft.calendar === "BUSINESS"} onChange={() => set("calendar", "BUSINESS")} className="accent-accent-600" />
+            <input
+              type="radio"
+              name="calendar"
+              value="BUSINESS"
+              checked={draft.calendar === "BUSINESS"}
+              onChange={() => set("calendar", "BUSINESS")}
+              className="accent-accent-600"
+            />
             Business days (Monday–Friday, minus holidays)
           </label>
         </div>
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="policy-timeZone" label="Time zone" hint="Where business days begin and end, e.g. Europe/Berlin." error={f.timeZone ?? (zoneOk ? undefined : "Not a time zone")}>
-          <input id="policy-timeZone" name="timeZone" value={draft.timeZone} onChange={(e) => set("timeZone", e.target.value)} className={inputClass} aria-invalid={!zoneOk || !!f.timeZone} />
+        <Field
+          id="policy-timeZone"
+          label="Time zone"
+          hint="Where business days begin and end, e.g. Europe/Berlin."
+          error={f.timeZone ?? (zoneOk ? undefined : "Not a time zone")}
+        >
+          <input
+            id="policy-timeZone"
+            name="timeZone"
+            value={draft.timeZone}
+            onChange={(e) => set("timeZone", e.target.value)}
+            className={inputClass}
+            aria-invalid={!zoneOk || !!f.timeZone}
+          />
         </Field>
-        <Field id="policy-holidays" label="Holidays" hint="Dates (YYYY-MM-DD) separated by spaces or commas." error={Object.entries(f).find(([k]) => k.startsWith("holidays"))?.[1]}>
-          <textarea id="policy-holidays" name="holidays" rows={2} value={draft.holidays.join(" ")} onChange={(e) => set("holidays", e.target.value.split(/[\s,]+/).filter(Boolean))} className={`${inputClass} font-mono text-[12px]`} />
+        <Field
+          id="policy-holidays"
+          label="Holidays"
+          hint="Dates (YYYY-MM-DD) separated by spaces or commas."
+          error={Object.entries(f).find(([k]) => k.startsWith("holidays"))?.[1]}
+        >
+          <textarea
+            id="policy-holidays"
+            name="holidays"
+            rows={2}
+            value={draft.holidays.join(" ")}
+            onChange={(e) => set("holidays", e.target.value.split(/[\s,]+/).filter(Boolean))}
+            className={`${inputClass} font-mono text-[12px]`}
+          />
         </Field>
       </div>
-      <div className="rounded-md border border-zinc-200 bg-zinc-50 p-3 text-[13px] dark:border-zinc-800 dark:bg-zinc-950" aria-live="polite">
+      <div
+        className="rounded-md border border-zinc-200 bg-zinc-50 p-3 text-[13px] dark:border-zinc-800 dark:bg-zinc-950"
+        aria-live="polite"
+      >
         <p className="font-medium">For a report received now</p>
         <ul className="tabular mt-1 space-y-0.5 text-zinc-700 dark:text-zinc-300">
           <li>Acknowledge by {due(draft.acknowledgeHours)}</li>
           <li>Detailed response by {due(draft.acknowledgeHours + draft.responseHours)} at the latest</li>
-          <li>A critical fix by {due(draft.acknowledgeHours + draft.fixDaysCritical * 24)} if confirmed on acknowledgment</li>
+          <li>
+            A critical fix by {due(draft.acknowledgeHours + draft.fixDaysCritical * 24)} if confirmed on acknowledgment
+          </li>
         </ul>
       </div>
-      {state.error && !Object.keys(f).length ? <p className="text-[13px] font-medium text-red-600" role="alert">{state.error}</p> : null}
-      {state.ok ? <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">{state.ok}</p> : null}
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save as a new version"}</Button>
+      {state.error && !Object.keys(f).length ? (
+        <p className="text-[13px] font-medium text-red-600" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      {state.ok ? (
+        <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
+          {state.ok}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save as a new version"}
+      </Button>
     </form>
   );
 }

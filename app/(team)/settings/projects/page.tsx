@@ -13,7 +13,10 @@ export default async function ProjectsPage() {
   const projects = await listProjectsView(actor);
   return (
     <>
-      <PageHeader title="Projects and release lines" description="Each line has a semver range, its latest release and a status. Maintained lines gate the release; pre-release lines are shown but promise nothing; end-of-life lines are greyed." />
+      <PageHeader
+        title="Projects and release lines"
+        description="Each line has a semver range, its latest release and a status. Maintained lines gate the release; pre-release lines are shown but promise nothing; end-of-life lines are greyed."
+      />
       <div className="space-y-5">
         {projects.length === 0 ? <EmptyState title="No projects yet">Create the first one below.</EmptyState> : null}
         {projects.map((p) => (
@@ -23,11 +26,25 @@ export default async function ProjectsPage() {
                 {p.name} <span className="font-mono text-[12px] font-normal text-zinc-500">{p.slug}</span>
               </h2>
               <span className="text-[12px] text-zinc-500">
-                {p.packageName ? <>npm <span className="font-mono">{p.packageName}</span> · </> : null}
+                {p.packageName ? (
+                  <>
+                    npm <span className="font-mono">{p.packageName}</span> ·{" "}
+                  </>
+                ) : null}
                 {p.openReports} open reports
               </span>
             </div>
-            <LinesEditor slug={p.slug} hasPackage={!!p.packageName} lines={p.lines.map((l) => ({ name: l.name, range: l.range, latest: l.latest ?? "", status: l.status as "MAINTAINED", eolDate: l.eolDate ?? "" }))} />
+            <LinesEditor
+              slug={p.slug}
+              hasPackage={!!p.packageName}
+              lines={p.lines.map((l) => ({
+                name: l.name,
+                range: l.range,
+                latest: l.latest ?? "",
+                status: l.status as "MAINTAINED",
+                eolDate: l.eolDate ?? "",
+              }))}
+            />
           </Card>
         ))}
         <Card className="p-4">

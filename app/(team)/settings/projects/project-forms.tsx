@@ -24,26 +24,49 @@ export function CreateProjectForm() {
         <input id="p-package" name="packageName" className={`${inputClass} font-mono`} placeholder="express" />
       </Field>
       <Field id="p-repo" label="Repository URL (optional)" error={f.repositoryUrl}>
-        <input id="p-repo" name="repositoryUrl" className={inputClass} placeholder="https://github.com/expressjs/express" />
+        <input
+          id="p-repo"
+          name="repositoryUrl"
+          className={inputClass}
+          placeholder="https://github.com/expressjs/express"
+        />
       </Field>
       <div className="sm:col-span-2">
-        {state.error && !Object.keys(f).length ? <p className="mb-2 text-[13px] font-medium text-red-600" role="alert">{state.error}</p> : null}
-        {state.ok ? <p className="mb-2 text-[13px] text-emerald-700 dark:text-emerald-400" role="status">{state.ok}</p> : null}
-        <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create project"}</Button>
+        {state.error && !Object.keys(f).length ? (
+          <p className="mb-2 text-[13px] font-medium text-red-600" role="alert">
+            {state.error}
+          </p>
+        ) : null}
+        {state.ok ? (
+          <p className="mb-2 text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
+            {state.ok}
+          </p>
+        ) : null}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create project"}
+        </Button>
       </div>
     </form>
   );
 }
 
-type Row = { name: string; range: string; latest: string; status: "MAINTAINED" | "PRERELEASE" | "EOL"; eolDate: string };
-const cell = "h-8 w-full rounded border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900 aria-[invalid=true]:border-red-500";
+type Row = {
+  name: string;
+  range: string;
+  latest: string;
+  status: "MAINTAINED" | "PRERELEASE" | "EOL";
+  eolDate: string;
+};
+const cell =
+  "h-8 w-full rounded border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900 aria-[invalid=true]:border-red-500";
 
 export function LinesEditor({ slug, lines, hasPackage }: { slug: string; lines: Row[]; hasPackage: boolean }) {
   const [rows, setRows] = useState<Row[]>(lines);
   const [state, setState] = useState<LinesState>({});
   const [pending, start] = useTransition();
   const f = state.fields ?? {};
-  const set = (i: number, patch: Partial<Row>) => setRows((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const set = (i: number, patch: Partial<Row>) =>
+    setRows((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   return (
     <div className="space-y-2">
@@ -51,49 +74,122 @@ export function LinesEditor({ slug, lines, hasPackage }: { slug: string; lines: 
         <table className="w-full text-left text-[13px]">
           <thead className="text-[12px] text-zinc-500">
             <tr>
-              <th scope="col" className="py-1 pr-2 font-medium">Line</th>
-              <th scope="col" className="py-1 pr-2 font-medium">Semver range</th>
-              <th scope="col" className="py-1 pr-2 font-medium">Latest release</th>
-              <th scope="col" className="py-1 pr-2 font-medium">Status</th>
-              <th scope="col" className="py-1 pr-2 font-medium">EOL date</th>
-              <th scope="col"><span className="sr-only">Remove</span></th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Line
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Semver range
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Latest release
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Status
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                EOL date
+              </th>
+              <th scope="col">
+                <span className="sr-only">Remove</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r, i) => (
               <tr key={i} className="align-top">
-                <td className="py-1 pr-2"><input aria-label={`Line ${i + 1} name`} value={r.name} onChange={(e) => set(i, { name: e.target.value })} className={`${cell} w-20`} aria-invalid={!!f[`lines.${i}.name`]} /></td>
                 <td className="py-1 pr-2">
-                  <input aria-label={`Line ${i + 1} range`} value={r.range} onChange={(e) => set(i, { range: e.target.value })} className={`${cell} font-mono`} aria-invalid={!!f[`lines.${i}.range`]} />
-                  {f[`lines.${i}.range`] ? <p className="mt-0.5 text-[12px] text-red-600">{f[`lines.${i}.range`]}</p> : null}
+                  <input
+                    aria-label={`Line ${i + 1} name`}
+                    value={r.name}
+                    onChange={(e) => set(i, { name: e.target.value })}
+                    className={`${cell} w-20`}
+                    aria-invalid={!!f[`lines.${i}.name`]}
+                  />
                 </td>
                 <td className="py-1 pr-2">
-                  <input aria-label={`Line ${i + 1} latest`} value={r.latest} onChange={(e) => set(i, { latest: e.target.value })} className={`${cell} font-mono`} aria-invalid={!!f[`lines.${i}.latest`]} />
-                  {f[`lines.${i}.latest`] ? <p className="mt-0.5 text-[12px] text-red-600">{f[`lines.${i}.latest`]}</p> : null}
+                  <input
+                    aria-label={`Line ${i + 1} range`}
+                    value={r.range}
+                    onChange={(e) => set(i, { range: e.target.value })}
+                    className={`${cell} font-mono`}
+                    aria-invalid={!!f[`lines.${i}.range`]}
+                  />
+                  {f[`lines.${i}.range`] ? (
+                    <p className="mt-0.5 text-[12px] text-red-600">{f[`lines.${i}.range`]}</p>
+                  ) : null}
                 </td>
                 <td className="py-1 pr-2">
-                  <select aria-label={`Line ${i + 1} status`} value={r.status} onChange={(e) => set(i, { status: e.target.value as Row["status"] })} className={cell}>
+                  <input
+                    aria-label={`Line ${i + 1} latest`}
+                    value={r.latest}
+                    onChange={(e) => set(i, { latest: e.target.value })}
+                    className={`${cell} font-mono`}
+                    aria-invalid={!!f[`lines.${i}.latest`]}
+                  />
+                  {f[`lines.${i}.latest`] ? (
+                    <p className="mt-0.5 text-[12px] text-red-600">{f[`lines.${i}.latest`]}</p>
+                  ) : null}
+                </td>
+                <td className="py-1 pr-2">
+                  <select
+                    aria-label={`Line ${i + 1} status`}
+                    value={r.status}
+                    onChange={(e) => set(i, { status: e.target.value as Row["status"] })}
+                    className={cell}
+                  >
                     <option value="MAINTAINED">Maintained</option>
                     <option value="PRERELEASE">Pre-release</option>
                     <option value="EOL">End of life</option>
                   </select>
                 </td>
-                <td className="py-1 pr-2"><input aria-label={`Line ${i + 1} EOL date`} type="date" value={r.eolDate} onChange={(e) => set(i, { eolDate: e.target.value })} className={cell} /></td>
-                <td className="py-1"><button type="button" onClick={() => setRows((all) => all.filter((_, j) => j !== i))} className="h-8 px-2 text-zinc-500 hover:text-red-600" aria-label={`Remove line ${r.name || i + 1}`}>×</button></td>
+                <td className="py-1 pr-2">
+                  <input
+                    aria-label={`Line ${i + 1} EOL date`}
+                    type="date"
+                    value={r.eolDate}
+                    onChange={(e) => set(i, { eolDate: e.target.value })}
+                    className={cell}
+                  />
+                </td>
+                <td className="py-1">
+                  <button
+                    type="button"
+                    onClick={() => setRows((all) => all.filter((_, j) => j !== i))}
+                    className="h-8 px-2 text-zinc-500 hover:text-red-600"
+                    aria-label={`Remove line ${r.name || i + 1}`}
+                  >
+                    ×
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {state.error && !Object.keys(f).some((k) => k.endsWith(".range") || k.endsWith(".latest")) ? <p className="text-[13px] font-medium text-red-600" role="alert">{state.error}</p> : null}
-      {state.ok ? <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">{state.ok}</p> : null}
+      {state.error && !Object.keys(f).some((k) => k.endsWith(".range") || k.endsWith(".latest")) ? (
+        <p className="text-[13px] font-medium text-red-600" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      {state.ok ? (
+        <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
+          {state.ok}
+        </p>
+      ) : null}
       {state.orphans?.length ? (
         <p className="text-[13px] text-amber-700 dark:text-amber-300" role="status">
-          Kept {state.orphans.length} override(s) of removed lines: {state.orphans.map((o) => `${o.report} (${o.line})`).join(", ")}.
+          Kept {state.orphans.length} override(s) of removed lines:{" "}
+          {state.orphans.map((o) => `${o.report} (${o.line})`).join(", ")}.
         </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="ghost" onClick={() => setRows((all) => [...all, { name: "", range: "", latest: "", status: "MAINTAINED", eolDate: "" }])}>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() =>
+            setRows((all) => [...all, { name: "", range: "", latest: "", status: "MAINTAINED", eolDate: "" }])
+          }
+        >
           Add line
         </Button>
         {hasPackage ? (
@@ -104,8 +200,12 @@ export function LinesEditor({ slug, lines, hasPackage }: { slug: string; lines: 
             onClick={() =>
               start(async () => {
                 try {
-                  const res = await api<{ lines: { name: string; range: string; latest: string; status: Row["status"] }[] }>(`/api/v1/projects/${slug}/suggested-lines`);
-                  setRows(res.lines.map((l) => ({ ...l, eolDate: rows.find((r) => r.name === l.name)?.eolDate ?? "" })));
+                  const res = await api<{
+                    lines: { name: string; range: string; latest: string; status: Row["status"] }[];
+                  }>(`/api/v1/projects/${slug}/suggested-lines`);
+                  setRows(
+                    res.lines.map((l) => ({ ...l, eolDate: rows.find((r) => r.name === l.name)?.eolDate ?? "" })),
+                  );
                   setState({ ok: `Suggested ${res.lines.length} lines from npm. Check them, then save.` });
                 } catch (e) {
                   setState({ error: e instanceof ApiError ? e.message : "npm did not answer." });
@@ -121,7 +221,18 @@ export function LinesEditor({ slug, lines, hasPackage }: { slug: string; lines: 
           disabled={pending}
           onClick={() =>
             start(async () => {
-              setState(await saveLinesAction(slug, rows.map((r) => ({ name: r.name, range: r.range, latest: r.latest || null, status: r.status, eolDate: r.eolDate || null }))));
+              setState(
+                await saveLinesAction(
+                  slug,
+                  rows.map((r) => ({
+                    name: r.name,
+                    range: r.range,
+                    latest: r.latest || null,
+                    status: r.status,
+                    eolDate: r.eolDate || null,
+                  })),
+                ),
+              );
             })
           }
         >

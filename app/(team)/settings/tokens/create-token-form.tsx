@@ -9,13 +9,26 @@ import { SecretCallout } from "@/components/ui/secret-callout";
 import type { FormState } from "../actions";
 import { createTokenAction } from "../actions";
 
-export function CreateTokenForm({ users, defaultEmail }: { users: { email: string; label: string }[]; defaultEmail: string }) {
+export function CreateTokenForm({
+  users,
+  defaultEmail,
+}: {
+  users: { email: string; label: string }[];
+  defaultEmail: string;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(createTokenAction, {});
   const f = state.fields ?? {};
   return (
     <form action={action} className="mt-3 space-y-3">
       <Field id="token-name" label="Name" hint="What uses it, e.g. “advisory sync”." error={f.name}>
-        <input id="token-name" name="name" required className={inputClass} aria-invalid={!!f.name} aria-describedby={describedBy("token-name", f.name, true)} />
+        <input
+          id="token-name"
+          name="name"
+          required
+          className={inputClass}
+          aria-invalid={!!f.name}
+          aria-describedby={describedBy("token-name", f.name, true)}
+        />
       </Field>
       <Field id="token-owner" label="Acts as" error={f.email}>
         <select id="token-owner" name="email" defaultValue={defaultEmail} className={inputClass}>
@@ -29,9 +42,15 @@ export function CreateTokenForm({ users, defaultEmail }: { users: { email: strin
       <Field id="token-expiry" label="Expires after (days)" hint="Empty for no expiry." error={f.expiresInDays}>
         <input id="token-expiry" name="expiresInDays" type="number" min={1} max={3650} className={inputClass} />
       </Field>
-      {state.error && !Object.keys(f).length ? <p className="text-[13px] font-medium text-red-600" role="alert">{state.error}</p> : null}
+      {state.error && !Object.keys(f).length ? (
+        <p className="text-[13px] font-medium text-red-600" role="alert">
+          {state.error}
+        </p>
+      ) : null}
       {state.secret ? <SecretCallout label={state.ok ?? "New token"} value={state.secret} /> : null}
-      <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create token"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Creating…" : "Create token"}
+      </Button>
     </form>
   );
 }

@@ -19,7 +19,10 @@ export default async function TokensPage() {
   const now = new Date();
   return (
     <>
-      <PageHeader title="API tokens" description="Bearer tokens for scripts. A token acts with its owner's role and stops working when revoked or when its owner is disabled." />
+      <PageHeader
+        title="API tokens"
+        description="Bearer tokens for scripts. A token acts with its owner's role and stops working when revoked or when its owner is disabled."
+      />
       <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_340px]">
         {tokens.length === 0 ? (
           <EmptyState title="No tokens yet">Create one for each script, so each can be revoked on its own.</EmptyState>
@@ -28,10 +31,18 @@ export default async function TokensPage() {
             <table className="w-full text-left text-[13px]">
               <thead className="border-b border-zinc-200 text-[12px] text-zinc-500 dark:border-zinc-800">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Token</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Owner</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Last used</th>
-                  <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Token
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Owner
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Last used
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -44,14 +55,20 @@ export default async function TokensPage() {
                     <td className="px-4 py-2.5">
                       {t.user.email} <span className="text-[12px] text-zinc-500">({ROLE_LABELS[t.user.role]})</span>
                     </td>
-                    <td className="px-4 py-2.5 text-zinc-600 dark:text-zinc-400">{t.lastUsedAt ? <RelativeTime at={t.lastUsedAt} now={now} /> : "Never"}</td>
+                    <td className="px-4 py-2.5 text-zinc-600 dark:text-zinc-400">
+                      {t.lastUsedAt ? <RelativeTime at={t.lastUsedAt} now={now} /> : "Never"}
+                    </td>
                     <td className="px-4 py-2.5 text-right">
                       {t.revokedAt ? (
-                        <span className="text-[12px] text-zinc-500">Revoked <RelativeTime at={t.revokedAt} now={now} /></span>
+                        <span className="text-[12px] text-zinc-500">
+                          Revoked <RelativeTime at={t.revokedAt} now={now} />
+                        </span>
                       ) : (
                         <form action={revokeTokenAction}>
                           <input type="hidden" name="id" value={t.id} />
-                          <button type="submit" className={buttonClass("ghost", "sm")}>Revoke</button>
+                          <button type="submit" className={buttonClass("ghost", "sm")}>
+                            Revoke
+                          </button>
                         </form>
                       )}
                     </td>
@@ -63,7 +80,12 @@ export default async function TokensPage() {
         )}
         <Card className="p-4">
           <h2 className="font-semibold">Create a token</h2>
-          <CreateTokenForm users={users.filter((u) => !u.disabled).map((u) => ({ email: u.email, label: `${u.name} (${ROLE_LABELS[u.role]})` }))} defaultEmail={actor.user.email} />
+          <CreateTokenForm
+            users={users
+              .filter((u) => !u.disabled)
+              .map((u) => ({ email: u.email, label: `${u.name} (${ROLE_LABELS[u.role]})` }))}
+            defaultEmail={actor.user.email}
+          />
         </Card>
       </div>
     </>

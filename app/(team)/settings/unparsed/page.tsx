@@ -13,7 +13,10 @@ export default async function UnparsedPage() {
   const now = new Date();
   return (
     <>
-      <PageHeader title="Unparsed mail" description="Inbound messages that could not be read as a report or a reply. Their raw bytes are kept in the database (InboundMessage), so nothing is lost." />
+      <PageHeader
+        title="Unparsed mail"
+        description="Inbound messages that could not be read as a report or a reply. Their raw bytes are kept in the database (InboundMessage), so nothing is lost."
+      />
       {rows.length === 0 ? (
         <EmptyState title="No unparsed mail">Every message that arrived became a report or a reply.</EmptyState>
       ) : (
@@ -21,17 +24,29 @@ export default async function UnparsedPage() {
           <table className="w-full text-left text-[13px]">
             <thead className="border-b border-zinc-200 text-[12px] text-zinc-500 dark:border-zinc-800">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Received</th>
-                <th scope="col" className="px-4 py-2 font-medium">From</th>
-                <th scope="col" className="px-4 py-2 font-medium">Subject</th>
-                <th scope="col" className="px-4 py-2 font-medium">Why</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">Size</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Received
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  From
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Subject
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Why
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  Size
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="border-t border-zinc-100 dark:border-zinc-800">
-                  <td className="px-4 py-2"><RelativeTime at={r.receivedAt} now={now} /></td>
+                  <td className="px-4 py-2">
+                    <RelativeTime at={r.receivedAt} now={now} />
+                  </td>
                   <td className="px-4 py-2">{r.fromAddr ?? "—"}</td>
                   <td className="px-4 py-2">{r.subject ?? "—"}</td>
                   <td className="px-4 py-2 text-zinc-600 dark:text-zinc-400">{r.error}</td>

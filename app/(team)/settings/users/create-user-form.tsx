@@ -16,7 +16,15 @@ export function CreateUserForm() {
   return (
     <form action={action} className="mt-3 space-y-3">
       <Field id="new-email" label="E-mail" error={f.email}>
-        <input id="new-email" name="email" type="email" required className={inputClass} aria-invalid={!!f.email} aria-describedby={describedBy("new-email", f.email)} />
+        <input
+          id="new-email"
+          name="email"
+          type="email"
+          required
+          className={inputClass}
+          aria-invalid={!!f.email}
+          aria-describedby={describedBy("new-email", f.email)}
+        />
       </Field>
       <Field id="new-name" label="Name" error={f.name}>
         <input id="new-name" name="name" className={inputClass} />
@@ -31,12 +39,30 @@ export function CreateUserForm() {
         </select>
       </Field>
       <Field id="new-password" label="Password" hint="Leave empty to generate one, shown once." error={f.password}>
-        <input id="new-password" name="password" type="password" autoComplete="new-password" className={inputClass} aria-invalid={!!f.password} aria-describedby={describedBy("new-password", f.password, true)} />
+        <input
+          id="new-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          className={inputClass}
+          aria-invalid={!!f.password}
+          aria-describedby={describedBy("new-password", f.password, true)}
+        />
       </Field>
-      {state.error && !Object.keys(f).length ? <p className="text-[13px] font-medium text-red-600" role="alert">{state.error}</p> : null}
-      {state.ok ? <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">{state.ok}</p> : null}
+      {state.error && !Object.keys(f).length ? (
+        <p className="text-[13px] font-medium text-red-600" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      {state.ok ? (
+        <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
+          {state.ok}
+        </p>
+      ) : null}
       {state.secret ? <SecretCallout label="Generated password (shown once)" value={state.secret} /> : null}
-      <Button type="submit" disabled={pending}>{pending ? "Adding…" : "Add user"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Adding…" : "Add user"}
+      </Button>
     </form>
   );
 }

@@ -17,7 +17,17 @@ export const GET = withRole("reports.read", async ({ req, actor }) => {
   const { project, ...filters } = parseInput(matrixQuery, queryOf(req));
   const matrices = project ? [await getMatrix(actor, project, filters)] : await getAllMatrices(actor, filters);
   const columns = matrices.flatMap((m) => m.lines.map((l) => ({ project: m.project, line: l })));
-  const header = ["key", "title", ...(project ? [] : ["project"]), "status", "severity", ...columns.map((c) => `${project ? "" : `${c.project} `}${c.line.name} (${c.line.latest ?? "unreleased"}, ${c.line.status.toLowerCase()})`)];
+  const header = [
+    "key",
+    "title",
+    ...(project ? [] : ["project"]),
+    "status",
+    "severity",
+    ...columns.map(
+      (c) =>
+        `${project ? "" : `${c.project} `}${c.line.name} (${c.line.latest ?? "unreleased"}, ${c.line.status.toLowerCase()})`,
+    ),
+  ];
   const rows = matrices.flatMap((m) =>
     m.rows.map((r) => [
       r.key,
@@ -33,6 +43,10 @@ export const GET = withRole("reports.read", async ({ req, actor }) => {
   );
   const body = [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
   return new Response(body, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="matrix-${project ?? "all"}.csv"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="matrix-${project ?? "all"}.csv"`,
+      "Cache-Control": "no-store",
+    },
   });
 });

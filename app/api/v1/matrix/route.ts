@@ -9,6 +9,9 @@ export const dynamic = "force-dynamic";
 // GET /api/v1/matrix?project=<slug>[&status=][&severity=][&state=] — release lines × reports, each cell computed
 export const GET = withRole("reports.read", async ({ req, actor }) => {
   const { project, ...filters } = parseInput(matrixQuery, queryOf(req));
-  if (!project) throw new DomainError("bad_request", "Name the project: ?project=<slug>", { fields: { project: "Name the project: ?project=<slug>" } });
+  if (!project)
+    throw new DomainError("bad_request", "Name the project: ?project=<slug>", {
+      fields: { project: "Name the project: ?project=<slug>" },
+    });
   return json(await getMatrix(actor, project, filters));
 });

@@ -5,4 +5,6 @@ import { json, withRole } from "@/lib/server/api";
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/openapi.json — the API described from the route schemas
-export const GET = withRole("public", async () => json(openApiDocument(appUrl()), { headers: { "Cache-Control": "public, max-age=300" } }));
+export const GET = withRole("public", async () =>
+  json(openApiDocument(appUrl()), { headers: { "Cache-Control": "public, max-age=300" } }),
+);

@@ -5,7 +5,11 @@ import { projectInput } from "@/lib/server/projects.schema";
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/projects — projects with their release lines
-export const GET = withRole("projects.read", async ({ actor }) => json({ items: await listProjectsView(actor), nextCursor: null }));
+export const GET = withRole("projects.read", async ({ actor }) =>
+  json({ items: await listProjectsView(actor), nextCursor: null }),
+);
 
 // POST /api/v1/projects — create a project (admin)
-export const POST = withRole("projects.write", async ({ req, actor }) => json(await createProject(actor, await readJson(req, projectInput, 16 * 1024)), { status: 201 }));
+export const POST = withRole("projects.write", async ({ req, actor }) =>
+  json(await createProject(actor, await readJson(req, projectInput, 16 * 1024)), { status: 201 }),
+);

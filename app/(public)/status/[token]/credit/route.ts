@@ -9,7 +9,10 @@ export async function POST(req: Request, { params }: { params: Promise<{ token: 
   const { token } = await params;
   return handleStatusForm(req, token, async (form) => {
     await enforceRateLimit("reply", clientAddress(req));
-    await setCreditPreference(token, { preference: String(form.get("preference") ?? ""), name: String(form.get("name") ?? "") || undefined });
+    await setCreditPreference(token, {
+      preference: String(form.get("preference") ?? ""),
+      name: String(form.get("name") ?? "") || undefined,
+    });
     return "credit";
   });
 }

@@ -6,7 +6,9 @@ import { patchReportInput } from "@/lib/server/reports.schema";
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/reports/{key} — one report with its clocks, matrix row and timeline
-export const GET = withRole<{ key: string }>("reports.read", async ({ actor, params }) => json(await getReport(actor, params.key)));
+export const GET = withRole<{ key: string }>("reports.read", async ({ actor, params }) =>
+  json(await getReport(actor, params.key)),
+);
 
 // PATCH /api/v1/reports/{key} — move it in the workflow or change its fields; `version` required
 export const PATCH = withRole<{ key: string }>("reports.write", async ({ req, actor, params }) => {

@@ -5,4 +5,6 @@ import { linesInput } from "@/lib/server/projects.schema";
 export const dynamic = "force-dynamic";
 
 // PUT /api/v1/projects/{slug}/lines — replace the project's release lines (admin)
-export const PUT = withRole<{ slug: string }>("projects.write", async ({ req, actor, params }) => json(await replaceLines(actor, params.slug, await readJson(req, linesInput, 64 * 1024))));
+export const PUT = withRole<{ slug: string }>("projects.write", async ({ req, actor, params }) =>
+  json(await replaceLines(actor, params.slug, await readJson(req, linesInput, 64 * 1024))),
+);

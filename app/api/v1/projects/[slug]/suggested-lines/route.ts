@@ -4,4 +4,6 @@ import { suggestLinesFromNpm } from "@/lib/server/projects";
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/projects/{slug}/suggested-lines — release lines proposed from the npm registry (admin; nothing is saved)
-export const GET = withRole<{ slug: string }>("projects.write", async ({ actor, params }) => json(await suggestLinesFromNpm(actor, params.slug)));
+export const GET = withRole<{ slug: string }>("projects.write", async ({ actor, params }) =>
+  json(await suggestLinesFromNpm(actor, params.slug)),
+);

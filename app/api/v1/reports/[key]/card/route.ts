@@ -4,4 +4,6 @@ import { getReportSummary } from "@/lib/server/reports";
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/reports/{key}/card — the report as a board card shows it (for live updates)
-export const GET = withRole<{ key: string }>("reports.read", async ({ actor, params }) => json(await getReportSummary(actor, params.key)));
+export const GET = withRole<{ key: string }>("reports.read", async ({ actor, params }) =>
+  json(await getReportSummary(actor, params.key)),
+);

@@ -4,4 +4,6 @@ import { exportCve } from "@/lib/server/osv";
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/reports/{key}/cve — the CVE JSON 5 `containers.cna`, with affected versions and per-line changes
-export const GET = withRole<{ key: string }>("reports.read", async ({ actor, params }) => json(await exportCve(actor, params.key)));
+export const GET = withRole<{ key: string }>("reports.read", async ({ actor, params }) =>
+  json(await exportCve(actor, params.key)),
+);

@@ -4,4 +4,6 @@ import { exportOsv } from "@/lib/server/osv";
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/reports/{key}/osv — the report as an OSV record
-export const GET = withRole<{ key: string }>("reports.read", async ({ actor, params }) => json(await exportOsv(actor, params.key)));
+export const GET = withRole<{ key: string }>("reports.read", async ({ actor, params }) =>
+  json(await exportOsv(actor, params.key)),
+);

@@ -4,4 +4,6 @@ import { reissueStatusLink } from "@/lib/server/report-updates";
 export const dynamic = "force-dynamic";
 
 // POST /api/v1/reports/{key}/status-link — replace the reporter's link (the old one becomes 404) and mail the new one
-export const POST = withRole<{ key: string }>("reports.write", async ({ actor, params }) => json(await reissueStatusLink(actor, params.key), { status: 201 }));
+export const POST = withRole<{ key: string }>("reports.write", async ({ actor, params }) =>
+  json(await reissueStatusLink(actor, params.key), { status: 201 }),
+);
