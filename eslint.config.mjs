@@ -55,7 +55,17 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["@/lib/server/*", "@/lib/generated/*", "next/*", "react", "node:*", "@prisma/*"] },
+        {
+          patterns: [
+            "@/lib/server/**",
+            "@/lib/schemas/**",
+            "@/lib/generated/**",
+            "next/*",
+            "react",
+            "node:*",
+            "@prisma/*",
+          ],
+        },
       ],
     },
   },

@@ -6,8 +6,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // only in the server started by scripts/serve.ts: never during `next build`
   if (process.env.EMBARGO_SERVER !== "1") return;
-  const { openDatabase } = await import("@/lib/server/database");
+  const { openDatabase } = await import("@/lib/server/infra/database");
   openDatabase();
-  const { startWorkers } = await import("@/lib/server/workers");
+  const { startWorkers } = await import("@/lib/server/infra/workers");
   startWorkers();
 }

@@ -4,8 +4,9 @@ import { defineConfig, devices } from "@playwright/test";
 // "main" with the demo data (and API tokens written to e2e/.state), and
 // "fresh" with an empty database for the first-visit setup.
 
-const MAIN_PORT = 3100;
-const FRESH_PORT = 3101;
+// E2E_PORT moves both servers (main on it, fresh on the next port), e.g. to run two checkouts at once
+const MAIN_PORT = Number(process.env.E2E_PORT ?? 3100);
+const FRESH_PORT = MAIN_PORT + 1;
 
 const chromium = {
   ...devices["Desktop Chrome"],

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-import { requireUser } from "@/lib/server/page-auth";
+import { requireUser } from "@/lib/server/auth/page-auth";
 
 export default async function Home() {
   await requireUser("/board");

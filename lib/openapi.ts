@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { affectedInput, linesInput, matrixQuery, overrideInput, projectInput } from "@/lib/server/projects.schema";
+import { affectedInput, linesInput, matrixQuery, overrideInput, projectInput } from "@/lib/schemas/projects";
 import {
   boardSchema,
   errorSchema,
@@ -14,7 +14,7 @@ import {
   reporterMessageInput,
   statusViewSchema,
   timelineEntry,
-} from "@/lib/server/reports.schema";
+} from "@/lib/schemas/reports";
 
 // The OpenAPI document, generated from the same zod schemas the routes
 // validate with, so the two cannot drift apart.

@@ -1,14 +1,14 @@
 // `npm run bench`: times the hot paths against a real database and prints
 // figures (no assertions). Embedded in-memory PGlite by default; set
 // DATABASE_URL to a scratch PostgreSQL database to measure that instead.
-import { SYSTEM } from "@/lib/server/actor";
-import { closeDatabase } from "@/lib/server/database";
-import { db, disconnectDb } from "@/lib/server/db";
-import { getAllMatrices, getMatrix } from "@/lib/server/matrix";
-import { migrateDatabase } from "@/lib/server/migrate";
-import { exportOsv } from "@/lib/server/osv";
-import { getReport, getStatusView, listBoard, listReports, submitReport } from "@/lib/server/reports";
-import { seedDemo } from "@/lib/server/seed";
+import { SYSTEM } from "@/lib/server/auth/actor";
+import { closeDatabase } from "@/lib/server/infra/database";
+import { db, disconnectDb } from "@/lib/server/infra/db";
+import { migrateDatabase } from "@/lib/server/infra/migrate";
+import { getAllMatrices, getMatrix } from "@/lib/server/matrix/matrix";
+import { exportOsv } from "@/lib/server/osv/osv";
+import { getReport, getStatusView, listBoard, listReports, submitReport } from "@/lib/server/reports/reports";
+import { seedDemo } from "@/lib/server/seed/demo";
 
 process.env.DATA_DIR ??= "memory://";
 if (!process.env.DATABASE_URL && process.env.DATA_DIR !== "memory://") {

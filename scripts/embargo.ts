@@ -6,14 +6,14 @@ import { parseArgs } from "node:util";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { ROLES } from "@/lib/permissions";
-import { SYSTEM } from "@/lib/server/actor";
-import { DataDirLockedError } from "@/lib/server/data-lock";
-import { closeDatabase } from "@/lib/server/database";
-import { disconnectDb } from "@/lib/server/db";
-import { migrateDatabase } from "@/lib/server/migrate";
-import { seedDemo } from "@/lib/server/seed";
-import { createApiToken } from "@/lib/server/tokens";
-import { bootstrapAdmin, createUser } from "@/lib/server/users";
+import { SYSTEM } from "@/lib/server/auth/actor";
+import { DataDirLockedError } from "@/lib/server/infra/data-lock";
+import { closeDatabase } from "@/lib/server/infra/database";
+import { disconnectDb } from "@/lib/server/infra/db";
+import { migrateDatabase } from "@/lib/server/infra/migrate";
+import { seedDemo } from "@/lib/server/seed/demo";
+import { createApiToken } from "@/lib/server/users/api-tokens";
+import { bootstrapAdmin, createUser } from "@/lib/server/users/users";
 
 const USAGE = `Usage: npm run embargo -- <command>
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
-import { MIGRATIONS_DIR, diffMigrationsToSchema } from "@/lib/server/schema-engine";
+import { MIGRATIONS_DIR, diffMigrationsToSchema } from "@/lib/server/infra/schema-engine";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

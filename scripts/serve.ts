@@ -30,7 +30,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (stopping) return;
     stopping = true;
     server.close();
-    // close the embedded database cleanly (lib/server/database.ts keeps it on globalThis)
+    // close the embedded database cleanly (lib/server/infra/database.ts keeps it on globalThis)
     const opened = (globalThis as { __embargoDatabase?: { close(): Promise<void> } }).__embargoDatabase;
     void Promise.resolve(opened?.close())
       .catch(() => {})

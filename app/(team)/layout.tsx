@@ -1,6 +1,6 @@
 import { AppShell } from "@/components/shell/app-shell";
-import { can } from "@/lib/server/actor";
-import { requireUser } from "@/lib/server/page-auth";
+import { can } from "@/lib/server/auth/actor";
+import { requireUser } from "@/lib/server/auth/page-auth";
 
 export default async function TeamLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireUser();

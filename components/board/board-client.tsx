@@ -32,7 +32,7 @@ import type { TransitionFacts } from "@/lib/domain/transitions";
 import { dropTargets } from "@/lib/domain/transitions";
 import type { Resolution, Status } from "@/lib/domain/workflow";
 import { EMPTY_COLUMN_TEXT, STATUSES, STATUS_LABELS, STATUS_POLICY_STEP } from "@/lib/domain/workflow";
-import type { BoardDto, ReportSummaryDto } from "@/lib/server/reports.schema";
+import type { BoardDto, ReportSummaryDto } from "@/lib/schemas/reports";
 
 import { BoardFiltersBar } from "./board-filters-bar";
 import { CloseDialog } from "./close-dialog";

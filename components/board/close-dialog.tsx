@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import type { Resolution } from "@/lib/domain/workflow";
 import { RESOLUTIONS, RESOLUTION_LABELS } from "@/lib/domain/workflow";
-import type { ReportSummaryDto } from "@/lib/server/reports.schema";
+import type { ReportSummaryDto } from "@/lib/schemas/reports";
 
 type Choice = { resolution: Resolution; duplicateOf?: string; thirdParty?: { name: string; contact?: string } };
 

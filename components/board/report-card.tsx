@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ClockChip, SeverityBadge } from "@/components/reports/badges";
 import { mostUrgentView } from "@/lib/clock-view";
 import { initials } from "@/lib/format";
-import type { ReportSummaryDto } from "@/lib/server/reports.schema";
+import type { ReportSummaryDto } from "@/lib/schemas/reports";
 
 type Props = {
   report: ReportSummaryDto;

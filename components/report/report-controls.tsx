@@ -10,7 +10,7 @@ import { scoreCvss } from "@/lib/domain/cvss";
 import { dropTargets } from "@/lib/domain/transitions";
 import type { Status } from "@/lib/domain/workflow";
 import { SEVERITIES, SEVERITY_LABELS, STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
-import type { ReportDto } from "@/lib/server/reports.schema";
+import type { ReportDto } from "@/lib/schemas/reports";
 
 const small =
   "h-8 w-full rounded-md border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900";

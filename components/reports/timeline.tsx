@@ -4,7 +4,7 @@ import { Lock, Mail } from "lucide-react";
 import { RelativeTime } from "@/components/ui/time";
 import { STATUS_LABELS } from "@/lib/domain/workflow";
 import type { Status } from "@/lib/domain/workflow";
-import type { ReportDto } from "@/lib/server/reports.schema";
+import type { ReportDto } from "@/lib/schemas/reports";
 
 import { Markdown } from "./markdown";
 

@@ -3,10 +3,10 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 
-import { closeDatabase } from "@/lib/server/database";
-import { disconnectDb } from "@/lib/server/db";
-import { closeLive } from "@/lib/server/live";
-import { migrateDatabase } from "@/lib/server/migrate";
+import { closeDatabase } from "@/lib/server/infra/database";
+import { disconnectDb } from "@/lib/server/infra/db";
+import { closeLive } from "@/lib/server/infra/live";
+import { migrateDatabase } from "@/lib/server/infra/migrate";
 
 // Every integration test file runs against a database of its own, migrated
 // from prisma/migrations: an in-memory PGlite by default, or a fresh

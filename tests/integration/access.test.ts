@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
 import { DomainError } from "@/lib/errors";
-import type { Actor } from "@/lib/server/actor";
-import { SYSTEM } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { getReport, listReports, submitReport } from "@/lib/server/reports";
-import { createApiToken, listApiTokens, revokeApiToken, userForApiToken } from "@/lib/server/tokens";
+import type { Actor } from "@/lib/server/auth/actor";
+import { SYSTEM } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/infra/db";
+import { getReport, listReports, submitReport } from "@/lib/server/reports/reports";
+import { createApiToken, listApiTokens, revokeApiToken, userForApiToken } from "@/lib/server/users/api-tokens";
 import {
   bootstrapAdmin,
   createUser,
@@ -15,7 +15,7 @@ import {
   setupFirstAdmin,
   updateUser,
   verifyCredentials,
-} from "@/lib/server/users";
+} from "@/lib/server/users/users";
 
 const PASSWORD = "a-long-enough-password";
 
@@ -159,7 +159,7 @@ describe("API tokens", () => {
 
 describe("sign-in", () => {
   it("is rate limited per account after ten attempts", async () => {
-    const { authOptions, SIGNIN_RATE_LIMITED } = await import("@/lib/server/auth");
+    const { authOptions, SIGNIN_RATE_LIMITED } = await import("@/lib/server/auth/session");
     const provider = authOptions.providers[0] as unknown as {
       options: { authorize: (c: Record<string, string>, req: unknown) => Promise<unknown> };
     };

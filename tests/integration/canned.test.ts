@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 
 import type { DomainError } from "@/lib/errors";
-import type { Actor } from "@/lib/server/actor";
-import { SYSTEM } from "@/lib/server/actor";
-import { deleteCannedResponse, listCannedForAdmin, listCannedResponses, saveCannedResponse } from "@/lib/server/canned";
+import type { Actor } from "@/lib/server/auth/actor";
+import { SYSTEM } from "@/lib/server/auth/actor";
+import {
+  deleteCannedResponse,
+  listCannedForAdmin,
+  listCannedResponses,
+  saveCannedResponse,
+} from "@/lib/server/canned/canned";
 
 const handler: Actor = {
   kind: "user",

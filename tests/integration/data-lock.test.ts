@@ -5,7 +5,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { DataDirLockedError, lockDataDir, releaseDataDir } from "@/lib/server/data-lock";
+import { DataDirLockedError, lockDataDir, releaseDataDir } from "@/lib/server/infra/data-lock";
 
 describe("the embedded data folder lock", () => {
   it("refuses a second process while the holder lives, and takes over once it is gone", async () => {

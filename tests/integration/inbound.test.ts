@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { SYSTEM } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { receiveEmail } from "@/lib/server/inbound";
-import { updateReport } from "@/lib/server/report-updates";
-import { getReport } from "@/lib/server/reports";
+import { SYSTEM } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/infra/db";
+import { receiveEmail } from "@/lib/server/mail/inbound";
+import { getReport } from "@/lib/server/reports/reports";
+import { updateReport } from "@/lib/server/reports/updates";
 
 const crlf = (s: string) => Buffer.from(s.replace(/\r?\n/g, "\r\n"), "latin1");
 let n = 0;

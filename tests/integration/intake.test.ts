@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import { DomainError } from "@/lib/errors";
-import { SYSTEM } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { getReport, getStatusView, submitReport } from "@/lib/server/reports";
+import { SYSTEM } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/infra/db";
+import { getReport, getStatusView, submitReport } from "@/lib/server/reports/reports";
 
 const valid = {
   title: "Open redirect in res.location()",

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { mostUrgentView } from "@/lib/clock-view";
 import { DomainError } from "@/lib/errors";
-import { SYSTEM } from "@/lib/server/actor";
-import type { Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { listBoard, listReports } from "@/lib/server/reports";
-import { DEMO_USERS, seedDemo } from "@/lib/server/seed";
+import { SYSTEM } from "@/lib/server/auth/actor";
+import type { Actor } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/infra/db";
+import { listBoard, listReports } from "@/lib/server/reports/reports";
+import { DEMO_USERS, seedDemo } from "@/lib/server/seed/demo";
 
 let hana: Actor;
 

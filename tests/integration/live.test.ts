@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { db } from "@/lib/server/db";
-import type { ReportChange } from "@/lib/server/live";
-import { publishReportChange, subscribe } from "@/lib/server/live";
+import { db } from "@/lib/server/infra/db";
+import type { ReportChange } from "@/lib/server/infra/live";
+import { publishReportChange, subscribe } from "@/lib/server/infra/live";
 
 function waitFor<T>(arrive: (resolve: (value: T) => void) => void, ms = 10_000): Promise<T> {
   return new Promise<T>((resolve, reject) => {

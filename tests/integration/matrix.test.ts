@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 import { DomainError } from "@/lib/errors";
-import type { Actor } from "@/lib/server/actor";
-import { SYSTEM } from "@/lib/server/actor";
-import { getAllMatrices, getMatrix } from "@/lib/server/matrix";
+import type { Actor } from "@/lib/server/auth/actor";
+import { SYSTEM } from "@/lib/server/auth/actor";
+import { getAllMatrices, getMatrix } from "@/lib/server/matrix/matrix";
 import {
   createProject,
   listProjects,
@@ -13,10 +13,10 @@ import {
   setAffected,
   setOverride,
   suggestLinesFromNpm,
-} from "@/lib/server/projects";
-import { updateReport } from "@/lib/server/report-updates";
-import { getReport, getReportSummary, submitReport } from "@/lib/server/reports";
-import { createUser } from "@/lib/server/users";
+} from "@/lib/server/projects/projects";
+import { getReport, getReportSummary, submitReport } from "@/lib/server/reports/reports";
+import { updateReport } from "@/lib/server/reports/updates";
+import { createUser } from "@/lib/server/users/users";
 
 const LINES = [
   { name: "3.x", range: ">=3.0.0 <4.0.0-0", latest: "3.21.2", status: "EOL" as const },

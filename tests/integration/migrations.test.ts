@@ -2,14 +2,14 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { describe, expect, it } from "vitest";
 
-import { databaseKind, openDatabase } from "@/lib/server/database";
-import { db } from "@/lib/server/db";
+import { databaseKind, openDatabase } from "@/lib/server/infra/database";
+import { db } from "@/lib/server/infra/db";
 import {
   applyMigrations,
   diffDatabaseToSchema,
   diffMigrationsToSchema,
   loadMigrations,
-} from "@/lib/server/schema-engine";
+} from "@/lib/server/infra/schema-engine";
 
 type Queryable = { queryRaw(q: { sql: string; args: unknown[]; argTypes: never[] }): Promise<{ rows: unknown[][] }> };
 

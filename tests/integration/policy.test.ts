@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import { DomainError } from "@/lib/errors";
-import { SYSTEM } from "@/lib/server/actor";
-import { listPolicies, savePolicy } from "@/lib/server/policy";
-import { getReport, submitReport } from "@/lib/server/reports";
+import { SYSTEM } from "@/lib/server/auth/actor";
+import { getReport, submitReport } from "@/lib/server/reports/reports";
+import { listPolicies, savePolicy } from "@/lib/server/sla/policy";
 
 const base = {
   acknowledgeHours: 48,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { SYSTEM } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { submitReport } from "@/lib/server/reports";
-import { runSlaAlerts } from "@/lib/server/sla-alerts";
-import { createUser } from "@/lib/server/users";
+import { SYSTEM } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/infra/db";
+import { submitReport } from "@/lib/server/reports/reports";
+import { runSlaAlerts } from "@/lib/server/sla/alerts";
+import { createUser } from "@/lib/server/users/users";
 
 const HOUR = 3_600_000;
 

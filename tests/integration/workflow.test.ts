@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { DomainError } from "@/lib/errors";
-import type { Actor } from "@/lib/server/actor";
-import { SYSTEM } from "@/lib/server/actor";
-import { db } from "@/lib/server/db";
-import { postMessage, postReporterMessage, setCreditPreference, updateReport } from "@/lib/server/report-updates";
-import { getReport, getStatusView, submitReport } from "@/lib/server/reports";
-import { createUser } from "@/lib/server/users";
+import type { Actor } from "@/lib/server/auth/actor";
+import { SYSTEM } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/infra/db";
+import { getReport, getStatusView, submitReport } from "@/lib/server/reports/reports";
+import { postMessage, postReporterMessage, setCreditPreference, updateReport } from "@/lib/server/reports/updates";
+import { createUser } from "@/lib/server/users/users";
 
 let handler: Actor;
 let viewer: Actor;

@@ -4,8 +4,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 
 import { DomainError } from "@/lib/errors";
-import { clientAddress, enforceRateLimit } from "@/lib/server/rate-limit";
-import { setupFirstAdmin } from "@/lib/server/users";
+import { clientAddress, enforceRateLimit } from "@/lib/server/infra/rate-limit";
+import { setupFirstAdmin } from "@/lib/server/users/users";
 
 export type SetupState = { error?: string; fields?: Record<string, string>; values?: Record<string, string> };
 

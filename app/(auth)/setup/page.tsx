@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { Card } from "@/components/ui/card";
-import { setupDone } from "@/lib/server/page-auth";
+import { setupDone } from "@/lib/server/auth/page-auth";
 
 import { SetupForm } from "./setup-form";
 

@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 
 import { Card } from "@/components/ui/card";
 import { safeCallback } from "@/lib/safe-redirect";
-import { sessionActor } from "@/lib/server/auth";
-import { setupDone } from "@/lib/server/page-auth";
+import { setupDone } from "@/lib/server/auth/page-auth";
+import { sessionActor } from "@/lib/server/auth/session";
 
 import { SignInForm } from "./sign-in-form";
 

@@ -28,7 +28,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    // the error string matches SIGNIN_RATE_LIMITED in lib/server/auth.ts
+    // the error string matches SIGNIN_RATE_LIMITED in lib/server/auth/session.ts
     setError(
       result?.error === "TooManyAttempts"
         ? "Too many attempts. Wait a few minutes and try again."

@@ -3,8 +3,8 @@
 import { headers } from "next/headers";
 
 import { DomainError } from "@/lib/errors";
-import { clientAddress, enforceRateLimit } from "@/lib/server/rate-limit";
-import { submitReport } from "@/lib/server/reports";
+import { clientAddress, enforceRateLimit } from "@/lib/server/infra/rate-limit";
+import { submitReport } from "@/lib/server/reports/reports";
 
 export type ReportFormState = {
   error?: string;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { listPublicProjects } from "@/lib/server/projects";
+import { listPublicProjects } from "@/lib/server/projects/projects";
 
 import { ReportForm } from "./report-form";
 

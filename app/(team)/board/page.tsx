@@ -8,12 +8,12 @@ import { PageHeader } from "@/components/ui/card";
 import { boardFilters, boardQueryKey } from "@/lib/board-filters";
 import { DomainError } from "@/lib/errors";
 import { makeQueryClient } from "@/lib/query-client";
-import { can } from "@/lib/server/actor";
-import { requireUser } from "@/lib/server/page-auth";
-import { listPublicProjects } from "@/lib/server/projects";
-import { listBoard } from "@/lib/server/reports";
-import type { BoardQuery } from "@/lib/server/reports.schema";
-import { listAssignableUsers } from "@/lib/server/users";
+import type { BoardQuery } from "@/lib/schemas/reports";
+import { can } from "@/lib/server/auth/actor";
+import { requireUser } from "@/lib/server/auth/page-auth";
+import { listPublicProjects } from "@/lib/server/projects/projects";
+import { listBoard } from "@/lib/server/reports/reports";
+import { listAssignableUsers } from "@/lib/server/users/users";
 
 export const metadata: Metadata = { title: "Board" };
 

@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { OsvImportForm } from "@/components/import/osv-import-form";
 import { PageHeader } from "@/components/ui/card";
 import { Forbidden } from "@/components/ui/forbidden";
-import { can } from "@/lib/server/actor";
-import { requireUser } from "@/lib/server/page-auth";
-import { listProjects } from "@/lib/server/projects";
+import { can } from "@/lib/server/auth/actor";
+import { requireUser } from "@/lib/server/auth/page-auth";
+import { listProjects } from "@/lib/server/projects/projects";
 
 export const metadata: Metadata = { title: "Import an advisory" };
 

@@ -7,10 +7,10 @@ import { MatrixFilters } from "@/components/matrix/filters";
 import { MatrixTable } from "@/components/matrix/table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { MATRIX_REPORT_LIMIT, getAllMatrices, getMatrix } from "@/lib/server/matrix";
-import { requireUser } from "@/lib/server/page-auth";
-import { listProjects } from "@/lib/server/projects";
-import { matrixQuery } from "@/lib/server/projects.schema";
+import { matrixQuery } from "@/lib/schemas/projects";
+import { requireUser } from "@/lib/server/auth/page-auth";
+import { MATRIX_REPORT_LIMIT, getAllMatrices, getMatrix } from "@/lib/server/matrix/matrix";
+import { listProjects } from "@/lib/server/projects/projects";
 
 export const metadata: Metadata = { title: "Matrix" };
 

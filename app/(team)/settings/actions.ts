@@ -4,12 +4,12 @@ import { revalidatePath } from "next/cache";
 
 import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
-import { sessionActor } from "@/lib/server/auth";
-import { deleteCannedResponse, saveCannedResponse } from "@/lib/server/canned";
-import { savePolicy } from "@/lib/server/policy";
-import { createProject, replaceLines } from "@/lib/server/projects";
-import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
-import { createUser, updateUser } from "@/lib/server/users";
+import { sessionActor } from "@/lib/server/auth/session";
+import { deleteCannedResponse, saveCannedResponse } from "@/lib/server/canned/canned";
+import { createProject, replaceLines } from "@/lib/server/projects/projects";
+import { savePolicy } from "@/lib/server/sla/policy";
+import { createApiToken, revokeApiToken } from "@/lib/server/users/api-tokens";
+import { createUser, updateUser } from "@/lib/server/users/users";
 
 // Each export is a public endpoint: each resolves the caller and the use case
 // it calls checks the permission.

@@ -1,6 +1,6 @@
 import { NavLinks } from "@/components/shell/nav-links";
 import { Forbidden } from "@/components/ui/forbidden";
-import { pageActor } from "@/lib/server/page-auth";
+import { pageActor } from "@/lib/server/auth/page-auth";
 
 // Settings are for admins; every page and action below checks again itself.
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {

@@ -1,6 +1,6 @@
-import { json } from "@/lib/server/api";
-import { databaseKind } from "@/lib/server/database";
-import { db } from "@/lib/server/db";
+import { json } from "@/lib/server/http/api";
+import { databaseKind } from "@/lib/server/infra/database";
+import { db } from "@/lib/server/infra/db";
 
 export const dynamic = "force-dynamic";
 

@@ -6,8 +6,7 @@ import nodemailer from "nodemailer";
 import type { Transporter } from "nodemailer";
 
 import { env } from "@/lib/env";
-
-import { db } from "../db";
+import { db } from "@/lib/server/infra/db";
 
 // The outbox worker: claims due rows with FOR UPDATE SKIP LOCKED (so several
 // instances never send one mail twice), sends them over SMTP, and retries

@@ -3,8 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import { appUrl, env } from "@/lib/env";
-
-import type { Tx } from "../db";
+import type { Tx } from "@/lib/server/infra/db";
 
 // Outbound mail is written to the outbox inside the transaction of the change
 // that caused it; a worker delivers it (or admins read it at Settings → Outbox).

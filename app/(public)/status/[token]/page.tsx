@@ -9,8 +9,8 @@ import { Card } from "@/components/ui/card";
 import { REPORTER_STAGES } from "@/lib/domain/workflow";
 import { DomainError } from "@/lib/errors";
 import { formatInstant, formatSpan } from "@/lib/format";
-import { getStatusView } from "@/lib/server/reports";
-import type { StatusViewDto } from "@/lib/server/reports.schema";
+import type { StatusViewDto } from "@/lib/schemas/reports";
+import { getStatusView } from "@/lib/server/reports/reports";
 
 import { CreditForm, ReplyForm } from "./status-forms";
 

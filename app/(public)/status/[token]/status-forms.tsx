@@ -2,7 +2,7 @@ import { Button } from "@/components/ui/button";
 import { CreditChoices } from "@/components/ui/credit-choices";
 import { inputClass } from "@/components/ui/field";
 
-// Plain HTML forms: they work with and without JavaScript (see lib/server/status-forms.ts).
+// Plain HTML forms: they work with and without JavaScript (see lib/server/status/forms.ts).
 
 function Feedback({ done, error, when }: { done?: string; error?: string; when: string }) {
   if (error)

@@ -16,13 +16,13 @@ import { releaseGate } from "@/lib/domain/matrix";
 import { RESOLUTION_LABELS, STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
 import { DomainError } from "@/lib/errors";
 import { formatInstant } from "@/lib/format";
-import { can } from "@/lib/server/actor";
-import { listCannedResponses } from "@/lib/server/canned";
-import { matrixRow } from "@/lib/server/matrix";
-import { requireUser } from "@/lib/server/page-auth";
-import { projectPackage } from "@/lib/server/projects";
-import { getReport } from "@/lib/server/reports";
-import { listAssignableUsers } from "@/lib/server/users";
+import { can } from "@/lib/server/auth/actor";
+import { requireUser } from "@/lib/server/auth/page-auth";
+import { listCannedResponses } from "@/lib/server/canned/canned";
+import { matrixRow } from "@/lib/server/matrix/matrix";
+import { projectPackage } from "@/lib/server/projects/projects";
+import { getReport } from "@/lib/server/reports/reports";
+import { listAssignableUsers } from "@/lib/server/users/users";
 
 type Props = { params: Promise<{ key: string }> };
 

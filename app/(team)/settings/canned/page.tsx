@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { listCannedForAdmin } from "@/lib/server/canned";
-import { requireUser } from "@/lib/server/page-auth";
+import { requireUser } from "@/lib/server/auth/page-auth";
+import { listCannedForAdmin } from "@/lib/server/canned/canned";
 
 import { CannedForm } from "./canned-form";
 

@@ -5,8 +5,8 @@ import Link from "next/link";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/time";
 import { env } from "@/lib/env";
-import { listOutbox } from "@/lib/server/inbound";
-import { requireUser } from "@/lib/server/page-auth";
+import { requireUser } from "@/lib/server/auth/page-auth";
+import { listOutbox } from "@/lib/server/mail/inbound";
 
 export const metadata: Metadata = { title: "Outbox" };
 

@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/time";
 import { DEFAULT_POLICY } from "@/lib/domain/sla";
-import { requireUser } from "@/lib/server/page-auth";
-import { listPolicies } from "@/lib/server/policy";
+import { requireUser } from "@/lib/server/auth/page-auth";
+import { listPolicies } from "@/lib/server/sla/policy";
 
 import { PolicyForm } from "./policy-form";
 

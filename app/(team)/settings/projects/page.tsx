@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/server/page-auth";
-import { listProjectsView } from "@/lib/server/projects";
+import { requireUser } from "@/lib/server/auth/page-auth";
+import { listProjectsView } from "@/lib/server/projects/projects";
 
 import { CreateProjectForm, LinesEditor } from "./project-forms";
 

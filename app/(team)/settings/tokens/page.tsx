@@ -4,9 +4,9 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/time";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { requireUser } from "@/lib/server/page-auth";
-import { listApiTokens } from "@/lib/server/tokens";
-import { listUsers } from "@/lib/server/users";
+import { requireUser } from "@/lib/server/auth/page-auth";
+import { listApiTokens } from "@/lib/server/users/api-tokens";
+import { listUsers } from "@/lib/server/users/users";
 
 import { revokeTokenAction } from "../actions";
 import { CreateTokenForm } from "./create-token-form";

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/time";
-import { listUnparsedMail } from "@/lib/server/inbound";
-import { requireUser } from "@/lib/server/page-auth";
+import { requireUser } from "@/lib/server/auth/page-auth";
+import { listUnparsedMail } from "@/lib/server/mail/inbound";
 
 export const metadata: Metadata = { title: "Unparsed mail" };
 

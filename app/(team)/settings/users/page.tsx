@@ -4,8 +4,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/time";
 import { ROLES, ROLE_LABELS } from "@/lib/permissions";
-import { requireUser } from "@/lib/server/page-auth";
-import { listUsers } from "@/lib/server/users";
+import { requireUser } from "@/lib/server/auth/page-auth";
+import { listUsers } from "@/lib/server/users/users";
 
 import { updateUserAction } from "../actions";
 import { CreateUserForm } from "./create-user-form";

@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 
-import { authOptions } from "@/lib/server/auth";
+import { authOptions } from "@/lib/server/auth/session";
 
 // GET, POST /api/auth/* — next-auth's sign-in, sign-out, session and CSRF endpoints
 const handler = NextAuth(authOptions);

@@ -1,5 +1,5 @@
-import { json, queryOf, withRole } from "@/lib/server/api";
-import { listBoard } from "@/lib/server/reports";
+import { json, queryOf, withRole } from "@/lib/server/http/api";
+import { listBoard } from "@/lib/server/reports/reports";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { withRole } from "@/lib/server/api";
-import { subscribe } from "@/lib/server/live";
+import { withRole } from "@/lib/server/http/api";
+import { subscribe } from "@/lib/server/infra/live";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { queryOf, withRole } from "@/lib/server/api";
-import { getAllMatrices, getMatrix } from "@/lib/server/matrix";
-import { matrixQuery } from "@/lib/server/projects.schema";
-import { parseInput } from "@/lib/server/validate";
+import { matrixQuery } from "@/lib/schemas/projects";
+import { queryOf, withRole } from "@/lib/server/http/api";
+import { parseInput } from "@/lib/server/infra/validate";
+import { getAllMatrices, getMatrix } from "@/lib/server/matrix/matrix";
 
 export const dynamic = "force-dynamic";
 

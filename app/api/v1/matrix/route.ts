@@ -1,8 +1,8 @@
 import { DomainError } from "@/lib/errors";
-import { json, queryOf, withRole } from "@/lib/server/api";
-import { getMatrix } from "@/lib/server/matrix";
-import { matrixQuery } from "@/lib/server/projects.schema";
-import { parseInput } from "@/lib/server/validate";
+import { matrixQuery } from "@/lib/schemas/projects";
+import { json, queryOf, withRole } from "@/lib/server/http/api";
+import { parseInput } from "@/lib/server/infra/validate";
+import { getMatrix } from "@/lib/server/matrix/matrix";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { appUrl } from "@/lib/env";
 import { openApiDocument } from "@/lib/openapi";
-import { json, withRole } from "@/lib/server/api";
+import { json, withRole } from "@/lib/server/http/api";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { json, readJson, withRole } from "@/lib/server/api";
-import { createProject, listProjectsView } from "@/lib/server/projects";
-import { projectInput } from "@/lib/server/projects.schema";
+import { projectInput } from "@/lib/schemas/projects";
+import { json, readJson, withRole } from "@/lib/server/http/api";
+import { createProject, listProjectsView } from "@/lib/server/projects/projects";
 
 export const dynamic = "force-dynamic";
 

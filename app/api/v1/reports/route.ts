@@ -1,7 +1,7 @@
-import { json, queryOf, readJson, withRole } from "@/lib/server/api";
-import { enforceRateLimit, clientAddress } from "@/lib/server/rate-limit";
-import { listReports, submitReport } from "@/lib/server/reports";
-import { intakeInput } from "@/lib/server/reports.schema";
+import { intakeInput } from "@/lib/schemas/reports";
+import { json, queryOf, readJson, withRole } from "@/lib/server/http/api";
+import { enforceRateLimit, clientAddress } from "@/lib/server/infra/rate-limit";
+import { listReports, submitReport } from "@/lib/server/reports/reports";
 
 export const dynamic = "force-dynamic";
 

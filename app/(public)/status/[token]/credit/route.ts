@@ -1,6 +1,6 @@
-import { enforceRateLimit, clientAddress } from "@/lib/server/rate-limit";
-import { setCreditPreference } from "@/lib/server/report-updates";
-import { handleStatusForm } from "@/lib/server/status-forms";
+import { enforceRateLimit, clientAddress } from "@/lib/server/infra/rate-limit";
+import { setCreditPreference } from "@/lib/server/reports/updates";
+import { handleStatusForm } from "@/lib/server/status/forms";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-import { json, readJson, withRole } from "@/lib/server/api";
-import { importOsv } from "@/lib/server/osv";
+import { json, readJson, withRole } from "@/lib/server/http/api";
+import { importOsv } from "@/lib/server/osv/osv";
 
 export const dynamic = "force-dynamic";
 

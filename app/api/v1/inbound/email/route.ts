@@ -1,8 +1,8 @@
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
-import { json, readBytes, withRole } from "@/lib/server/api";
-import { hashesEqual, sha256Hex } from "@/lib/server/crypto";
-import { MAX_INBOUND_BYTES, receiveEmail } from "@/lib/server/inbound";
+import { json, readBytes, withRole } from "@/lib/server/http/api";
+import { hashesEqual, sha256Hex } from "@/lib/server/infra/crypto";
+import { MAX_INBOUND_BYTES, receiveEmail } from "@/lib/server/mail/inbound";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { json, readJson, withRole } from "@/lib/server/api";
-import { updateReport } from "@/lib/server/report-updates";
-import { getReport } from "@/lib/server/reports";
-import { patchReportInput } from "@/lib/server/reports.schema";
+import { patchReportInput } from "@/lib/schemas/reports";
+import { json, readJson, withRole } from "@/lib/server/http/api";
+import { getReport } from "@/lib/server/reports/reports";
+import { updateReport } from "@/lib/server/reports/updates";
 
 export const dynamic = "force-dynamic";
 

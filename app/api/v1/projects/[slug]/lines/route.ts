@@ -1,6 +1,6 @@
-import { json, readJson, withRole } from "@/lib/server/api";
-import { replaceLines } from "@/lib/server/projects";
-import { linesInput } from "@/lib/server/projects.schema";
+import { linesInput } from "@/lib/schemas/projects";
+import { json, readJson, withRole } from "@/lib/server/http/api";
+import { replaceLines } from "@/lib/server/projects/projects";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { json, withRole } from "@/lib/server/api";
-import { suggestLinesFromNpm } from "@/lib/server/projects";
+import { json, withRole } from "@/lib/server/http/api";
+import { suggestLinesFromNpm } from "@/lib/server/projects/projects";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { json, readJson, withRole } from "@/lib/server/api";
-import { setAffected } from "@/lib/server/projects";
-import { affectedInput } from "@/lib/server/projects.schema";
-import { getReport } from "@/lib/server/reports";
+import { affectedInput } from "@/lib/schemas/projects";
+import { json, readJson, withRole } from "@/lib/server/http/api";
+import { setAffected } from "@/lib/server/projects/projects";
+import { getReport } from "@/lib/server/reports/reports";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { json, withRole } from "@/lib/server/api";
-import { getReportSummary } from "@/lib/server/reports";
+import { json, withRole } from "@/lib/server/http/api";
+import { getReportSummary } from "@/lib/server/reports/reports";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-import { json, readJson, withRole } from "@/lib/server/api";
-import { postMessage } from "@/lib/server/report-updates";
-import { MAX_MESSAGE_BYTES } from "@/lib/server/reports.schema";
+import { MAX_MESSAGE_BYTES } from "@/lib/schemas/reports";
+import { json, readJson, withRole } from "@/lib/server/http/api";
+import { postMessage } from "@/lib/server/reports/updates";
 
 export const dynamic = "force-dynamic";
 

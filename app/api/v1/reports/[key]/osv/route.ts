@@ -1,5 +1,5 @@
-import { json, withRole } from "@/lib/server/api";
-import { exportOsv } from "@/lib/server/osv";
+import { json, withRole } from "@/lib/server/http/api";
+import { exportOsv } from "@/lib/server/osv/osv";
 
 export const dynamic = "force-dynamic";
 

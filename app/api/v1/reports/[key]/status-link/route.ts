@@ -1,5 +1,5 @@
-import { json, withRole } from "@/lib/server/api";
-import { reissueStatusLink } from "@/lib/server/report-updates";
+import { json, withRole } from "@/lib/server/http/api";
+import { reissueStatusLink } from "@/lib/server/reports/updates";
 
 export const dynamic = "force-dynamic";
 

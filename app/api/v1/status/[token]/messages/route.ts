@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-import { json, readJson, withRole } from "@/lib/server/api";
-import { clientAddress } from "@/lib/server/rate-limit";
-import { postReporterMessage } from "@/lib/server/report-updates";
-import { MAX_MESSAGE_BYTES } from "@/lib/server/reports.schema";
+import { MAX_MESSAGE_BYTES } from "@/lib/schemas/reports";
+import { json, readJson, withRole } from "@/lib/server/http/api";
+import { clientAddress } from "@/lib/server/infra/rate-limit";
+import { postReporterMessage } from "@/lib/server/reports/updates";
 
 export const dynamic = "force-dynamic";
 

@@ -5,11 +5,11 @@ import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
 import { DomainError } from "@/lib/errors";
+import { clientAddress, enforceRateLimit } from "@/lib/server/infra/rate-limit";
+import { userForApiToken } from "@/lib/server/users/api-tokens";
+import { loadActiveUser, revokeSessions, verifyCredentials } from "@/lib/server/users/users";
 
 import type { Actor } from "./actor";
-import { clientAddress, enforceRateLimit } from "./rate-limit";
-import { userForApiToken } from "./tokens";
-import { loadActiveUser, revokeSessions, verifyCredentials } from "./users";
 
 // Sign-in with e-mail and password (argon2id); the session is a JWT cookie
 // that only names the user. Every request reloads that user's row, so a

@@ -8,15 +8,20 @@ import { osvImportProblems } from "@/lib/domain/osv-validate";
 import { isReportKey } from "@/lib/domain/report-key";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-
-import type { Actor } from "./actor";
-import { actorLabel, actorUserId, authorize } from "./actor";
-import { audit } from "./audit";
-import { db } from "./db";
-import { publishReportChange } from "./live";
-import { eventsFromRanges, matrixInclude, projectLinesInclude, rangesFromEvents, rowCells } from "./matrix";
-import { createReport } from "./reports";
-import { parseInput } from "./validate";
+import type { Actor } from "@/lib/server/auth/actor";
+import { actorLabel, actorUserId, authorize } from "@/lib/server/auth/actor";
+import { audit } from "@/lib/server/infra/audit";
+import { db } from "@/lib/server/infra/db";
+import { publishReportChange } from "@/lib/server/infra/live";
+import { parseInput } from "@/lib/server/infra/validate";
+import {
+  eventsFromRanges,
+  matrixInclude,
+  projectLinesInclude,
+  rangesFromEvents,
+  rowCells,
+} from "@/lib/server/matrix/matrix";
+import { createReport } from "@/lib/server/reports/reports";
 
 // OSV import (create or update by id and aliases) and export.
 

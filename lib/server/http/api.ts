@@ -6,11 +6,10 @@ import type { z } from "zod";
 
 import { DomainError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
-
-import type { Actor } from "./actor";
-import { authorize } from "./actor";
-import { bearerActor, sessionActor } from "./auth";
-import { parseInput } from "./validate";
+import type { Actor } from "@/lib/server/auth/actor";
+import { authorize } from "@/lib/server/auth/actor";
+import { bearerActor, sessionActor } from "@/lib/server/auth/session";
+import { parseInput } from "@/lib/server/infra/validate";
 
 // The one wrapper every /api route goes through: it resolves who is asking,
 // checks the permission the route declares, and turns errors into the

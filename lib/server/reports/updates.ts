@@ -9,22 +9,28 @@ import { appUrl } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { formatRelative } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  MAX_MESSAGE_BYTES,
+  creditInput,
+  messageInput,
+  patchReportInput,
+  reporterMessageInput,
+} from "@/lib/schemas/reports";
+import type { MessageInput, PatchReportInput } from "@/lib/schemas/reports";
+import type { Actor } from "@/lib/server/auth/actor";
+import { actorLabel, actorUserId, authorize } from "@/lib/server/auth/actor";
+import { audit } from "@/lib/server/infra/audit";
+import { hashesEqual, newSecret, sha256Hex } from "@/lib/server/infra/crypto";
+import type { Tx } from "@/lib/server/infra/db";
+import { db } from "@/lib/server/infra/db";
+import { publishReportChange } from "@/lib/server/infra/live";
+import { enforceRateLimit } from "@/lib/server/infra/rate-limit";
+import { parseInput } from "@/lib/server/infra/validate";
+import { NEEDS_FULL_REPORT, enqueueMail, templates } from "@/lib/server/mail/outbox";
+import { gateFacts } from "@/lib/server/matrix/matrix";
+import { policyNumbers } from "@/lib/server/sla/policy";
 
-import type { Actor } from "./actor";
-import { actorLabel, actorUserId, authorize } from "./actor";
-import { audit } from "./audit";
-import { hashesEqual, newSecret, sha256Hex } from "./crypto";
-import type { Tx } from "./db";
-import { db } from "./db";
-import { publishReportChange } from "./live";
-import { NEEDS_FULL_REPORT, enqueueMail, templates } from "./mail/outbox";
-import { gateFacts } from "./matrix";
-import { policyNumbers } from "./policy";
-import { enforceRateLimit } from "./rate-limit";
 import { statusUrl } from "./reports";
-import { MAX_MESSAGE_BYTES, creditInput, messageInput, patchReportInput, reporterMessageInput } from "./reports.schema";
-import type { MessageInput, PatchReportInput } from "./reports.schema";
-import { parseInput } from "./validate";
 
 // Changes to a report: the PATCH use case (workflow moves and fields, with
 // optimistic concurrency), team messages and notes, and reporter replies.

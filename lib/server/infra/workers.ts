@@ -1,9 +1,8 @@
 import "server-only";
 
 import { env } from "@/lib/env";
-
-import { deliverOutbox } from "./mail/deliver";
-import { runSlaAlerts } from "./sla-alerts";
+import { deliverOutbox } from "@/lib/server/mail/deliver";
+import { runSlaAlerts } from "@/lib/server/sla/alerts";
 
 // Background work inside the server process, started once from
 // instrumentation.ts. Each job claims its rows in the database, so it is safe

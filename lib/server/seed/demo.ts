@@ -2,12 +2,11 @@ import "server-only";
 
 import { formatReportKey } from "@/lib/domain/report-key";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-import { SYSTEM } from "./actor";
-import { newSecret, sha256Hex } from "./crypto";
-import { db } from "./db";
-import { eventsFromRanges } from "./matrix";
-import { hashPassword } from "./passwords";
+import { SYSTEM } from "@/lib/server/auth/actor";
+import { hashPassword } from "@/lib/server/auth/passwords";
+import { newSecret, sha256Hex } from "@/lib/server/infra/crypto";
+import { db } from "@/lib/server/infra/db";
+import { eventsFromRanges } from "@/lib/server/matrix/matrix";
 
 // `embargo seed demo`: an Express-like organisation with about thirty reports
 // in every state, timed relative to now so clocks show every state. Demo

@@ -9,15 +9,6 @@ import { STATUSES, reporterStage, reporterStageText } from "@/lib/domain/workflo
 import { appUrl, env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-import type { Actor } from "./actor";
-import { actorUserId, authorize } from "./actor";
-import { hashesEqual, newSecret, sha256Hex } from "./crypto";
-import type { Tx } from "./db";
-import { db } from "./db";
-import { enqueueMail, templates } from "./mail/outbox";
-import { matrixInclude, projectLinesInclude, rangesFromEvents, rowCells, vulnerableLines } from "./matrix";
-import { policyInForce, policyNumbers } from "./policy";
 import type {
   BoardDto,
   BoardQuery,
@@ -26,9 +17,23 @@ import type {
   ReportDto,
   ReportSummaryDto,
   StatusViewDto,
-} from "./reports.schema";
-import { MAX_BODY_BYTES, boardQuery, intakeInput, listReportsQuery } from "./reports.schema";
-import { parseInput } from "./validate";
+} from "@/lib/schemas/reports";
+import { MAX_BODY_BYTES, boardQuery, intakeInput, listReportsQuery } from "@/lib/schemas/reports";
+import type { Actor } from "@/lib/server/auth/actor";
+import { actorUserId, authorize } from "@/lib/server/auth/actor";
+import { hashesEqual, newSecret, sha256Hex } from "@/lib/server/infra/crypto";
+import type { Tx } from "@/lib/server/infra/db";
+import { db } from "@/lib/server/infra/db";
+import { parseInput } from "@/lib/server/infra/validate";
+import { enqueueMail, templates } from "@/lib/server/mail/outbox";
+import {
+  matrixInclude,
+  projectLinesInclude,
+  rangesFromEvents,
+  rowCells,
+  vulnerableLines,
+} from "@/lib/server/matrix/matrix";
+import { policyInForce, policyNumbers } from "@/lib/server/sla/policy";
 
 // Reports: intake, the team's list and detail views, and the reporter's view.
 

@@ -3,12 +3,11 @@ import "server-only";
 import { z } from "zod";
 
 import { DomainError } from "@/lib/errors";
-
-import type { Actor } from "./actor";
-import { authorize } from "./actor";
-import { audit } from "./audit";
-import { db } from "./db";
-import { parseInput } from "./validate";
+import type { Actor } from "@/lib/server/auth/actor";
+import { authorize } from "@/lib/server/auth/actor";
+import { audit } from "@/lib/server/infra/audit";
+import { db } from "@/lib/server/infra/db";
+import { parseInput } from "@/lib/server/infra/validate";
 
 // Canned responses for the composer (defaults come with the migrations; admins edit them).
 export async function listCannedResponses(actor: Actor | null) {

@@ -1,9 +1,9 @@
 import "server-only";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/server/auth/actor";
+import { actorLabel, actorUserId } from "@/lib/server/auth/actor";
 
-import type { Actor } from "./actor";
-import { actorLabel, actorUserId } from "./actor";
 import type { Tx } from "./db";
 
 // Append-only audit trail, written inside the use case's transaction.

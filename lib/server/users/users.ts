@@ -2,16 +2,15 @@ import "server-only";
 
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-
-import type { Actor, ActorUser } from "./actor";
-import { SYSTEM, authorize } from "./actor";
-import { audit } from "./audit";
-import { newSecret } from "./crypto";
-import { db } from "./db";
-import { hashPassword, verifyPassword } from "./passwords";
-import type { CreateUserInput, UpdateUserInput } from "./users.schema";
-import { createUserInput, setupInput, updateUserInput } from "./users.schema";
-import { parseInput } from "./validate";
+import type { CreateUserInput, UpdateUserInput } from "@/lib/schemas/users";
+import { createUserInput, setupInput, updateUserInput } from "@/lib/schemas/users";
+import type { Actor, ActorUser } from "@/lib/server/auth/actor";
+import { SYSTEM, authorize } from "@/lib/server/auth/actor";
+import { hashPassword, verifyPassword } from "@/lib/server/auth/passwords";
+import { audit } from "@/lib/server/infra/audit";
+import { newSecret } from "@/lib/server/infra/crypto";
+import { db } from "@/lib/server/infra/db";
+import { parseInput } from "@/lib/server/infra/validate";
 
 const publicUser = {
   id: true,

@@ -3,11 +3,11 @@ import "server-only";
 import { redirect } from "next/navigation";
 
 import type { Permission } from "@/lib/permissions";
+import { hasAnyUser } from "@/lib/server/users/users";
 
 import type { Actor, ActorUser } from "./actor";
 import { can } from "./actor";
-import { sessionActor } from "./auth";
-import { hasAnyUser } from "./users";
+import { sessionActor } from "./session";
 
 // Pages resolve the signed-in user here. Until the first user exists every
 // team page leads to the one-time setup.

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CELL_STATES } from "@/lib/domain/matrix";
 import { SEVERITIES, STATUSES } from "@/lib/domain/workflow";
 
-import { csv } from "./reports.schema";
+import { csv } from "./reports";
 
 export const projectInput = z.object({
   slug: z

@@ -3,14 +3,13 @@ import "server-only";
 import { z } from "zod";
 
 import { DomainError } from "@/lib/errors";
-
-import type { Actor, ActorUser } from "./actor";
-import { authorize } from "./actor";
-import { audit } from "./audit";
-import { API_TOKEN_PREFIX, hashesEqual, newApiToken, sha256Hex } from "./crypto";
-import { db } from "./db";
-import { email } from "./users.schema";
-import { parseInput } from "./validate";
+import { email } from "@/lib/schemas/users";
+import type { Actor, ActorUser } from "@/lib/server/auth/actor";
+import { authorize } from "@/lib/server/auth/actor";
+import { audit } from "@/lib/server/infra/audit";
+import { API_TOKEN_PREFIX, hashesEqual, newApiToken, sha256Hex } from "@/lib/server/infra/crypto";
+import { db } from "@/lib/server/infra/db";
+import { parseInput } from "@/lib/server/infra/validate";
 
 // API tokens: created by admins for a user, shown once, stored as SHA-256.
 // A token acts with its owner's current role and dies with the owner's

@@ -5,9 +5,9 @@ import { CLOCK_NAMES_TEXT } from "@/lib/domain/sla-text";
 import { OPEN_STATUSES } from "@/lib/domain/workflow";
 import { appUrl } from "@/lib/env";
 import { formatInstant } from "@/lib/format";
+import { db } from "@/lib/server/infra/db";
+import { enqueueMail } from "@/lib/server/mail/outbox";
 
-import { db } from "./db";
-import { enqueueMail } from "./mail/outbox";
 import { policyNumbers } from "./policy";
 
 // SLA alerts: when a clock turns at risk and again when it is breached, the

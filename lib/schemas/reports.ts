@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CLOCKS } from "@/lib/domain/sla";
 import { RESOLUTIONS, SEVERITIES, STATUSES } from "@/lib/domain/workflow";
 
-import { email } from "./users.schema";
+import { email } from "./users";
 
 // Request and response shapes of the reports API. The OpenAPI document is
 // generated from these, so they are the contract in code.

@@ -10,15 +10,14 @@ import { isReportKey } from "@/lib/domain/report-key";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-
-import type { Actor } from "./actor";
-import { actorLabel, actorUserId, authorize } from "./actor";
-import { audit } from "./audit";
-import { db } from "./db";
-import { publishReportChange } from "./live";
-import { eventsFromRanges, matrixStateToDb, projectLinesInclude, sortLines } from "./matrix";
-import { affectedInput, linesInput, overrideInput, projectInput } from "./projects.schema";
-import { parseInput } from "./validate";
+import { affectedInput, linesInput, overrideInput, projectInput } from "@/lib/schemas/projects";
+import type { Actor } from "@/lib/server/auth/actor";
+import { actorLabel, actorUserId, authorize } from "@/lib/server/auth/actor";
+import { audit } from "@/lib/server/infra/audit";
+import { db } from "@/lib/server/infra/db";
+import { publishReportChange } from "@/lib/server/infra/live";
+import { parseInput } from "@/lib/server/infra/validate";
+import { eventsFromRanges, matrixStateToDb, projectLinesInclude, sortLines } from "@/lib/server/matrix/matrix";
 
 // Projects, their release lines, and each report's affected ranges and
 // per-line overrides.

@@ -6,12 +6,11 @@ import { isReportKey } from "@/lib/domain/report-key";
 import { OPEN_STATUSES } from "@/lib/domain/workflow";
 import { DomainError } from "@/lib/errors";
 import type { MatrixState } from "@/lib/generated/prisma/client";
-
-import type { Actor } from "./actor";
-import { authorize } from "./actor";
-import type { Tx } from "./db";
-import { db } from "./db";
-import type { MatrixQuery } from "./projects.schema";
+import type { MatrixQuery } from "@/lib/schemas/projects";
+import type { Actor } from "@/lib/server/auth/actor";
+import { authorize } from "@/lib/server/auth/actor";
+import type { Tx } from "@/lib/server/infra/db";
+import { db } from "@/lib/server/infra/db";
 
 // The matrix as stored data meets lib/domain/matrix: a report's ranges for
 // its project's package, its overrides, and the project's release lines.

@@ -9,15 +9,14 @@ import { keyInAddress, keyInSubject, needsFullReport } from "@/lib/domain/mail-b
 import { isReportKey } from "@/lib/domain/report-key";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-
-import type { Actor } from "./actor";
-import { authorize } from "./actor";
-import type { Tx } from "./db";
-import { db } from "./db";
-import { publishReportChange } from "./live";
-import { afterReporterAnswer } from "./report-updates";
-import { createReport } from "./reports";
-import { MAX_BODY_BYTES, MAX_TITLE } from "./reports.schema";
+import { MAX_BODY_BYTES, MAX_TITLE } from "@/lib/schemas/reports";
+import type { Actor } from "@/lib/server/auth/actor";
+import { authorize } from "@/lib/server/auth/actor";
+import type { Tx } from "@/lib/server/infra/db";
+import { db } from "@/lib/server/infra/db";
+import { publishReportChange } from "@/lib/server/infra/live";
+import { createReport } from "@/lib/server/reports/reports";
+import { afterReporterAnswer } from "@/lib/server/reports/updates";
 
 // Inbound e-mail. The raw message is stored first, in a transaction of its
 // own, so nothing is lost whatever happens next; then it is parsed, and

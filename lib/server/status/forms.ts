@@ -1,9 +1,8 @@
 import "server-only";
 
 import { DomainError } from "@/lib/errors";
-
-import { readBytes, toErrorResponse } from "./api";
-import { MAX_MESSAGE_BYTES } from "./reports.schema";
+import { MAX_MESSAGE_BYTES } from "@/lib/schemas/reports";
+import { readBytes, toErrorResponse } from "@/lib/server/http/api";
 
 // The status page's forms post to route handlers, not server actions: the
 // page sends Referrer-Policy: no-referrer, so a browser without JavaScript

@@ -7,13 +7,12 @@ import type { SlaPolicy } from "@/lib/domain/sla";
 import { DEFAULT_POLICY } from "@/lib/domain/sla";
 import { DomainError } from "@/lib/errors";
 import type { SlaPolicy as PolicyRow } from "@/lib/generated/prisma/client";
-
-import type { Actor } from "./actor";
-import { authorize } from "./actor";
-import { audit } from "./audit";
-import type { Tx } from "./db";
-import { db } from "./db";
-import { parseInput } from "./validate";
+import type { Actor } from "@/lib/server/auth/actor";
+import { authorize } from "@/lib/server/auth/actor";
+import { audit } from "@/lib/server/infra/audit";
+import type { Tx } from "@/lib/server/infra/db";
+import { db } from "@/lib/server/infra/db";
+import { parseInput } from "@/lib/server/infra/validate";
 
 // SLA policies are versioned rows; a report keeps the version it arrived
 // under, so editing a policy never rewrites a promise already made.
