@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { NOW, hoursAgo, makeSlaReport } from "@/tests/helpers/factories";
 
 import type { ClockName, SlaReport } from "./sla";
-import { DEFAULT_POLICY, computeClocks, mostUrgent } from "./sla";
+import type { UrgencyClock } from "./sla";
+import { DEFAULT_POLICY, byMostUrgentClock, computeClocks, mostUrgent } from "./sla";
 
 const clock = (report: SlaReport, name: ClockName) =>
   computeClocks(report, DEFAULT_POLICY, NOW).find((c) => c.clock === name)!;
@@ -199,5 +200,48 @@ describe("most urgent clock", () => {
         ),
       ),
     ).toBeNull();
+  });
+});
+
+describe("board ordering (byMostUrgentClock)", () => {
+  const card = (key: string, ...sla: UrgencyClock[]) => ({ key, sla });
+  const at = (iso: string, state: UrgencyClock["state"] = "ok"): UrgencyClock => ({ state, dueAt: iso });
+  it.each<[string, ReturnType<typeof card>[], string[]]>([
+    [
+      "breached before at risk before ok",
+      [
+        card("ok", at("2026-01-01")),
+        card("risk", at("2026-03-01", "at_risk")),
+        card("late", at("2026-06-01", "breached")),
+      ],
+      ["late", "risk", "ok"],
+    ],
+    [
+      "same state: nearest due first",
+      [card("later", at("2026-02-01")), card("sooner", at("2026-01-01"))],
+      ["sooner", "later"],
+    ],
+    [
+      "paused after ok, no clock last",
+      [card("none"), card("paused", { state: "paused", dueAt: null }), card("ok", at("2027-01-01"))],
+      ["ok", "paused", "none"],
+    ],
+    [
+      "met clocks count as nothing due",
+      [card("met", { state: "met", dueAt: "2020-01-01" }), card("ok", at("2026-01-01"))],
+      ["ok", "met"],
+    ],
+    [
+      "a card's worst clock decides",
+      [card("one", at("2026-01-01")), card("two", at("2027-01-01"), at("2027-06-01", "breached"))],
+      ["two", "one"],
+    ],
+    [
+      "Date and ISO clocks order alike",
+      [card("b", { state: "ok", dueAt: new Date("2026-02-01") }), card("a", at("2026-01-01"))],
+      ["a", "b"],
+    ],
+  ])("%s", (_, cards, keys) => {
+    expect([...cards].sort(byMostUrgentClock).map((c) => c.key)).toEqual(keys);
   });
 });

@@ -147,14 +147,28 @@ export function computeClocks(report: SlaReport, policy: SlaPolicy, now: Date): 
 
 const URGENCY: Record<ClockState, number> = { breached: 0, at_risk: 1, ok: 2, paused: 3, met: 4 };
 
-/** The clock a card shows: the worst state, then the nearest due time. */
-export function mostUrgent(clocks: Clock[]): Clock | null {
-  const live = clocks.filter((c) => c.dueAt || c.state === "paused");
-  const sorted = [...live].sort(
-    (a, b) =>
-      URGENCY[a.state] - URGENCY[b.state] || (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity),
-  );
-  return sorted.find((c) => c.state !== "met") ?? null;
+/** What ordering by urgency reads from a clock: works for computed clocks (Date) and serialised ones (ISO string). */
+export type UrgencyClock = { state: ClockState; dueAt: Date | string | null };
+
+const dueTime = (due: Date | string | null): number =>
+  due === null ? Infinity : typeof due === "string" ? Date.parse(due) : due.getTime();
+
+/** Sort comparator: the worst state first, then the nearest due time (no due time last). */
+export function byUrgency(a: UrgencyClock, b: UrgencyClock): number {
+  return URGENCY[a.state] - URGENCY[b.state] || dueTime(a.dueAt) - dueTime(b.dueAt);
+}
+
+/** The clock a card shows: the most urgent one still running or paused, or null when none is. */
+export function mostUrgent<C extends UrgencyClock>(clocks: C[]): C | null {
+  const live = clocks.filter((c) => c.state !== "met" && (c.dueAt || c.state === "paused"));
+  return live.sort(byUrgency)[0] ?? null;
+}
+
+const NOTHING_DUE: UrgencyClock = { state: "met", dueAt: null };
+
+/** Sort comparator for reports (the board's open columns): by each one's most urgent clock; none counts as met. */
+export function byMostUrgentClock(a: { sla: UrgencyClock[] }, b: { sla: UrgencyClock[] }): number {
+  return byUrgency(mostUrgent(a.sla) ?? NOTHING_DUE, mostUrgent(b.sla) ?? NOTHING_DUE);
 }
 
 /** Whether a clock was met within its time (for the reporter's promises). */
