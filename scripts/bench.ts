@@ -7,8 +7,12 @@ import { db, disconnectDb } from "@/lib/server/infra/db";
 import { migrateDatabase } from "@/lib/server/infra/migrate";
 import { getAllMatrices, getMatrix } from "@/lib/server/matrix/matrix";
 import { exportOsv } from "@/lib/server/osv/osv";
-import { getReport, getStatusView, listBoard, listReports, submitReport } from "@/lib/server/reports/reports";
+import { listBoard } from "@/lib/server/reports/board";
+import { getReport } from "@/lib/server/reports/detail";
+import { submitReport } from "@/lib/server/reports/intake";
+import { listReports } from "@/lib/server/reports/list";
 import { seedDemo } from "@/lib/server/seed/demo";
+import { getStatusView } from "@/lib/server/status/view";
 
 process.env.DATA_DIR ??= "memory://";
 if (!process.env.DATABASE_URL && process.env.DATA_DIR !== "memory://") {

@@ -4,7 +4,9 @@ import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/auth/actor";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
-import { getReport, listReports, submitReport } from "@/lib/server/reports/reports";
+import { getReport } from "@/lib/server/reports/detail";
+import { submitReport } from "@/lib/server/reports/intake";
+import { listReports } from "@/lib/server/reports/list";
 import { createApiToken, listApiTokens, revokeApiToken, userForApiToken } from "@/lib/server/users/api-tokens";
 import {
   bootstrapAdmin,

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
 import { receiveEmail } from "@/lib/server/mail/inbound";
-import { getReport } from "@/lib/server/reports/reports";
-import { updateReport } from "@/lib/server/reports/updates";
+import { getReport } from "@/lib/server/reports/detail";
+import { updateReport } from "@/lib/server/reports/update";
 
 const crlf = (s: string) => Buffer.from(s.replace(/\r?\n/g, "\r\n"), "latin1");
 let n = 0;

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
-import { getReport, getStatusView, submitReport } from "@/lib/server/reports/reports";
+import { getReport } from "@/lib/server/reports/detail";
+import { submitReport } from "@/lib/server/reports/intake";
+import { getStatusView } from "@/lib/server/status/view";
 
 const valid = {
   title: "Open redirect in res.location()",

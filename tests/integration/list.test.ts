@@ -5,7 +5,8 @@ import { DomainError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
-import { listBoard, listReports } from "@/lib/server/reports/reports";
+import { listBoard } from "@/lib/server/reports/board";
+import { listReports } from "@/lib/server/reports/list";
 import { DEMO_USERS, seedDemo } from "@/lib/server/seed/demo";
 
 let hana: Actor;

@@ -14,8 +14,9 @@ import {
   setOverride,
   suggestLinesFromNpm,
 } from "@/lib/server/projects/projects";
-import { getReport, getReportSummary, submitReport } from "@/lib/server/reports/reports";
-import { updateReport } from "@/lib/server/reports/updates";
+import { getReport, getReportSummary } from "@/lib/server/reports/detail";
+import { submitReport } from "@/lib/server/reports/intake";
+import { updateReport } from "@/lib/server/reports/update";
 import { createUser } from "@/lib/server/users/users";
 
 const LINES = [

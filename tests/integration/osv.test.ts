@@ -9,7 +9,8 @@ import { db } from "@/lib/server/infra/db";
 import { getMatrix } from "@/lib/server/matrix/matrix";
 import { exportCve, exportOsv, importOsv } from "@/lib/server/osv/osv";
 import { createProject, replaceLines, setAffected, setOverride } from "@/lib/server/projects/projects";
-import { getReport, submitReport } from "@/lib/server/reports/reports";
+import { getReport } from "@/lib/server/reports/detail";
+import { submitReport } from "@/lib/server/reports/intake";
 
 const advisory = JSON.parse(readFileSync("tests/fixtures/GHSA-qw6h-vgh9-j6wx.json", "utf8")) as Record<string, unknown>;
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/server/infra/db";
 import { backoffMs, deliverOutbox } from "@/lib/server/mail/deliver";
-import { submitReport } from "@/lib/server/reports/reports";
+import { submitReport } from "@/lib/server/reports/intake";
 import { startSmtp } from "@/tests/helpers/smtp";
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { DomainError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/server/auth/actor";
-import { getReport, submitReport } from "@/lib/server/reports/reports";
+import { getReport } from "@/lib/server/reports/detail";
+import { submitReport } from "@/lib/server/reports/intake";
 import { listPolicies, savePolicy } from "@/lib/server/sla/policy";
 
 const base = {

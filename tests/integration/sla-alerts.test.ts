@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
-import { submitReport } from "@/lib/server/reports/reports";
+import { submitReport } from "@/lib/server/reports/intake";
 import { runSlaAlerts } from "@/lib/server/sla/alerts";
 import { createUser } from "@/lib/server/users/users";
 

@@ -4,8 +4,13 @@ import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/auth/actor";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
-import { getReport, getStatusView, submitReport } from "@/lib/server/reports/reports";
-import { postMessage, postReporterMessage, setCreditPreference, updateReport } from "@/lib/server/reports/updates";
+import { getReport } from "@/lib/server/reports/detail";
+import { submitReport } from "@/lib/server/reports/intake";
+import { postMessage } from "@/lib/server/reports/messages";
+import { updateReport } from "@/lib/server/reports/update";
+import { setCreditPreference } from "@/lib/server/status/credit";
+import { postReporterMessage } from "@/lib/server/status/reply";
+import { getStatusView } from "@/lib/server/status/view";
 import { createUser } from "@/lib/server/users/users";
 
 let handler: Actor;

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 
 import { DomainError } from "@/lib/errors";
 import { clientAddress, enforceRateLimit } from "@/lib/server/infra/rate-limit";
-import { submitReport } from "@/lib/server/reports/reports";
+import { submitReport } from "@/lib/server/reports/intake";
 
 export type ReportFormState = {
   error?: string;

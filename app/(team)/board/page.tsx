@@ -12,7 +12,7 @@ import type { BoardQuery } from "@/lib/schemas/reports";
 import { can } from "@/lib/server/auth/actor";
 import { requireUser } from "@/lib/server/auth/page-auth";
 import { listPublicProjects } from "@/lib/server/projects/projects";
-import { listBoard } from "@/lib/server/reports/reports";
+import { listBoard } from "@/lib/server/reports/board";
 import { listAssignableUsers } from "@/lib/server/users/users";
 
 export const metadata: Metadata = { title: "Board" };

@@ -15,8 +15,8 @@ import { authorize } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
-import { createReport } from "@/lib/server/reports/reports";
-import { afterReporterAnswer } from "@/lib/server/reports/updates";
+import { createReport } from "@/lib/server/reports/intake";
+import { afterReporterAnswer } from "@/lib/server/status/reply";
 
 // Inbound e-mail. The raw message is stored first, in a transaction of its
 // own, so nothing is lost whatever happens next; then it is parsed, and

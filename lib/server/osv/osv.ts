@@ -21,7 +21,7 @@ import {
   rangesFromEvents,
   rowCells,
 } from "@/lib/server/matrix/matrix";
-import { createReport } from "@/lib/server/reports/reports";
+import { createReport } from "@/lib/server/reports/intake";
 
 // OSV import (create or update by id and aliases) and export.
 

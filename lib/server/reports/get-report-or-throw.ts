@@ -3,7 +3,7 @@ import "server-only";
 import { isReportKey } from "@/lib/domain/report-key";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/server/infra/db";
+import type { Db, Tx } from "@/lib/server/infra/db";
 
 // One report by its key, or a 404. The key's shape is checked first, so a
 // malformed key never reaches the database; unknown and malformed keys get
@@ -16,12 +16,12 @@ export function reportNotFound(): DomainError {
 }
 
 export async function getReportOrThrow<A extends FindArgs>(
-  client: Pick<Tx, "report">,
+  client: Pick<Tx, "report"> | Pick<Db, "report">,
   key: string,
   args?: Prisma.SelectSubset<A, FindArgs>,
 ): Promise<Prisma.ReportGetPayload<A>> {
   if (!isReportKey(key)) throw reportNotFound();
-  const report = await client.report.findUnique({ ...(args as object), where: { key } });
+  const report = await (client as Pick<Tx, "report">).report.findUnique({ ...(args as object), where: { key } });
   if (!report) throw reportNotFound();
   return report as Prisma.ReportGetPayload<A>;
 }

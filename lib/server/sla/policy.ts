@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { isTimeZone } from "@/lib/domain/calendar";
 import type { SlaPolicy } from "@/lib/domain/sla";
-import { DEFAULT_POLICY } from "@/lib/domain/sla";
+import { DEFAULT_POLICY, pauseSeconds } from "@/lib/domain/sla";
 import { DomainError } from "@/lib/errors";
 import type { SlaPolicy as PolicyRow } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -46,6 +46,21 @@ const hours = z.coerce
   .min(1, "At least 1")
   .max(24 * 365, "At most a year");
 const days = z.coerce.number().int("Whole days").min(1, "At least 1").max(3650, "At most ten years");
+
+/**
+ * The fix-clock time a wait on the reporter took, counted as the report's policy counts (business hours in
+ * business mode). Only the part after confirmation counts: the fix clock starts there.
+ */
+export async function pausedFor(
+  tx: Tx,
+  report: { slaPolicyId: string | null; waitingSince: Date | null; confirmedAt: Date | null },
+  now: Date,
+): Promise<number> {
+  if (!report.waitingSince || !report.confirmedAt) return 0;
+  const from = report.waitingSince > report.confirmedAt ? report.waitingSince : report.confirmedAt;
+  const policy = report.slaPolicyId ? await tx.slaPolicy.findUnique({ where: { id: report.slaPolicyId } }) : null;
+  return pauseSeconds(from, now, policyNumbers(policy));
+}
 
 export const policyInput = z.object({
   project: z.string().trim().max(64).optional(),

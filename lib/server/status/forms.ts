@@ -3,6 +3,7 @@ import "server-only";
 import { DomainError } from "@/lib/errors";
 import { MAX_MESSAGE_BYTES } from "@/lib/schemas/reports";
 import { readBytes, toErrorResponse } from "@/lib/server/http/api";
+import { isStatusToken } from "@/lib/server/status/token";
 
 // The status page's forms post to route handlers, not server actions: the
 // page sends Referrer-Policy: no-referrer, so a browser without JavaScript
@@ -10,15 +11,13 @@ import { readBytes, toErrorResponse } from "@/lib/server/http/api";
 // involved — the link's token is the credential — so there is nothing to
 // forge, and each handler answers with a redirect back to the page.
 
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
 export async function handleStatusForm(
   req: Request,
   token: string,
   run: (form: FormData) => Promise<string>,
 ): Promise<Response> {
   // a malformed token never reaches a redirect (it could point anywhere)
-  if (!TOKEN.test(token))
+  if (!isStatusToken(token))
     return toErrorResponse(new DomainError("not_found", "This status link is not valid."), "status-form");
   const back = (params: Record<string, string>) => {
     const query = new URLSearchParams(params).toString();

@@ -10,7 +10,7 @@ import { REPORTER_STAGES } from "@/lib/domain/workflow";
 import { DomainError } from "@/lib/errors";
 import { formatInstant, formatSpan } from "@/lib/format";
 import type { StatusViewDto } from "@/lib/schemas/reports";
-import { getStatusView } from "@/lib/server/reports/reports";
+import { getStatusView } from "@/lib/server/status/view";
 
 import { CreditForm, ReplyForm } from "./status-forms";
 

@@ -21,7 +21,7 @@ import { requireUser } from "@/lib/server/auth/page-auth";
 import { listCannedResponses } from "@/lib/server/canned/canned";
 import { matrixRow } from "@/lib/server/matrix/matrix";
 import { projectPackage } from "@/lib/server/projects/projects";
-import { getReport } from "@/lib/server/reports/reports";
+import { getReport } from "@/lib/server/reports/detail";
 import { listAssignableUsers } from "@/lib/server/users/users";
 
 type Props = { params: Promise<{ key: string }> };

@@ -1,5 +1,5 @@
 import { json, queryOf, withRole } from "@/lib/server/http/api";
-import { listBoard } from "@/lib/server/reports/reports";
+import { listBoard } from "@/lib/server/reports/board";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,8 @@
 import { intakeInput } from "@/lib/schemas/reports";
 import { json, queryOf, readJson, withRole } from "@/lib/server/http/api";
 import { enforceRateLimit, clientAddress } from "@/lib/server/infra/rate-limit";
-import { listReports, submitReport } from "@/lib/server/reports/reports";
+import { submitReport } from "@/lib/server/reports/intake";
+import { listReports } from "@/lib/server/reports/list";
 
 export const dynamic = "force-dynamic";
 

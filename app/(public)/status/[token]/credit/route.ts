@@ -1,5 +1,5 @@
 import { enforceRateLimit, clientAddress } from "@/lib/server/infra/rate-limit";
-import { setCreditPreference } from "@/lib/server/reports/updates";
+import { setCreditPreference } from "@/lib/server/status/credit";
 import { handleStatusForm } from "@/lib/server/status/forms";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { clientAddress } from "@/lib/server/infra/rate-limit";
-import { postReporterMessage } from "@/lib/server/reports/updates";
 import { handleStatusForm } from "@/lib/server/status/forms";
+import { postReporterMessage } from "@/lib/server/status/reply";
 
 export const dynamic = "force-dynamic";
 

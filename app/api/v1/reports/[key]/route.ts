@@ -1,7 +1,7 @@
 import { patchReportInput } from "@/lib/schemas/reports";
 import { json, readJson, withRole } from "@/lib/server/http/api";
-import { getReport } from "@/lib/server/reports/reports";
-import { updateReport } from "@/lib/server/reports/updates";
+import { getReport } from "@/lib/server/reports/detail";
+import { updateReport } from "@/lib/server/reports/update";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { json, withRole } from "@/lib/server/http/api";
 import { enforceRateLimit, clientAddress } from "@/lib/server/infra/rate-limit";
-import { getStatusView } from "@/lib/server/reports/reports";
+import { getStatusView } from "@/lib/server/status/view";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { json, withRole } from "@/lib/server/http/api";
-import { getReportSummary } from "@/lib/server/reports/reports";
+import { getReportSummary } from "@/lib/server/reports/detail";
 
 export const dynamic = "force-dynamic";
 

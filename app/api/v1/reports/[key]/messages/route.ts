@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { MAX_MESSAGE_BYTES } from "@/lib/schemas/reports";
 import { json, readJson, withRole } from "@/lib/server/http/api";
-import { postMessage } from "@/lib/server/reports/updates";
+import { postMessage } from "@/lib/server/reports/messages";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { json, withRole } from "@/lib/server/http/api";
-import { reissueStatusLink } from "@/lib/server/reports/updates";
+import { reissueStatusLink } from "@/lib/server/reports/status-link";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { MAX_MESSAGE_BYTES } from "@/lib/schemas/reports";
 import { json, readJson, withRole } from "@/lib/server/http/api";
 import { clientAddress } from "@/lib/server/infra/rate-limit";
-import { postReporterMessage } from "@/lib/server/reports/updates";
+import { postReporterMessage } from "@/lib/server/status/reply";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { overrideInput } from "@/lib/schemas/projects";
 import { json, readJson, withRole } from "@/lib/server/http/api";
 import { setOverride } from "@/lib/server/projects/projects";
-import { getReport } from "@/lib/server/reports/reports";
+import { getReport } from "@/lib/server/reports/detail";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,66 @@
+import "server-only";
+
+import type { ReportDto, ReportSummaryDto } from "@/lib/schemas/reports";
+import type { Actor } from "@/lib/server/auth/actor";
+import { authorize } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/infra/db";
+import { rangesFromEvents, rowCells } from "@/lib/server/matrix/matrix";
+import { getReportOrThrow } from "@/lib/server/reports/get-report-or-throw";
+import { summaryInclude, summaryOmit, toSummary } from "@/lib/server/reports/summary";
+
+// One report as the team reads it: the full page, or the card that live
+// updates refresh on open boards.
+
+function eventActor(e: { actorType: string; actorLabel: string | null; actor: { name: string } | null }): string {
+  if (e.actor) return e.actor.name;
+  if (e.actorType === "REPORTER") return e.actorLabel ?? "Reporter";
+  return e.actorLabel ?? "System";
+}
+
+/** A timeline entry's details as the API shows them: an import's raw record (up to 2 MB) stays in the database. */
+function timelineData(data: Record<string, unknown>): Record<string, unknown> {
+  if (!("record" in data)) return data;
+  const { record: _raw, ...rest } = data;
+  return rest;
+}
+
+/** One report as the team sees it. Unknown keys are 404 whatever the caller's role. */
+export async function getReport(actor: Actor | null, key: string): Promise<ReportDto> {
+  authorize(actor, "reports.read");
+  const row = await getReportOrThrow(db(), key, {
+    include: {
+      ...summaryInclude,
+      affected: { orderBy: { position: "asc" } },
+      events: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } },
+    },
+  });
+  const byPackage = new Map<string, { introduced: string; fixed?: string; last_affected?: string }[]>();
+  for (const a of row.affected)
+    byPackage.set(a.package, [...(byPackage.get(a.package) ?? []), ...rangesFromEvents(a.events)]);
+  return {
+    ...toSummary(row, new Date()),
+    body: row.body,
+    affected: [...byPackage].map(([pkg, ranges]) => ({ package: pkg, ranges })),
+    matrix: row.project
+      ? rowCells(row, row.project).map((c) => ({ line: c.line, state: c.state, version: c.version }))
+      : [],
+    timeline: row.events.map((e) => ({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      visibility: e.visibility === "REPORTER" ? ("reporter" as const) : ("internal" as const),
+      actor: eventActor(e),
+      body: e.body,
+      data:
+        e.data && typeof e.data === "object" && !Array.isArray(e.data)
+          ? timelineData(e.data as Record<string, unknown>)
+          : null,
+    })),
+  };
+}
+
+/** One report's card, for live updates of open boards. */
+export async function getReportSummary(actor: Actor | null, key: string): Promise<ReportSummaryDto> {
+  authorize(actor, "reports.read");
+  const row = await getReportOrThrow(db(), key, { include: summaryInclude, omit: summaryOmit });
+  return toSummary(row, new Date());
+}

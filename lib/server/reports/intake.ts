@@ -1,0 +1,134 @@
+import "server-only";
+
+import { formatReportKey } from "@/lib/domain/report-key";
+import { DomainError } from "@/lib/errors";
+import type { IntakeInput } from "@/lib/schemas/reports";
+import { MAX_BODY_BYTES, intakeInput } from "@/lib/schemas/reports";
+import type { Tx } from "@/lib/server/infra/db";
+import { db } from "@/lib/server/infra/db";
+import { parseInput } from "@/lib/server/infra/validate";
+import { enqueueMail, templates } from "@/lib/server/mail/outbox";
+import { recordEvent } from "@/lib/server/reports/timeline";
+import { policyInForce } from "@/lib/server/sla/policy";
+import { createStatusToken, statusUrl } from "@/lib/server/status/token";
+
+// Intake: a new report from the web form, the API, an email or an import.
+
+async function nextKey(tx: Tx, year: number): Promise<{ key: string; seq: number }> {
+  // One atomic upsert: concurrent intakes serialise on the year's row.
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "ReportSequence" ("year", "last") VALUES (${year}, 1)
+    ON CONFLICT ("year") DO UPDATE SET "last" = "ReportSequence"."last" + 1
+    RETURNING "last"`;
+  const seq = Number(rows[0]!.last);
+  return { key: formatReportKey(year, seq), seq };
+}
+
+type NewReport = {
+  title: string;
+  body: string;
+  reporterEmail: string;
+  reporterName?: string | null;
+  projectId: string | null;
+  reportedVersion?: string | null;
+  creditPreference?: "NAME" | "ANONYMOUS" | "NONE";
+  creditName?: string | null;
+  source: "WEB" | "API" | "EMAIL" | "IMPORT";
+  needsFullReport?: boolean;
+  /** the inbound Message-ID our "received" mail answers */
+  inReplyTo?: string | null;
+  /** false for imported advisories, which have no reporter to write to */
+  notify?: boolean;
+};
+
+/** Creates the reporter (or reuses them), the report in NEW, its status link and the receipt mail, inside `tx`. */
+export async function createReport(tx: Tx, input: NewReport): Promise<{ id: string; key: string; token: string }> {
+  const reporter = await tx.reporter.upsert({
+    where: { email: input.reporterEmail },
+    create: {
+      email: input.reporterEmail,
+      name: input.reporterName || null,
+      creditPreference: input.creditPreference ?? "NAME",
+      creditName: input.creditName || null,
+    },
+    // anyone can submit with anyone's address: never rename an existing reporter
+    update: {},
+  });
+  const policy = await policyInForce(tx, input.projectId);
+  const now = new Date();
+  const { key, seq } = await nextKey(tx, now.getUTCFullYear());
+  const report = await tx.report.create({
+    data: {
+      key,
+      year: now.getUTCFullYear(),
+      seq,
+      title: input.title,
+      body: input.body,
+      source: input.source,
+      reportedVersion: input.reportedVersion || null,
+      needsFullReport: input.needsFullReport ?? false,
+      creditPreference: input.creditPreference ?? "NAME",
+      creditName: input.creditName || input.reporterName || null,
+      projectId: input.projectId,
+      reporterId: reporter.id,
+      slaPolicyId: policy?.id ?? null,
+      receivedAt: now,
+    },
+  });
+  const token = await createStatusToken(tx, report.id);
+  if (input.notify !== false) {
+    await enqueueMail(tx, {
+      reportId: report.id,
+      key,
+      template: "received",
+      to: reporter.email,
+      inReplyTo: input.inReplyTo,
+      ...templates.received({ key, title: input.title, link: statusUrl(token) }),
+    });
+  }
+  const from = { kind: "reporter" as const, label: input.reporterName || reporter.name || reporter.email };
+  await recordEvent(tx, from, report.id, {
+    kind: "received",
+    visibility: "REPORTER",
+    at: now,
+    data: { source: input.source },
+  });
+  await tx.auditLog.create({
+    data: {
+      actorLabel: `reporter ${reporter.email}`,
+      action: "report.create",
+      entityType: "report",
+      entityId: report.id,
+      after: { key, source: input.source },
+    },
+  });
+  return { id: report.id, key, token };
+}
+
+/** Public intake (web form and API): validates, then creates the report in one transaction. */
+export async function submitReport(
+  raw: IntakeInput,
+  opts: { source?: "WEB" | "API" } = {},
+): Promise<{ key: string; statusUrl: string; token: string }> {
+  const input = parseInput(intakeInput, raw);
+  if (Buffer.byteLength(input.body, "utf8") > MAX_BODY_BYTES) {
+    throw new DomainError("too_large", `The description is over ${MAX_BODY_BYTES / 1024} KB.`, {
+      fields: { body: "Too large" },
+    });
+  }
+  const { key, token } = await db().$transaction(async (tx) => {
+    const project = input.project
+      ? await tx.project.findFirst({
+          where: { OR: [{ slug: input.project }, { packageName: input.project }] },
+          select: { id: true },
+        })
+      : null;
+    if (input.project && !project) {
+      throw new DomainError("bad_request", `Unknown project "${input.project}".`, {
+        fields: { project: "Unknown project" },
+      });
+    }
+    return createReport(tx, { ...input, projectId: project?.id ?? null, source: opts.source ?? "WEB" });
+  });
+  return { key, statusUrl: statusUrl(token), token };
+}

@@ -1,0 +1,106 @@
+import "server-only";
+
+import { appUrl } from "@/lib/env";
+import { reporterMessageInput } from "@/lib/schemas/reports";
+import { SYSTEM } from "@/lib/server/auth/actor";
+import type { Tx } from "@/lib/server/infra/db";
+import { db } from "@/lib/server/infra/db";
+import { publishReportChange } from "@/lib/server/infra/live";
+import { enforceRateLimit } from "@/lib/server/infra/rate-limit";
+import { parseInput } from "@/lib/server/infra/validate";
+import { enqueueMail, templates } from "@/lib/server/mail/outbox";
+import { refuseOversizedMessage } from "@/lib/server/reports/messages";
+import { recordEvent } from "@/lib/server/reports/timeline";
+import { pausedFor } from "@/lib/server/sla/policy";
+import { reportForToken, reporterActor } from "@/lib/server/status/token";
+
+// The reporter's answers: a reply on the status page, and what follows any
+// answer (also by mail, see lib/server/mail/inbound.ts).
+
+/** POST /api/v1/status/{token}/messages: the reporter's reply on the status page. */
+export async function postReporterMessage(token: string, raw: unknown, clientKey: string) {
+  await enforceRateLimit("reply", clientKey);
+  refuseOversizedMessage(raw);
+  const input = parseInput(reporterMessageInput, raw);
+  const now = new Date();
+  const result = await db().$transaction(async (tx) => {
+    const report = await reportForToken(tx, token);
+    const event = await recordEvent(tx, reporterActor(report), report.id, {
+      at: now,
+      kind: "message",
+      visibility: "REPORTER",
+      body: input.body,
+    });
+    await afterReporterAnswer(tx, report, now);
+    await tx.auditLog.create({
+      data: {
+        actorLabel: `reporter ${report.reporter.email}`,
+        action: "report.reply",
+        entityType: "report",
+        entityId: report.id,
+        after: { eventId: event.id },
+      },
+    });
+    return { key: report.key, message: { at: event.at.toISOString(), from: "you" as const, body: event.body ?? "" } };
+  });
+  publishReportChange({ key: result.key });
+  return result.message;
+}
+
+/**
+ * What follows a reporter's answer, by status page or by mail: a wait on the
+ * reporter ends (the paused clocks run again) and the primary handler — the
+ * admins when nobody is assigned — is told.
+ */
+export async function afterReporterAnswer(
+  tx: Tx,
+  report: {
+    id: string;
+    key: string;
+    title: string;
+    assigneeId: string | null;
+    waitingOnReporter: boolean;
+    waitingSince: Date | null;
+    pausedSeconds: number;
+    slaPolicyId: string | null;
+    confirmedAt: Date | null;
+  },
+  now: Date,
+): Promise<void> {
+  if (report.waitingOnReporter) {
+    const paused = await pausedFor(tx, report, now);
+    // only if still waiting (another writer may have ended it), and relative to what is stored
+    const ended = await tx.report.updateMany({
+      where: { id: report.id, waitingOnReporter: true, waitingSince: report.waitingSince },
+      data: {
+        waitingOnReporter: false,
+        waitingSince: null,
+        pausedSeconds: { increment: paused },
+        version: { increment: 1 },
+      },
+    });
+    if (ended.count)
+      await recordEvent(tx, SYSTEM, report.id, {
+        at: now,
+        kind: "waiting_ended",
+        data: { reason: "reporter replied" },
+      });
+  }
+  const assignee = report.assigneeId
+    ? await tx.user.findUnique({ where: { id: report.assigneeId }, select: { email: true, disabled: true } })
+    : null;
+  const recipients =
+    assignee && !assignee.disabled
+      ? [assignee.email]
+      : (await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { email: true } })).map(
+          (u) => u.email,
+        );
+  for (const to of recipients) {
+    await enqueueMail(tx, {
+      reportId: report.id,
+      template: "reply_notice",
+      to,
+      ...templates.replyNotice({ key: report.key, title: report.title, url: `${appUrl()}/reports/${report.key}` }),
+    });
+  }
+}
