@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/server/infra/validate";
 import { enqueueMail, templates } from "@/lib/server/mail/outbox";
 import { recordEvent } from "@/lib/server/reports/timeline";
 import { policyInForce } from "@/lib/server/sla/policy";
-import { createStatusToken, statusUrl } from "@/lib/server/status/token";
+import { auditByReporter, createStatusToken, statusUrl } from "@/lib/server/status/token";
 
 // Intake: a new report from the web form, the API, an email or an import.
 
@@ -93,14 +93,10 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
     at: now,
     data: { source: input.source },
   });
-  await tx.auditLog.create({
-    data: {
-      actorLabel: `reporter ${reporter.email}`,
-      action: "report.create",
-      entityType: "report",
-      entityId: report.id,
-      after: { key, source: input.source },
-    },
+  await auditByReporter(tx, reporter.email, {
+    action: "report.create",
+    reportId: report.id,
+    after: { key, source: input.source },
   });
   return { id: report.id, key, token };
 }

@@ -5,8 +5,10 @@ import { CLOCK_NAMES_TEXT } from "@/lib/domain/sla-text";
 import { OPEN_STATUSES } from "@/lib/domain/workflow";
 import { appUrl } from "@/lib/env";
 import { formatInstant } from "@/lib/format";
+import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
 import { enqueueMail } from "@/lib/server/mail/outbox";
+import { recordEvent } from "@/lib/server/reports/timeline";
 
 import { policyNumbers } from "./policy";
 
@@ -14,6 +16,8 @@ import { policyNumbers } from "./policy";
 // primary handler (the admins when nobody is assigned) gets one e-mail per
 // clock per threshold. The unique (report, clock, threshold, due time) row
 // makes that "once" hold across restarts and across several instances.
+
+const SLA_MONITOR: Actor = { kind: "system", label: "SLA monitor" };
 
 export async function runSlaAlerts(now = new Date()): Promise<number> {
   const reports = await db().report.findMany({
@@ -47,16 +51,10 @@ export async function runSlaAlerts(now = new Date()): Promise<number> {
             text: `${CLOCK_NAMES_TEXT[clock.clock]} for ${report.key} (${report.title}) ${what}: it is due ${formatInstant(clock.dueAt!)}.\n\n${appUrl()}/reports/${report.key}`,
           });
         }
-        await tx.timelineEvent.create({
-          data: {
-            reportId: report.id,
-            at: now,
-            kind: "sla_alert",
-            visibility: "INTERNAL",
-            actorType: "SYSTEM",
-            actorLabel: "SLA monitor",
-            data: { clock: clock.clock, threshold: clock.state, dueAt: clock.dueAt!.toISOString(), notified: to },
-          },
+        await recordEvent(tx, SLA_MONITOR, report.id, {
+          at: now,
+          kind: "sla_alert",
+          data: { clock: clock.clock, threshold: clock.state, dueAt: clock.dueAt!.toISOString(), notified: to },
         });
         return true;
       });

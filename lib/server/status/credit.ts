@@ -4,7 +4,7 @@ import { creditInput } from "@/lib/schemas/reports";
 import { db } from "@/lib/server/infra/db";
 import { parseInput } from "@/lib/server/infra/validate";
 import { recordEvent } from "@/lib/server/reports/timeline";
-import { reportForToken, reporterActor } from "@/lib/server/status/token";
+import { auditByReporter, reportForToken, reporterActor } from "@/lib/server/status/token";
 
 /** The reporter chooses how to be credited in the advisory. */
 export async function setCreditPreference(token: string, raw: unknown) {
@@ -19,14 +19,6 @@ export async function setCreditPreference(token: string, raw: unknown) {
       kind: "credit_changed",
       data: { preference: input.preference, name: input.name || null },
     });
-    await tx.auditLog.create({
-      data: {
-        actorLabel: `reporter ${report.reporter.email}`,
-        action: "report.credit",
-        entityType: "report",
-        entityId: report.id,
-        after: input,
-      },
-    });
+    await auditByReporter(tx, report.reporter.email, { action: "report.credit", reportId: report.id, after: input });
   });
 }

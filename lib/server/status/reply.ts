@@ -12,7 +12,7 @@ import { enqueueMail, templates } from "@/lib/server/mail/outbox";
 import { refuseOversizedMessage } from "@/lib/server/reports/messages";
 import { recordEvent } from "@/lib/server/reports/timeline";
 import { pausedFor } from "@/lib/server/sla/policy";
-import { reportForToken, reporterActor } from "@/lib/server/status/token";
+import { auditByReporter, reportForToken, reporterActor } from "@/lib/server/status/token";
 
 // The reporter's answers: a reply on the status page, and what follows any
 // answer (also by mail, see lib/server/mail/inbound.ts).
@@ -32,14 +32,10 @@ export async function postReporterMessage(token: string, raw: unknown, clientKey
       body: input.body,
     });
     await afterReporterAnswer(tx, report, now);
-    await tx.auditLog.create({
-      data: {
-        actorLabel: `reporter ${report.reporter.email}`,
-        action: "report.reply",
-        entityType: "report",
-        entityId: report.id,
-        after: { eventId: event.id },
-      },
+    await auditByReporter(tx, report.reporter.email, {
+      action: "report.reply",
+      reportId: report.id,
+      after: { eventId: event.id },
     });
     return { key: report.key, message: { at: event.at.toISOString(), from: "you" as const, body: event.body ?? "" } };
   });

@@ -2,6 +2,7 @@ import "server-only";
 
 import { appUrl } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashesEqual, newSecret, sha256Hex } from "@/lib/server/infra/crypto";
 import type { Db, Tx } from "@/lib/server/infra/db";
 
@@ -56,4 +57,21 @@ export async function reportForToken(tx: Tx, token: string) {
 /** The reporter as the timeline names them: no account, only a display name. */
 export function reporterActor(report: { reporter: { name: string | null; email: string } }) {
   return { kind: "reporter" as const, label: report.reporter.name ?? report.reporter.email };
+}
+
+/** An audit entry for something the reporter did (they have no account: named by address). */
+export async function auditByReporter(
+  tx: Tx,
+  reporterEmail: string,
+  entry: { action: string; reportId: string; after: Prisma.InputJsonValue },
+): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorLabel: `reporter ${reporterEmail}`,
+      action: entry.action,
+      entityType: "report",
+      entityId: entry.reportId,
+      after: entry.after,
+    },
+  });
 }
