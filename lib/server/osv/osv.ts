@@ -2,6 +2,7 @@ import "server-only";
 
 import { cveContainer } from "@/lib/domain/cve";
 import { scoreCvss } from "@/lib/domain/cvss";
+import { eventsFromRanges, rangesFromEvents, rowCells } from "@/lib/domain/matrix-row";
 import type { ImportedAdvisory } from "@/lib/domain/osv";
 import { fromOsv, osvRecord, toOsv } from "@/lib/domain/osv";
 import { osvImportProblems } from "@/lib/domain/osv-validate";
@@ -14,13 +15,7 @@ import { audit } from "@/lib/server/infra/audit";
 import { db } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
 import { parseInput } from "@/lib/server/infra/validate";
-import {
-  eventsFromRanges,
-  matrixInclude,
-  projectLinesInclude,
-  rangesFromEvents,
-  rowCells,
-} from "@/lib/server/matrix/matrix";
+import { matrixInclude, matrixReport, projectLinesInclude } from "@/lib/server/matrix/matrix";
 import { createReport } from "@/lib/server/reports/reports";
 
 // OSV import (create or update by id and aliases) and export.
@@ -224,7 +219,7 @@ export async function exportOsv(actor: Actor | null, key: string) {
   }));
   // the handlers' word per line, as the matrix shows it: an overridden cell that is fixed (or fixed in a release
   // not out yet) at a version; a fixed version kept on a cell now marked affected or won't fix says nothing
-  const handFixes = (report.project ? rowCells(report, report.project) : []).flatMap((c) =>
+  const handFixes = (report.project ? rowCells(matrixReport(report), report.project) : []).flatMap((c) =>
     c.overridden && (c.state === "fixed" || c.state === "fix_pending") && c.version
       ? [{ lineRange: c.range, version: c.version }]
       : [],
@@ -265,7 +260,7 @@ export async function exportCve(actor: Actor | null, key: string) {
     include: { reporter: true, ...matrixInclude, project: { include: projectLinesInclude } },
   });
   if (!report) throw new DomainError("not_found", "No such report.");
-  const lines = report.project ? rowCells(report, report.project) : [];
+  const lines = report.project ? rowCells(matrixReport(report), report.project) : [];
   const pref = report.creditPreference;
   const credit =
     report.source === "IMPORT" || pref === "NONE" ? null : pref === "ANONYMOUS" ? "Anonymous" : report.creditName;

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { mostUrgentView } from "@/lib/clock-view";
+import { rangesFromEvents, rowCells, vulnerableLines } from "@/lib/domain/matrix-row";
 import { formatReportKey, isReportKey } from "@/lib/domain/report-key";
 import type { Clock } from "@/lib/domain/sla";
 import { computeClocks, metInTime } from "@/lib/domain/sla";
@@ -26,13 +27,7 @@ import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
 import { parseInput } from "@/lib/server/infra/validate";
 import { enqueueMail, templates } from "@/lib/server/mail/outbox";
-import {
-  matrixInclude,
-  projectLinesInclude,
-  rangesFromEvents,
-  rowCells,
-  vulnerableLines,
-} from "@/lib/server/matrix/matrix";
+import { matrixInclude, matrixReport, projectLinesInclude } from "@/lib/server/matrix/matrix";
 import { policyInForce, policyNumbers } from "@/lib/server/sla/policy";
 
 // Reports: intake, the team's list and detail views, and the reporter's view.
@@ -91,7 +86,7 @@ function toSummary(row: SummaryRow, now: Date): ReportSummaryDto {
     severity: row.severity,
     cvss: row.cvssVector ? { vector: row.cvssVector, score: row.cvssScore } : null,
     project: row.project ? { slug: row.project.slug, name: row.project.name } : null,
-    affectedLines: row.project ? vulnerableLines(row, row.project) : [],
+    affectedLines: row.project ? vulnerableLines(matrixReport(row), row.project) : [],
     assignee: row.assignee,
     backup: row.backup,
     reporter: { email: row.reporter.email, name: row.reporter.name },
@@ -363,7 +358,7 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
     body: row.body,
     affected: [...byPackage].map(([pkg, ranges]) => ({ package: pkg, ranges })),
     matrix: row.project
-      ? rowCells(row, row.project).map((c) => ({ line: c.line, state: c.state, version: c.version }))
+      ? rowCells(matrixReport(row), row.project).map((c) => ({ line: c.line, state: c.state, version: c.version }))
       : [],
     timeline: row.events.map((e) => ({
       at: e.at.toISOString(),

@@ -6,7 +6,7 @@ import { SYSTEM } from "@/lib/server/auth/actor";
 import { hashPassword } from "@/lib/server/auth/passwords";
 import { newSecret, sha256Hex } from "@/lib/server/infra/crypto";
 import { db } from "@/lib/server/infra/db";
-import { eventsFromRanges } from "@/lib/server/matrix/matrix";
+import { eventsFromRanges } from "@/lib/domain/matrix-row";
 
 // `embargo seed demo`: an Express-like organisation with about thirty reports
 // in every state, timed relative to now so clocks show every state. Demo
