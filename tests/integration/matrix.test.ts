@@ -5,15 +5,9 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/auth/actor";
 import { SYSTEM } from "@/lib/server/auth/actor";
+import { setAffected, setOverride } from "@/lib/server/matrix/affected";
 import { getAllMatrices, getMatrix } from "@/lib/server/matrix/matrix";
-import {
-  createProject,
-  listProjects,
-  replaceLines,
-  setAffected,
-  setOverride,
-  suggestLinesFromNpm,
-} from "@/lib/server/projects/projects";
+import { createProject, listProjects, replaceLines, suggestLinesFromNpm } from "@/lib/server/projects/projects";
 import { getReport, getReportSummary, submitReport } from "@/lib/server/reports/reports";
 import { updateReport } from "@/lib/server/reports/updates";
 import { createUser } from "@/lib/server/users/users";

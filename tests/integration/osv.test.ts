@@ -6,9 +6,10 @@ import { osvExportProblems } from "@/lib/domain/osv-validate";
 import { DomainError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
+import { setAffected, setOverride } from "@/lib/server/matrix/affected";
 import { getMatrix } from "@/lib/server/matrix/matrix";
 import { exportCve, exportOsv, importOsv } from "@/lib/server/osv/osv";
-import { createProject, replaceLines, setAffected, setOverride } from "@/lib/server/projects/projects";
+import { createProject, replaceLines } from "@/lib/server/projects/projects";
 import { getReport, submitReport } from "@/lib/server/reports/reports";
 
 const advisory = JSON.parse(readFileSync("tests/fixtures/GHSA-qw6h-vgh9-j6wx.json", "utf8")) as Record<string, unknown>;
