@@ -6,7 +6,7 @@ import { closeDatabase } from "@/lib/server/infra/database";
 import { db, disconnectDb } from "@/lib/server/infra/db";
 import { migrateDatabase } from "@/lib/server/infra/migrate";
 import { getAllMatrices, getMatrix } from "@/lib/server/matrix/matrix";
-import { exportOsv } from "@/lib/server/osv/osv";
+import { exportOsv } from "@/lib/server/osv/export";
 import { getReport, getStatusView, listBoard, listReports, submitReport } from "@/lib/server/reports/reports";
 import { seedDemo } from "@/lib/server/seed/demo";
 

@@ -8,7 +8,8 @@ import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
 import { setAffected, setOverride } from "@/lib/server/matrix/affected";
 import { getMatrix } from "@/lib/server/matrix/matrix";
-import { exportCve, exportOsv, importOsv } from "@/lib/server/osv/osv";
+import { exportCve, exportOsv } from "@/lib/server/osv/export";
+import { importOsv } from "@/lib/server/osv/osv";
 import { createProject, replaceLines } from "@/lib/server/projects/projects";
 import { getReport, submitReport } from "@/lib/server/reports/reports";
 
