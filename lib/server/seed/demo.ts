@@ -127,6 +127,21 @@ export async function seedDemo(): Promise<string> {
             data: { reportId: report.id, package: spec.project, events: eventsFromRanges(spec.ranges) },
           });
         }
+        // an entry by the report's handler (the admin while it has none)
+        const byTeam = (
+          at: Date,
+          kind: string,
+          visibility: "INTERNAL" | "REPORTER",
+          fields: { body?: string; data?: Prisma.InputJsonValue },
+        ): Prisma.TimelineEventCreateManyInput => ({
+          reportId: report.id,
+          at,
+          kind,
+          visibility,
+          actorType: "USER",
+          actorId: handler ?? users.admin,
+          ...fields,
+        });
         const events: Prisma.TimelineEventCreateManyInput[] = [
           {
             reportId: report.id,
@@ -151,47 +166,25 @@ export async function seedDemo(): Promise<string> {
         }
         if (ackAt) {
           events.push(
-            {
-              reportId: report.id,
-              at: ackAt,
-              kind: "status_changed",
-              visibility: "INTERNAL",
-              actorType: "USER",
-              actorId: handler ?? users.admin,
-              data: { from: "NEW", to: "TRIAGE" },
-            },
-            {
-              reportId: report.id,
-              at: ackAt,
-              kind: "message",
-              visibility: "REPORTER",
-              actorType: "USER",
-              actorId: handler ?? users.admin,
+            byTeam(ackAt, "status_changed", "INTERNAL", { data: { from: "NEW", to: "TRIAGE" } }),
+            byTeam(ackAt, "message", "REPORTER", {
               body: "Thank you for your report. We have received it and a member of the security team is looking at it. We will follow up with a detailed response.",
-            },
+            }),
           );
         }
         if (ackAt && spec.status !== "NEW") {
-          events.push({
-            reportId: report.id,
-            at: new Date(ackAt.getTime() + 30 * 60_000),
-            kind: "note",
-            visibility: "INTERNAL",
-            actorType: "USER",
-            actorId: handler ?? users.admin,
-            body: "Reproduced locally on the latest 4.x. Checking 5.x next.",
-          });
+          events.push(
+            byTeam(new Date(ackAt.getTime() + 30 * 60_000), "note", "INTERNAL", {
+              body: "Reproduced locally on the latest 4.x. Checking 5.x next.",
+            }),
+          );
         }
         if (replyAt) {
-          events.push({
-            reportId: report.id,
-            at: replyAt,
-            kind: "message",
-            visibility: "REPORTER",
-            actorType: "USER",
-            actorId: handler ?? users.admin,
-            body: "We have confirmed the behaviour you describe and are working out which release lines are affected. Next step: a fix for every maintained line. We will keep you informed at least weekly.",
-          });
+          events.push(
+            byTeam(replyAt, "message", "REPORTER", {
+              body: "We have confirmed the behaviour you describe and are working out which release lines are affected. Next step: a fix for every maintained line. We will keep you informed at least weekly.",
+            }),
+          );
           events.push({
             reportId: report.id,
             at: new Date(replyAt.getTime() + 2 * HOUR),
@@ -203,48 +196,28 @@ export async function seedDemo(): Promise<string> {
           });
         }
         if (updateAt) {
-          events.push({
-            reportId: report.id,
-            at: updateAt,
-            kind: "message",
-            visibility: "REPORTER",
-            actorType: "USER",
-            actorId: handler ?? users.admin,
-            body: "A quick update: the fix is under review for every maintained release line. We will write again when a release date is set.",
-          });
+          events.push(
+            byTeam(updateAt, "message", "REPORTER", {
+              body: "A quick update: the fix is under review for every maintained release line. We will write again when a release date is set.",
+            }),
+          );
         }
         if (confirmedAt) {
-          events.push({
-            reportId: report.id,
-            at: confirmedAt,
-            kind: "status_changed",
-            visibility: "INTERNAL",
-            actorType: "USER",
-            actorId: handler ?? users.admin,
-            data: { from: "TRIAGE", to: "CONFIRMED" },
-          });
+          events.push(byTeam(confirmedAt, "status_changed", "INTERNAL", { data: { from: "TRIAGE", to: "CONFIRMED" } }));
         }
         if (disclosedAt) {
-          events.push({
-            reportId: report.id,
-            at: disclosedAt,
-            kind: "message",
-            visibility: "REPORTER",
-            actorType: "USER",
-            actorId: handler ?? users.admin,
-            body: `The fix has been released and the advisory${spec.cve ? ` (${spec.cve})` : ""} is public. Thank you for reporting it responsibly.`,
-          });
+          events.push(
+            byTeam(disclosedAt, "message", "REPORTER", {
+              body: `The fix has been released and the advisory${spec.cve ? ` (${spec.cve})` : ""} is public. Thank you for reporting it responsibly.`,
+            }),
+          );
         }
         if (closedAt) {
-          events.push({
-            reportId: report.id,
-            at: closedAt,
-            kind: "status_changed",
-            visibility: "INTERNAL",
-            actorType: "USER",
-            actorId: handler ?? users.admin,
-            data: { from: "TRIAGE", to: "CLOSED", resolution: spec.resolution },
-          });
+          events.push(
+            byTeam(closedAt, "status_changed", "INTERNAL", {
+              data: { from: "TRIAGE", to: "CLOSED", resolution: spec.resolution },
+            }),
+          );
         }
         await tx.timelineEvent.createMany({ data: events });
       }
