@@ -16,6 +16,8 @@ import { db } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
 import { bodyOf, findThread, firstAddress, referencedIds, replyText } from "@/lib/server/mail/threading";
 import { createReport } from "@/lib/server/reports/reports";
+import type { EventActor } from "@/lib/server/reports/timeline";
+import { recordEvent } from "@/lib/server/reports/timeline";
 import { afterReporterAnswer } from "@/lib/server/reports/updates";
 
 // Inbound e-mail. The raw message is stored first, in a transaction of its
@@ -114,19 +116,17 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
       const now = new Date();
       if (thread) {
         const body = replyText(bodyOf(mail)) || "(an empty reply)";
-        await tx.timelineEvent.create({
-          data: {
-            reportId: thread.id,
-            at: now,
-            kind: thread.fromReporter ? "message" : "mail_note",
-            // mail from anyone but the reporter reaches the team only
-            visibility: thread.fromReporter ? "REPORTER" : "INTERNAL",
-            actorType: thread.fromReporter ? "REPORTER" : "SYSTEM",
-            actorLabel: thread.fromReporter ? (from.name ?? from.address) : `e-mail from ${from.address}`,
-            body,
-            messageId,
-            data: { via: "email", attachments: mail.attachments.map((a) => a.filename ?? "attachment") },
-          },
+        const sender: EventActor = thread.fromReporter
+          ? { kind: "reporter", label: from.name ?? from.address }
+          : { kind: "system", label: `e-mail from ${from.address}` };
+        await recordEvent(tx, sender, thread.id, {
+          at: now,
+          kind: thread.fromReporter ? "message" : "mail_note",
+          // mail from anyone but the reporter reaches the team only
+          visibility: thread.fromReporter ? "REPORTER" : "INTERNAL",
+          body,
+          messageId,
+          data: { via: "email", attachments: mail.attachments.map((a) => a.filename ?? "attachment") },
         });
         await storeAttachments(tx, mail, stored.id, thread.id);
         const report = await tx.report.findUniqueOrThrow({ where: { id: thread.id } });
