@@ -6,13 +6,13 @@ import type { MatrixProject, MatrixReport } from "@/lib/domain/matrix-row";
 import { cellsFor, linesInForce, rowCells } from "@/lib/domain/matrix-row";
 import { isReportKey } from "@/lib/domain/report-key";
 import { OPEN_STATUSES } from "@/lib/domain/workflow";
-import { DomainError } from "@/lib/errors";
 import type { MatrixState } from "@/lib/generated/prisma/client";
 import type { MatrixQuery } from "@/lib/schemas/projects";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
+import { projectNotFound } from "@/lib/server/projects/project-not-found";
 
 // The matrix as stored data meets lib/domain/matrix: a report's ranges for
 // its project's package, its overrides, and the project's release lines.
@@ -141,7 +141,7 @@ export async function getMatrix(
 ): Promise<MatrixDto & { name: string }> {
   authorize(actor, "reports.read");
   const project = await db().project.findUnique({ where: { slug }, include: projectLinesInclude });
-  if (!project) throw new DomainError("not_found", `No project "${slug}".`);
+  if (!project) throw projectNotFound(slug);
   return (await buildMatrices([project], filters))[0]!;
 }
 

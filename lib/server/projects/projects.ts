@@ -16,6 +16,7 @@ import { audit } from "@/lib/server/infra/audit";
 import { db } from "@/lib/server/infra/db";
 import { parseInput } from "@/lib/server/infra/validate";
 import { projectLinesInclude } from "@/lib/server/matrix/matrix";
+import { projectNotFound } from "@/lib/server/projects/project-not-found";
 
 // Projects and their release lines (a report's ranges and overrides are
 // written in lib/server/matrix/affected.ts).
@@ -140,7 +141,7 @@ export async function replaceLines(actor: Actor | null, slug: string, raw: z.inp
 
   return db().$transaction(async (tx) => {
     const project = await tx.project.findUnique({ where: { slug }, include: projectLinesInclude });
-    if (!project) throw new DomainError("not_found", `No project "${slug}".`);
+    if (!project) throw projectNotFound(slug);
     const removed = project.lines.filter((l) => !names.has(l.name));
     const orphaned = removed.length
       ? await tx.matrixOverride.findMany({
@@ -189,7 +190,7 @@ export async function replaceLines(actor: Actor | null, slug: string, raw: z.inp
 export async function suggestLinesFromNpm(actor: Actor | null, slug: string, fetcher: typeof fetch = fetch) {
   authorize(actor, "projects.write");
   const project = await db().project.findUnique({ where: { slug }, select: { packageName: true } });
-  if (!project) throw new DomainError("not_found", `No project "${slug}".`);
+  if (!project) throw projectNotFound(slug);
   if (!project.packageName)
     throw new DomainError("rule_violated", "Give the project its npm package name first.", {
       fields: { packageName: "Needed to ask npm" },
