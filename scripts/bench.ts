@@ -6,7 +6,7 @@ import { closeDatabase } from "@/lib/server/infra/database";
 import { db, disconnectDb } from "@/lib/server/infra/db";
 import { migrateDatabase } from "@/lib/server/infra/migrate";
 import { getAllMatrices, getMatrix } from "@/lib/server/matrix/matrix";
-import { exportOsv } from "@/lib/server/osv/osv";
+import { exportOsv } from "@/lib/server/osv/export";
 import { listBoard } from "@/lib/server/reports/board";
 import { getReport } from "@/lib/server/reports/detail";
 import { submitReport } from "@/lib/server/reports/intake";

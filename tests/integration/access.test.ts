@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 
-import { DomainError } from "@/lib/errors";
-import type { Actor } from "@/lib/server/auth/actor";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
 import { getReport } from "@/lib/server/reports/detail";
@@ -18,26 +16,17 @@ import {
   updateUser,
   verifyCredentials,
 } from "@/lib/server/users/users";
+import { TEST_PASSWORD, actorFor } from "@/tests/helpers/actors";
+import { expectDomainError } from "@/tests/helpers/errors";
 
-const PASSWORD = "a-long-enough-password";
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  return error instanceof DomainError ? error.code : String(error);
-}
-
-function asUser(user: { id: string; email: string; name: string; role: "ADMIN" | "HANDLER" | "VIEWER" }): Actor {
-  return { kind: "user", user, via: "session" };
-}
+const PASSWORD = TEST_PASSWORD;
 
 describe("setup, users, sign-in and roles", () => {
   it("offers setup once, and the bootstrap admin only while no user exists", async () => {
     const admin = await setupFirstAdmin({ email: "first@example.com", name: "First", password: PASSWORD });
     expect(admin.role).toBe("ADMIN");
-    expect(await code(setupFirstAdmin({ email: "second@example.com", name: "Second", password: PASSWORD }))).toBe(
+    await expectDomainError(
+      setupFirstAdmin({ email: "second@example.com", name: "Second", password: PASSWORD }),
       "forbidden",
     );
     expect(await bootstrapAdmin("boot@example.com", PASSWORD)).toBe(false);
@@ -80,10 +69,12 @@ describe("setup, users, sign-in and roles", () => {
   });
 
   it("refuses a duplicate e-mail with 409 and bad input with 400", async () => {
-    expect(await code(createUser(SYSTEM, { email: "hana@example.com", role: "VIEWER", password: PASSWORD }))).toBe(
+    await expectDomainError(
+      createUser(SYSTEM, { email: "hana@example.com", role: "VIEWER", password: PASSWORD }),
       "conflict",
     );
-    expect(await code(createUser(SYSTEM, { email: "x@example.com", role: "VIEWER", password: "short" }))).toBe(
+    await expectDomainError(
+      createUser(SYSTEM, { email: "x@example.com", role: "VIEWER", password: "short" }),
       "bad_request",
     );
   });
@@ -97,22 +88,23 @@ describe("setup, users, sign-in and roles", () => {
     const handler = await loadActiveUser(
       (await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" } })).id,
     );
-    for (const actor of [asUser(viewer), asUser(handler!)]) {
-      expect(await code(listUsers(actor))).toBe("forbidden");
-      expect(await code(createUser(actor, { email: "y@example.com", role: "ADMIN" }))).toBe("forbidden");
-      expect(await code(createApiToken(actor, { email: "vera@example.com", name: "x" }))).toBe("forbidden");
+    for (const actor of [actorFor(viewer, "session"), actorFor(handler!, "session")]) {
+      await expectDomainError(listUsers(actor), "forbidden");
+      await expectDomainError(createUser(actor, { email: "y@example.com", role: "ADMIN" }), "forbidden");
+      await expectDomainError(createApiToken(actor, { email: "vera@example.com", name: "x" }), "forbidden");
     }
-    expect(await code(listUsers(null))).toBe("unauthenticated");
-    expect(await code(listReports(null, {}))).toBe("unauthenticated");
+    await expectDomainError(listUsers(null), "unauthenticated");
+    await expectDomainError(listReports(null, {}), "unauthenticated");
     // viewers read reports
     const { key } = await submitReport({ title: "t", body: "b", reporterEmail: "r@example.com" });
-    expect((await getReport(asUser(viewer), key)).key).toBe(key);
+    expect((await getReport(actorFor(viewer, "session"), key)).key).toBe(key);
   });
 
   it("keeps at least one active admin", async () => {
     const admin = await db().user.findUniqueOrThrow({ where: { email: "first@example.com" } });
-    expect(await code(updateUser(SYSTEM, { id: admin.id, role: "VIEWER" }))).toBe("rule_violated");
-    expect(await code(updateUser(asUser({ ...admin, role: "ADMIN" }), { id: admin.id, disabled: true }))).toBe(
+    await expectDomainError(updateUser(SYSTEM, { id: admin.id, role: "VIEWER" }), "rule_violated");
+    await expectDomainError(
+      updateUser(actorFor({ ...admin, role: "ADMIN" }, "session"), { id: admin.id, disabled: true }),
       "rule_violated",
     );
   });
@@ -141,7 +133,7 @@ describe("API tokens", () => {
   });
 
   it("refuses tokens for unknown users", async () => {
-    expect(await code(createApiToken(SYSTEM, { email: "ghost@example.com", name: "x" }))).toBe("not_found");
+    await expectDomainError(createApiToken(SYSTEM, { email: "ghost@example.com", name: "x" }), "not_found");
   });
 
   it("writes an audit entry for every change", async () => {

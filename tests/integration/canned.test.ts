@@ -1,6 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
-import type { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/auth/actor";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import {
@@ -9,12 +8,14 @@ import {
   listCannedResponses,
   saveCannedResponse,
 } from "@/lib/server/canned/canned";
+import { createActor } from "@/tests/helpers/actors";
+import { expectDomainError } from "@/tests/helpers/errors";
 
-const handler: Actor = {
-  kind: "user",
-  via: "session",
-  user: { id: "00000000-0000-7000-8000-00000000aaaa", email: "h@example.com", name: "H", role: "HANDLER" },
-};
+let handler: Actor;
+
+beforeAll(async () => {
+  handler = await createActor("HANDLER", { email: "h@example.com", name: "H", via: "session" });
+});
 
 describe("canned responses", () => {
   it("come with the policy's defaults and are edited by admins only", async () => {
@@ -44,14 +45,9 @@ describe("canned responses", () => {
       "We plan to publish next week.",
     );
 
-    const refused = await saveCannedResponse(handler, { name: "x", body: "y", visibility: "INTERNAL" }).catch(
-      (e: unknown) => e,
-    );
-    expect((refused as DomainError).code).toBe("forbidden");
-    const bad = await saveCannedResponse(SYSTEM, { name: "", body: "", visibility: "INTERNAL" }).catch(
-      (e: unknown) => e,
-    );
-    expect(Object.keys((bad as DomainError).fields ?? {})).toEqual(["name", "body"]);
+    await expectDomainError(saveCannedResponse(handler, { name: "x", body: "y", visibility: "INTERNAL" }), "forbidden");
+    const bad = await expectDomainError(saveCannedResponse(SYSTEM, { name: "", body: "", visibility: "INTERNAL" }));
+    expect(Object.keys(bad.fields ?? {})).toEqual(["name", "body"]);
 
     await deleteCannedResponse(SYSTEM, created.id);
     expect((await listCannedForAdmin(SYSTEM)).some((c) => c.id === created.id)).toBe(false);

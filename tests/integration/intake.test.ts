@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { DomainError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
 import { getReport } from "@/lib/server/reports/detail";
 import { submitReport } from "@/lib/server/reports/intake";
 import { getStatusView } from "@/lib/server/status/view";
+import { expectDomainError } from "@/tests/helpers/errors";
 
 const valid = {
   title: "Open redirect in res.location()",
@@ -13,15 +13,6 @@ const valid = {
   reporterEmail: "Reporter@Example.com",
   reporterName: "Rae Porter",
 };
-
-async function rejects(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe("public intake", () => {
   it("creates a NEW report with a yearly key, a reporter and a working status link", async () => {
@@ -71,15 +62,17 @@ describe("public intake", () => {
     [{ ...valid, title: "x".repeat(201) }, "title"],
     [{ title: "t", body: "b" }, "reporterEmail"],
   ])("refuses bad input with the field named (%#)", async (input, field) => {
-    const error = await rejects(submitReport(input as typeof valid));
+    const error = await expectDomainError(submitReport(input as typeof valid));
     expect(error.code).toBe("bad_request");
     expect(Object.keys(error.fields ?? {})).toContain(field);
   });
 
   it("refuses a description over 256 KB as too large, and an unknown project, writing nothing", async () => {
     const before = await db().report.count();
-    expect((await rejects(submitReport({ ...valid, body: "x".repeat(256 * 1024 + 1) }))).code).toBe("too_large");
-    expect((await rejects(submitReport({ ...valid, project: "no-such-project" }))).fields).toHaveProperty("project");
+    await expectDomainError(submitReport({ ...valid, body: "x".repeat(256 * 1024 + 1) }), "too_large");
+    expect((await expectDomainError(submitReport({ ...valid, project: "no-such-project" }))).fields).toHaveProperty(
+      "project",
+    );
     expect(await db().report.count()).toBe(before);
     expect(await db().reporter.count({ where: { email: "nobody@example.com" } })).toBe(0);
   });
@@ -93,10 +86,10 @@ describe("public intake", () => {
       token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"),
       "../../etc/passwd",
     ]) {
-      expect((await rejects(getStatusView(bad))).code).toBe("not_found");
+      await expectDomainError(getStatusView(bad), "not_found");
     }
     await db().statusToken.updateMany({ data: { revokedAt: new Date() } });
-    expect((await rejects(getStatusView(token))).code).toBe("not_found");
+    await expectDomainError(getStatusView(token), "not_found");
   });
 
   it("never shows internal notes on the reporter's view", async () => {

@@ -1,20 +1,21 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { mostUrgentView } from "@/lib/clock-view";
-import { DomainError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
 import { listBoard } from "@/lib/server/reports/board";
 import { listReports } from "@/lib/server/reports/list";
 import { DEMO_USERS, seedDemo } from "@/lib/server/seed/demo";
+import { actorFor } from "@/tests/helpers/actors";
+import { expectDomainError } from "@/tests/helpers/errors";
 
 let hana: Actor;
 
 beforeAll(async () => {
   await seedDemo();
   const row = await db().user.findUniqueOrThrow({ where: { email: DEMO_USERS[1].email } });
-  hana = { kind: "user", user: { id: row.id, email: row.email, name: row.name, role: row.role }, via: "token" };
+  hana = actorFor(row);
 });
 
 describe("the demo data and the report list", () => {
@@ -84,9 +85,7 @@ describe("the demo data and the report list", () => {
   it.each([{ limit: "0" }, { limit: "201" }, { status: "DONE" }, { cursor: "garbage" }, { sla: "late" }])(
     "refuses %j with 400",
     async (query) => {
-      const error = await listReports(SYSTEM, query as never).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).code).toBe("bad_request");
+      await expectDomainError(listReports(SYSTEM, query as never), "bad_request");
     },
   );
 });

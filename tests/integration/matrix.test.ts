@@ -2,22 +2,15 @@ import { readFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
-import { DomainError } from "@/lib/errors";
-import type { Actor } from "@/lib/server/auth/actor";
 import { SYSTEM } from "@/lib/server/auth/actor";
+import { setAffected, setOverride } from "@/lib/server/matrix/affected";
 import { getAllMatrices, getMatrix } from "@/lib/server/matrix/matrix";
-import {
-  createProject,
-  listProjects,
-  replaceLines,
-  setAffected,
-  setOverride,
-  suggestLinesFromNpm,
-} from "@/lib/server/projects/projects";
+import { createProject, listProjects, replaceLines, suggestLinesFromNpm } from "@/lib/server/projects/projects";
 import { getReport, getReportSummary } from "@/lib/server/reports/detail";
 import { submitReport } from "@/lib/server/reports/intake";
 import { updateReport } from "@/lib/server/reports/update";
-import { createUser } from "@/lib/server/users/users";
+import { createActor } from "@/tests/helpers/actors";
+import { expectDomainError } from "@/tests/helpers/errors";
 
 const LINES = [
   { name: "3.x", range: ">=3.0.0 <4.0.0-0", latest: "3.21.2", status: "EOL" as const },
@@ -26,36 +19,30 @@ const LINES = [
   { name: "6.x", range: ">=6.0.0-0 <7.0.0-0", latest: "6.0.0-beta.1", status: "PRERELEASE" as const },
 ];
 
-async function error(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
-
 describe("projects, release lines and the matrix", () => {
   it("creates projects and validates release lines", async () => {
     expect(await createProject(SYSTEM, { slug: "express", name: "Express", packageName: "express" })).toMatchObject({
       slug: "express",
       lines: [],
     });
-    expect((await error(createProject(SYSTEM, { slug: "express", name: "Again" }))).code).toBe("conflict");
+    await expectDomainError(createProject(SYSTEM, { slug: "express", name: "Again" }), "conflict");
     expect(
-      (await error(replaceLines(SYSTEM, "express", { lines: [{ name: "4.x", range: "four", status: "MAINTAINED" }] })))
-        .fields,
+      (
+        await expectDomainError(
+          replaceLines(SYSTEM, "express", { lines: [{ name: "4.x", range: "four", status: "MAINTAINED" }] }),
+        )
+      ).fields,
     ).toHaveProperty("lines.0.range");
     expect(
       (
-        await error(
+        await expectDomainError(
           replaceLines(SYSTEM, "express", {
             lines: [{ name: "4.x", range: ">=4.0.0 <5.0.0-0", latest: "5.0.0", status: "MAINTAINED" }],
           }),
         )
       ).fields,
     ).toEqual({ "lines.0.latest": "5.0.0 is not in >=4.0.0 <5.0.0-0" });
-    const overlap = await error(
+    const overlap = await expectDomainError(
       replaceLines(SYSTEM, "express", {
         lines: [LINES[1]!, { name: "4.18+", range: ">=4.18.0 <5.0.0-0", status: "MAINTAINED" }],
       }),
@@ -63,21 +50,12 @@ describe("projects, release lines and the matrix", () => {
     expect(overlap.message).toBe("4.18+ (>=4.18.0 <5.0.0-0) overlaps 4.x (>=4.0.0 <5.0.0-0)");
     const saved = await replaceLines(SYSTEM, "express", { lines: LINES });
     expect(saved.lines.map((l) => l.name)).toEqual(["4.x", "5.x", "6.x", "3.x"]);
-    const viewer: Actor = {
-      kind: "user",
-      via: "token",
-      user: { id: "00000000-0000-7000-8000-00000000bbbb", email: "v@example.com", name: "V", role: "VIEWER" },
-    };
-    expect((await error(replaceLines(viewer, "express", { lines: LINES }))).code).toBe("forbidden");
+    const viewer = await createActor("VIEWER", { email: "v@example.com", name: "V" });
+    await expectDomainError(replaceLines(viewer, "express", { lines: LINES }), "forbidden");
   });
 
   it("computes each cell from the report's ranges and gates release and disclosure", async () => {
-    const { user } = await createUser(SYSTEM, {
-      email: "hana@example.com",
-      role: "HANDLER",
-      password: "a-long-enough-password",
-    });
-    const handler: Actor = { kind: "user", via: "token", user };
+    const handler = await createActor("HANDLER", { email: "hana@example.com" });
     const { key } = await submitReport({
       title: "Open redirect",
       body: "b",
@@ -122,7 +100,7 @@ describe("projects, release lines and the matrix", () => {
     // 5.x's fix is ready but unreleased: Release pending is fine, Disclosed is not
     await updateReport(handler, key, { version: v, status: "RELEASE_PENDING" });
     v += 1;
-    const refused = await error(updateReport(handler, key, { version: v, status: "DISCLOSED" }));
+    const refused = await expectDomainError(updateReport(handler, key, { version: v, status: "DISCLOSED" }));
     expect(refused).toMatchObject({
       code: "rule_violated",
       message: "Disclosing needs the fixes released. Not released yet: 5.x (5.1.1 not released).",
@@ -153,14 +131,14 @@ describe("projects, release lines and the matrix", () => {
       assignee: "hana@example.com",
       severity: "LOW",
     });
-    expect((await error(updateReport(SYSTEM, key, { version: v, status: "RELEASE_PENDING" }))).message).toMatch(
-      /Not yet: 4\.x\./,
-    );
+    expect(
+      (await expectDomainError(updateReport(SYSTEM, key, { version: v, status: "RELEASE_PENDING" }))).message,
+    ).toMatch(/Not yet: 4\.x\./);
     await setOverride(SYSTEM, key, "4.x", { state: "wont_fix" });
     v = (await getReport(SYSTEM, key)).version;
-    expect((await error(updateReport(SYSTEM, key, { version: v, status: "RELEASE_PENDING" }))).message).toMatch(
-      /Not yet: 4\.x\./,
-    );
+    expect(
+      (await expectDomainError(updateReport(SYSTEM, key, { version: v, status: "RELEASE_PENDING" }))).message,
+    ).toMatch(/Not yet: 4\.x\./);
     await setOverride(SYSTEM, key, "4.x", {
       state: "wont_fix",
       note: "Fixed by upgrading to 5.x; 4.x gets no backport",
@@ -202,14 +180,14 @@ describe("projects, release lines and the matrix", () => {
     const down = (async () => {
       throw new Error("getaddrinfo ENOTFOUND");
     }) as typeof fetch;
-    expect((await error(suggestLinesFromNpm(SYSTEM, "express", down))).code).toBe("unavailable");
+    await expectDomainError(suggestLinesFromNpm(SYSTEM, "express", down), "unavailable");
     const missing = (async () => new Response("{}", { status: 404 })) as typeof fetch;
-    expect((await error(suggestLinesFromNpm(SYSTEM, "express", missing))).code).toBe("not_found");
+    await expectDomainError(suggestLinesFromNpm(SYSTEM, "express", missing), "not_found");
   });
 
   it("refuses bad ranges with the field named", async () => {
     const { key } = await submitReport({ title: "Bad", body: "b", reporterEmail: "r@example.org", project: "express" });
-    const bad = await error(
+    const bad = await expectDomainError(
       setAffected(SYSTEM, key, {
         affected: [{ package: "express", ranges: [{ introduced: "2.0.0", fixed: "1.0.0" }] }],
       }),

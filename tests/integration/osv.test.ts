@@ -3,14 +3,16 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { osvExportProblems } from "@/lib/domain/osv-validate";
-import { DomainError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
+import { setAffected, setOverride } from "@/lib/server/matrix/affected";
 import { getMatrix } from "@/lib/server/matrix/matrix";
-import { exportCve, exportOsv, importOsv } from "@/lib/server/osv/osv";
-import { createProject, replaceLines, setAffected, setOverride } from "@/lib/server/projects/projects";
+import { exportCve, exportOsv } from "@/lib/server/osv/export";
+import { importOsv } from "@/lib/server/osv/osv";
+import { createProject, replaceLines } from "@/lib/server/projects/projects";
 import { getReport } from "@/lib/server/reports/detail";
 import { submitReport } from "@/lib/server/reports/intake";
+import { expectDomainError } from "@/tests/helpers/errors";
 
 const advisory = JSON.parse(readFileSync("tests/fixtures/GHSA-qw6h-vgh9-j6wx.json", "utf8")) as Record<string, unknown>;
 
@@ -131,23 +133,23 @@ describe("OSV import and export", () => {
   });
 
   it("refuses records that are not OSV (400, first errors named) and packages no project tracks (422)", async () => {
-    const notOsv = await importOsv(SYSTEM, { hello: "world" }).catch((e: unknown) => e);
-    expect(notOsv).toBeInstanceOf(DomainError);
-    expect((notOsv as DomainError).code).toBe("bad_request");
-    expect(Object.keys((notOsv as DomainError).fields ?? {})).toEqual(expect.arrayContaining(["id", "modified"]));
-    const unknown = await importOsv(SYSTEM, {
-      ...advisory,
-      id: "GHSA-xxxx-xxxx-xxxx",
-      aliases: [],
-      affected: [
-        {
-          package: { ecosystem: "npm", name: "left-pad" },
-          ranges: [{ type: "SEMVER", events: [{ introduced: "0" }] }],
-        },
-      ],
-    }).catch((e: unknown) => e);
-    expect((unknown as DomainError).code).toBe("rule_violated");
-    expect((unknown as DomainError).message).toContain('"left-pad"');
+    const notOsv = await expectDomainError(importOsv(SYSTEM, { hello: "world" }), "bad_request");
+    expect(Object.keys(notOsv.fields ?? {})).toEqual(expect.arrayContaining(["id", "modified"]));
+    const unknown = await expectDomainError(
+      importOsv(SYSTEM, {
+        ...advisory,
+        id: "GHSA-xxxx-xxxx-xxxx",
+        aliases: [],
+        affected: [
+          {
+            package: { ecosystem: "npm", name: "left-pad" },
+            ranges: [{ type: "SEMVER", events: [{ introduced: "0" }] }],
+          },
+        ],
+      }),
+      "rule_violated",
+    );
+    expect(unknown.message).toContain('"left-pad"');
     // null where a list may be, and extra keys in an event, are OSV too
     const sparse = await importOsv(SYSTEM, {
       ...advisory,
@@ -173,17 +175,21 @@ describe("OSV import and export", () => {
       references: [{ type: "ADVISORY", url: "javascript:alert(1)" }],
     });
     expect((await getReport(SYSTEM, scripted.key)).advisoryUrl).toBeNull();
-    const broken = await importOsv(SYSTEM, {
-      ...advisory,
-      affected: [
-        {
-          package: { ecosystem: "npm", name: "express" },
-          ranges: [{ type: "SEMVER", events: [{ introduced: "0" }, { fixed: "4.20.0" }, { last_affected: "4.21.0" }] }],
-        },
-      ],
-    }).catch((e: unknown) => e);
-    expect((broken as DomainError).code).toBe("bad_request");
-    expect((broken as DomainError).fields).toEqual({
+    const broken = await expectDomainError(
+      importOsv(SYSTEM, {
+        ...advisory,
+        affected: [
+          {
+            package: { ecosystem: "npm", name: "express" },
+            ranges: [
+              { type: "SEMVER", events: [{ introduced: "0" }, { fixed: "4.20.0" }, { last_affected: "4.21.0" }] },
+            ],
+          },
+        ],
+      }),
+      "bad_request",
+    );
+    expect(broken.fields).toEqual({
       "affected.0.ranges.0": "a range uses fixed or last_affected events, not both",
     });
   });
@@ -247,9 +253,9 @@ describe("OSV import and export", () => {
       [{ introduced: "5.0.0" }, { fixed: "5.1.1" }],
     ]);
     // a fixed version must be a release of its line
-    const outside = await setOverride(SYSTEM, key, "5.x", { state: "fixed", fixedVersion: "4.22.0" }).catch(
-      (e: unknown) => e,
+    const outside = await expectDomainError(
+      setOverride(SYSTEM, key, "5.x", { state: "fixed", fixedVersion: "4.22.0" }),
     );
-    expect((outside as DomainError).fields).toEqual({ fixedVersion: "Not in >=5.0.0 <6.0.0-0" });
+    expect(outside.fields).toEqual({ fixedVersion: "Not in >=5.0.0 <6.0.0-0" });
   });
 });

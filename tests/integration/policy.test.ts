@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { DomainError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { getReport } from "@/lib/server/reports/detail";
 import { submitReport } from "@/lib/server/reports/intake";
 import { listPolicies, savePolicy } from "@/lib/server/sla/policy";
+import { expectDomainError } from "@/tests/helpers/errors";
 
 const base = {
   acknowledgeHours: 48,
@@ -46,9 +46,8 @@ describe("SLA policy versions", () => {
       [{ ...base, acknowledgeHours: 0 }, "acknowledgeHours"],
       [{ ...base, project: "nope" }, "project"],
     ] as [Record<string, unknown>, string][]) {
-      const error = await savePolicy(SYSTEM, input as never).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).fields).toHaveProperty(field);
+      const error = await expectDomainError(savePolicy(SYSTEM, input as never));
+      expect(error.fields).toHaveProperty(field);
     }
   });
 });

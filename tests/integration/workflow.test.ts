@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/auth/actor";
-import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
 import { getReport } from "@/lib/server/reports/detail";
 import { submitReport } from "@/lib/server/reports/intake";
@@ -11,50 +10,29 @@ import { updateReport } from "@/lib/server/reports/update";
 import { setCreditPreference } from "@/lib/server/status/credit";
 import { postReporterMessage } from "@/lib/server/status/reply";
 import { getStatusView } from "@/lib/server/status/view";
-import { createUser } from "@/lib/server/users/users";
+import { createActor } from "@/tests/helpers/actors";
+import { expectDomainError } from "@/tests/helpers/errors";
+import { makeReport } from "@/tests/helpers/reports";
 
 let handler: Actor;
 let viewer: Actor;
 
 beforeAll(async () => {
-  const { user } = await createUser(SYSTEM, {
-    email: "hana@example.com",
-    name: "Hana Okafor",
-    role: "HANDLER",
-    password: "a-long-enough-password",
-  });
-  handler = { kind: "user", user, via: "token" };
-  const { user: v } = await createUser(SYSTEM, {
-    email: "vera@example.com",
-    name: "Vera",
-    role: "VIEWER",
-    password: "a-long-enough-password",
-  });
-  viewer = { kind: "user", user: v, via: "token" };
+  handler = await createActor("HANDLER", { email: "hana@example.com", name: "Hana Okafor" });
+  viewer = await createActor("VIEWER", { email: "vera@example.com", name: "Vera" });
 });
 
-async function error(promise: Promise<unknown>): Promise<DomainError> {
-  const e = await promise.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
-
-const submit = (title = "Open redirect") =>
-  submitReport({ title, body: "Full details", reporterEmail: "rae@example.org", reporterName: "Rae" });
 const clock = (report: Awaited<ReturnType<typeof getReport>>, name: string) =>
   report.sla.find((c) => c.clock === name)!;
 
 describe("the workflow through the use cases", () => {
   it("acknowledges NEW → TRIAGE, refuses skipping to DISCLOSED, and refuses stale writes", async () => {
-    const { key, token } = await submit();
+    const { key, token } = await makeReport();
     const fresh = await getReport(handler, key);
     expect(clock(fresh, "acknowledge")).toMatchObject({ state: "ok", metAt: null });
     expect(Date.parse(clock(fresh, "acknowledge").dueAt!) - Date.parse(fresh.receivedAt)).toBe(48 * 3_600_000);
 
-    const refused = await error(updateReport(handler, key, { version: 1, status: "DISCLOSED" }));
+    const refused = await expectDomainError(updateReport(handler, key, { version: 1, status: "DISCLOSED" }));
     expect(refused.code).toBe("rule_violated");
     expect(refused.message).toMatch(/disclosed from Release pending/);
 
@@ -75,14 +53,16 @@ describe("the workflow through the use cases", () => {
     expect(mails.map((m) => m.template)).toEqual(["received", "acknowledgment"]);
     expect(mails[1]!.text).not.toContain("/status/");
 
-    const stale = await error(updateReport(handler, key, { version: 1, status: "CLOSED", resolution: "REJECTED" }));
+    const stale = await expectDomainError(
+      updateReport(handler, key, { version: 1, status: "CLOSED", resolution: "REJECTED" }),
+    );
     expect(stale.code).toBe("conflict");
     expect(stale.message).toMatch(/changed by Hana Okafor/);
     expect((await getReport(handler, key)).status).toBe("TRIAGE");
   });
 
   it("meets the detailed-response clock with the first reporter-visible message, not with a note", async () => {
-    const { key, token } = await submit();
+    const { key, token } = await makeReport();
     await updateReport(handler, key, { version: 1, status: "TRIAGE" });
     await postMessage(handler, key, { body: "Internal: reproduced on 4.x", visibility: "internal" });
     expect(clock(await getReport(handler, key), "response").state).toBe("ok");
@@ -106,9 +86,9 @@ describe("the workflow through the use cases", () => {
   });
 
   it("confirms only with a primary handler and a severity", async () => {
-    const { key } = await submit();
+    const { key } = await makeReport();
     await updateReport(handler, key, { version: 1, status: "TRIAGE" });
-    const refused = await error(updateReport(handler, key, { version: 2, status: "CONFIRMED" }));
+    const refused = await expectDomainError(updateReport(handler, key, { version: 2, status: "CONFIRMED" }));
     expect(refused).toMatchObject({
       code: "rule_violated",
       message: "Confirming needs a primary handler and a severity.",
@@ -131,12 +111,13 @@ describe("the workflow through the use cases", () => {
   });
 
   it("closes with a resolution, redirects third-party reports to their maintainer, and reopens to Triage", async () => {
-    const { key, token } = await submit("Bug in multer");
-    expect((await error(updateReport(handler, key, { version: 1, status: "CLOSED" }))).message).toMatch(
+    const { key, token } = await makeReport({ title: "Bug in multer" });
+    expect((await expectDomainError(updateReport(handler, key, { version: 1, status: "CLOSED" }))).message).toMatch(
       /needs a resolution/,
     );
     expect(
-      (await error(updateReport(handler, key, { version: 1, status: "CLOSED", resolution: "THIRD_PARTY" }))).message,
+      (await expectDomainError(updateReport(handler, key, { version: 1, status: "CLOSED", resolution: "THIRD_PARTY" })))
+        .message,
     ).toMatch(/maintainer/);
     await updateReport(handler, key, {
       version: 1,
@@ -152,7 +133,7 @@ describe("the workflow through the use cases", () => {
   });
 
   it("lets exactly one of 100 concurrent writes of one version win, losing nothing", async () => {
-    const { key } = await submit("Contended");
+    const { key } = await makeReport({ title: "Contended" });
     const results = await Promise.allSettled(
       Array.from({ length: 100 }, (_, i) => updateReport(handler, key, { version: 1, labels: [`attempt-${i}`] })),
     );
@@ -172,26 +153,25 @@ describe("the workflow through the use cases", () => {
   });
 
   it("refuses bad input, oversize messages, and viewers", async () => {
-    const { key } = await submit();
-    expect((await error(updateReport(handler, key, { version: 1, status: "DONE" as never }))).code).toBe("bad_request");
-    expect((await error(updateReport(handler, key, { status: "TRIAGE" } as never))).fields).toHaveProperty("version");
+    const { key } = await makeReport();
+    await expectDomainError(updateReport(handler, key, { version: 1, status: "DONE" as never }), "bad_request");
+    expect((await expectDomainError(updateReport(handler, key, { status: "TRIAGE" } as never))).fields).toHaveProperty(
+      "version",
+    );
     expect(
-      (await error(updateReport(handler, key, { version: 1, cvssVector: "CVSS:3.1/AV:N" }))).fields,
+      (await expectDomainError(updateReport(handler, key, { version: 1, cvssVector: "CVSS:3.1/AV:N" }))).fields,
     ).toHaveProperty("cvssVector");
     expect(
-      (await error(updateReport(handler, key, { version: 1, assignee: "vera@example.com" }))).fields,
+      (await expectDomainError(updateReport(handler, key, { version: 1, assignee: "vera@example.com" }))).fields,
     ).toHaveProperty("assignee");
     expect(
-      (await error(postMessage(handler, key, { body: "x".repeat(64 * 1024 + 1), visibility: "reporter" }))).code,
+      (await expectDomainError(postMessage(handler, key, { body: "x".repeat(64 * 1024 + 1), visibility: "reporter" })))
+        .code,
     ).toBe("too_large");
-    expect((await error(postMessage(handler, key, { body: "hi", visibility: "public" as never }))).code).toBe(
-      "bad_request",
-    );
-    expect((await error(updateReport(viewer, key, { version: 1, status: "TRIAGE" }))).code).toBe("forbidden");
-    expect((await error(postMessage(viewer, key, { body: "hi", visibility: "internal" }))).code).toBe("forbidden");
-    expect((await error(updateReport(handler, "SEC-1999-0001", { version: 1, status: "TRIAGE" }))).code).toBe(
-      "not_found",
-    );
+    await expectDomainError(postMessage(handler, key, { body: "hi", visibility: "public" as never }), "bad_request");
+    await expectDomainError(updateReport(viewer, key, { version: 1, status: "TRIAGE" }), "forbidden");
+    await expectDomainError(postMessage(viewer, key, { body: "hi", visibility: "internal" }), "forbidden");
+    await expectDomainError(updateReport(handler, "SEC-1999-0001", { version: 1, status: "TRIAGE" }), "not_found");
     expect((await getReport(handler, key)).version).toBe(1);
   });
 
@@ -216,7 +196,7 @@ describe("the workflow through the use cases", () => {
   });
 
   it("records the hand-ticked policy checklist items and the advisory link", async () => {
-    const { key } = await submit();
+    const { key } = await makeReport();
     await updateReport(handler, key, {
       version: 1,
       checklist: ["audited"],
@@ -228,17 +208,21 @@ describe("the workflow through the use cases", () => {
       version: 2,
     });
     expect(
-      (await error(updateReport(handler, key, { version: 2, checklist: ["done-everything" as never] }))).code,
+      (await expectDomainError(updateReport(handler, key, { version: 2, checklist: ["done-everything" as never] })))
+        .code,
     ).toBe("bad_request");
     // the link is shown to the reporter: only web addresses
     expect(
-      (await error(updateReport(handler, key, { version: 2, advisoryUrl: "javascript:alert(document.domain)" })))
-        .fields,
+      (
+        await expectDomainError(
+          updateReport(handler, key, { version: 2, advisoryUrl: "javascript:alert(document.domain)" }),
+        )
+      ).fields,
     ).toEqual({ advisoryUrl: "Enter an http(s) URL" });
   });
 
   it("pauses keep-informed and fix while waiting on the reporter, and resumes when they reply", async () => {
-    const { key, token } = await submit();
+    const { key, token } = await makeReport();
     await updateReport(handler, key, { version: 1, status: "TRIAGE" });
     await updateReport(handler, key, { version: 2, waitingOnReporter: true });
     expect(clock(await getReport(handler, key), "update").state).toBe("paused");

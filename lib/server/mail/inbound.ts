@@ -2,20 +2,22 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import type { AddressObject, ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
 import { simpleParser } from "mailparser";
 
-import { keyInAddress, keyInSubject, needsFullReport } from "@/lib/domain/mail-body";
-import { isReportKey } from "@/lib/domain/report-key";
+import { needsFullReport } from "@/lib/domain/mail-body";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { MAX_BODY_BYTES, MAX_TITLE } from "@/lib/schemas/reports";
+import { MAX_TITLE } from "@/lib/schemas/reports";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
+import { bodyOf, findThread, firstAddress, referencedIds, replyText } from "@/lib/server/mail/threading";
 import { createReport } from "@/lib/server/reports/intake";
+import type { EventActor } from "@/lib/server/reports/timeline";
+import { recordEvent } from "@/lib/server/reports/timeline";
 import { afterReporterAnswer } from "@/lib/server/status/reply";
 
 // Inbound e-mail. The raw message is stored first, in a transaction of its
@@ -26,99 +28,6 @@ import { afterReporterAnswer } from "@/lib/server/status/reply";
 export const MAX_INBOUND_BYTES = 25 * 1024 * 1024;
 
 export type InboundResult = { key: string | null; threaded: boolean; duplicate?: boolean; unparsed?: boolean };
-
-function firstAddress(
-  field: AddressObject | AddressObject[] | undefined,
-): { address: string; name: string | null } | null {
-  const list = ([] as AddressObject[]).concat(field ?? []).flatMap((a) => a.value);
-  const hit = list.find((v) => v.address);
-  return hit ? { address: hit.address!.trim().toLowerCase(), name: hit.name?.trim() || null } : null;
-}
-
-function allAddresses(mail: ParsedMail): string[] {
-  const fields = [mail.to, mail.cc].flatMap((f) => ([] as AddressObject[]).concat(f ?? []));
-  const delivered = ([] as string[]).concat((mail.headers.get("delivered-to") as string | string[] | undefined) ?? []);
-  return [...fields.flatMap((a) => a.value.map((v) => v.address ?? "")), ...delivered].filter(Boolean);
-}
-
-function referencedIds(mail: ParsedMail): string[] {
-  const refs = ([] as string[]).concat(mail.references ?? []);
-  return [
-    ...new Set(
-      [mail.inReplyTo, ...refs]
-        .filter((v): v is string => !!v)
-        .flatMap((v) => v.split(/\s+/))
-        .filter(Boolean),
-    ),
-  ].slice(0, 100);
-}
-
-/**
- * The report a reply belongs to: by our Message-IDs, or by key (subject tag
- * or tagged address) from its reporter. A From header is easy to forge and a
- * key easy to guess, so only a reply to one of our own messages, from the
- * address we sent it to, counts as the reporter speaking; anything else is
- * threaded for the team only.
- */
-async function findThread(
-  tx: Tx,
-  mail: ParsedMail,
-  from: string,
-): Promise<{ id: string; key: string; fromReporter: boolean } | null> {
-  const ids = referencedIds(mail);
-  let reportId: string | null = null;
-  let verified = false;
-  if (ids.length) {
-    const ours = await tx.outboundMail.findFirst({
-      where: { messageId: { in: ids }, reportId: { not: null } },
-      select: { reportId: true, toAddr: true },
-    });
-    if (ours) {
-      reportId = ours.reportId;
-      verified = ours.toAddr.toLowerCase() === from;
-    } else {
-      const hit =
-        (await tx.timelineEvent.findFirst({ where: { messageId: { in: ids } }, select: { reportId: true } })) ??
-        (await tx.inboundMessage.findFirst({
-          where: { messageId: { in: ids }, reportId: { not: null } },
-          select: { reportId: true },
-        }));
-      reportId = hit?.reportId ?? null;
-    }
-  }
-  if (!reportId) {
-    const key = keyInSubject(mail.subject ?? "") ?? allAddresses(mail).map(keyInAddress).find(Boolean) ?? null;
-    if (key && isReportKey(key)) {
-      const byKey = await tx.report.findUnique({
-        where: { key },
-        select: { id: true, reporter: { select: { email: true } } },
-      });
-      // a key alone is no secret: only the report's own reporter threads by it
-      if (byKey && byKey.reporter.email === from) reportId = byKey.id;
-    }
-  }
-  if (!reportId) return null;
-  const report = await tx.report.findUniqueOrThrow({
-    where: { id: reportId },
-    select: { id: true, key: true, reporter: { select: { email: true } } },
-  });
-  return { id: report.id, key: report.key, fromReporter: verified && report.reporter.email === from };
-}
-
-function bodyOf(mail: ParsedMail): string {
-  const text = (mail.text ?? "").replace(/\r\n/g, "\n").trim();
-  return Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES
-    ? `${text.slice(0, MAX_BODY_BYTES / 4)}\n\n[… truncated: the full text is in the raw message]`
-    : text;
-}
-
-/** Strips the quoted history from a reply, keeping what is new. */
-function replyText(text: string): string {
-  const lines = text.split("\n");
-  const cut = lines.findIndex((l) => /^On .+wrote:$/.test(l.trim()) || /^-{2,}\s*Original Message/i.test(l.trim()));
-  const kept = (cut > 0 ? lines.slice(0, cut) : lines).filter((l) => !l.startsWith(">"));
-  return kept.join("\n").trim() || text.trim();
-}
 
 async function storeAttachments(tx: Tx, mail: ParsedMail, inboundId: string, reportId: string) {
   const cap = env().ATTACHMENT_MAX_BYTES;
@@ -135,6 +44,28 @@ async function storeAttachments(tx: Tx, mail: ParsedMail, inboundId: string, rep
       },
     });
   }
+}
+
+/** The message already received under this Message-ID, if any. */
+function earlierCopy(messageId: string) {
+  return db().inboundMessage.findUnique({
+    where: { messageId },
+    select: { report: { select: { key: true } }, status: true },
+  });
+}
+
+/** Files a second copy as a duplicate and answers as the first copy was answered. */
+async function markDuplicate(
+  id: string,
+  meta: Prisma.InboundMessageUpdateInput,
+  messageId: string,
+  earlier: Awaited<ReturnType<typeof earlierCopy>>,
+): Promise<InboundResult> {
+  await db().inboundMessage.update({
+    where: { id },
+    data: { ...meta, status: "DUPLICATE", error: `Duplicate of ${messageId}` },
+  });
+  return { key: earlier?.report?.key ?? null, threaded: earlier?.status === "THREADED", duplicate: true };
 }
 
 export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
@@ -174,17 +105,8 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
 
   // 3. the same Message-ID twice is accepted once
   if (messageId) {
-    const earlier = await db().inboundMessage.findUnique({
-      where: { messageId },
-      select: { report: { select: { key: true } }, status: true },
-    });
-    if (earlier) {
-      await db().inboundMessage.update({
-        where: { id: stored.id },
-        data: { ...meta, status: "DUPLICATE", error: `Duplicate of ${messageId}` },
-      });
-      return { key: earlier.report?.key ?? null, threaded: earlier.status === "THREADED", duplicate: true };
-    }
+    const earlier = await earlierCopy(messageId);
+    if (earlier) return markDuplicate(stored.id, meta, messageId, earlier);
   }
 
   try {
@@ -194,19 +116,17 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
       const now = new Date();
       if (thread) {
         const body = replyText(bodyOf(mail)) || "(an empty reply)";
-        await tx.timelineEvent.create({
-          data: {
-            reportId: thread.id,
-            at: now,
-            kind: thread.fromReporter ? "message" : "mail_note",
-            // mail from anyone but the reporter reaches the team only
-            visibility: thread.fromReporter ? "REPORTER" : "INTERNAL",
-            actorType: thread.fromReporter ? "REPORTER" : "SYSTEM",
-            actorLabel: thread.fromReporter ? (from.name ?? from.address) : `e-mail from ${from.address}`,
-            body,
-            messageId,
-            data: { via: "email", attachments: mail.attachments.map((a) => a.filename ?? "attachment") },
-          },
+        const sender: EventActor = thread.fromReporter
+          ? { kind: "reporter", label: from.name ?? from.address }
+          : { kind: "system", label: `e-mail from ${from.address}` };
+        await recordEvent(tx, sender, thread.id, {
+          at: now,
+          kind: thread.fromReporter ? "message" : "mail_note",
+          // mail from anyone but the reporter reaches the team only
+          visibility: thread.fromReporter ? "REPORTER" : "INTERNAL",
+          body,
+          messageId,
+          data: { via: "email", attachments: mail.attachments.map((a) => a.filename ?? "attachment") },
         });
         await storeAttachments(tx, mail, stored.id, thread.id);
         const report = await tx.report.findUniqueOrThrow({ where: { id: thread.id } });
@@ -240,15 +160,7 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
       target.includes("messageId")
     ) {
       // the same message arrived twice at once: the other copy won
-      const earlier = await db().inboundMessage.findUnique({
-        where: { messageId },
-        select: { report: { select: { key: true } }, status: true },
-      });
-      await db().inboundMessage.update({
-        where: { id: stored.id },
-        data: { ...meta, status: "DUPLICATE", error: `Duplicate of ${messageId}` },
-      });
-      return { key: earlier?.report?.key ?? null, threaded: earlier?.status === "THREADED", duplicate: true };
+      return markDuplicate(stored.id, meta, messageId, await earlierCopy(messageId));
     }
     // keep the reason beside the raw message, then let the mail system retry
     await db()

@@ -1,100 +1,38 @@
 import "server-only";
 
-import type { AffectedRange, Cell, Line } from "@/lib/domain/matrix";
-import { computeCell, lineInForce, releaseGate } from "@/lib/domain/matrix";
+import type { Cell, CellState, Line } from "@/lib/domain/matrix";
+import { releaseGate } from "@/lib/domain/matrix";
+import type { MatrixProject, MatrixReport } from "@/lib/domain/matrix-row";
+import { cellsFor, linesInForce, rowCells } from "@/lib/domain/matrix-row";
 import { isReportKey } from "@/lib/domain/report-key";
 import { OPEN_STATUSES } from "@/lib/domain/workflow";
-import { DomainError } from "@/lib/errors";
 import type { MatrixState } from "@/lib/generated/prisma/client";
 import type { MatrixQuery } from "@/lib/schemas/projects";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
+import { projectNotFound } from "@/lib/server/projects/project-not-found";
 
 // The matrix as stored data meets lib/domain/matrix: a report's ranges for
 // its project's package, its overrides, and the project's release lines.
 
-const LINE_ORDER = { MAINTAINED: 0, PRERELEASE: 1, EOL: 2 } as const;
-
-export function rangesFromEvents(events: unknown): AffectedRange[] {
-  const list = Array.isArray(events) ? (events as Record<string, string>[]) : [];
-  const ranges: AffectedRange[] = [];
-  for (const ev of list) {
-    if (ev.introduced !== undefined) ranges.push({ introduced: ev.introduced });
-    else if (ranges.length && ev.fixed !== undefined) ranges[ranges.length - 1]!.fixed = ev.fixed;
-    else if (ranges.length && ev.last_affected !== undefined)
-      ranges[ranges.length - 1]!.last_affected = ev.last_affected;
-  }
-  return ranges;
-}
-
-export function eventsFromRanges(ranges: AffectedRange[]): Record<string, string>[] {
-  const events: Record<string, string>[] = [];
-  for (const r of ranges) {
-    events.push({ introduced: r.introduced });
-    if (r.fixed) events.push({ fixed: r.fixed });
-    else if (r.last_affected) events.push({ last_affected: r.last_affected });
-  }
-  return events;
-}
-
 const toDb = (s: string) => s.toUpperCase() as MatrixState;
-const fromDb = (s: MatrixState | null) => (s ? (s.toLowerCase() as Cell["state"]) : null);
+const fromDb = (s: MatrixState | null) => (s ? (s.toLowerCase() as CellState) : null);
 
-type ReportForMatrix = {
-  affected: { package: string; events: unknown }[];
-  overrides: {
-    lineId: string | null;
-    lineName: string;
-    state: MatrixState | null;
-    fixedVersion: string | null;
-    fixRef: string | null;
-    note: string | null;
-  }[];
+type StoredOverride = {
+  lineId: string | null;
+  state: MatrixState | null;
+  fixedVersion: string | null;
+  fixRef: string | null;
+  note: string | null;
 };
-type ProjectForMatrix = { slug: string; packageName: string | null; lines: (Line & { id: string })[] };
 
-/** The report's ranges that apply to a project: those for its package (or, with one package only, that one). */
-export function rangesFor(
-  report: ReportForMatrix,
-  project: Pick<ProjectForMatrix, "slug" | "packageName">,
-): AffectedRange[] {
-  const names = [project.packageName, project.slug].filter(Boolean);
-  const own = report.affected.filter((a) => names.includes(a.package));
-  const chosen = own.length ? own : new Set(report.affected.map((a) => a.package)).size === 1 ? report.affected : [];
-  return chosen.flatMap((a) => rangesFromEvents(a.events));
-}
-
-export function cellsFor(report: ReportForMatrix, project: ProjectForMatrix): Record<string, Cell> {
-  const ranges = rangesFor(report, project);
-  const cells: Record<string, Cell> = {};
-  for (const line of project.lines) {
-    const o = report.overrides.find((x) => x.lineId === line.id);
-    cells[line.name] = computeCell(
-      line,
-      ranges,
-      o ? { state: fromDb(o.state), fixedVersion: o.fixedVersion, fixRef: o.fixRef, note: o.note } : null,
-    );
-  }
-  return cells;
-}
-
-/** A report's cells on its project's lines as they count today, in display order. */
-export function rowCells(report: ReportForMatrix, project: ProjectForMatrix) {
-  const lines = linesInForce(project.lines);
-  const cells = cellsFor(report, { ...project, lines });
-  return lines.map((l) => ({ line: l.name, range: l.range, status: l.status, latest: l.latest, ...cells[l.name]! }));
-}
-
-/** The lines a report leaves open in released versions (affected, or fixed in a release not out yet): a card's line tags. */
-export function vulnerableLines(
-  report: ReportForMatrix,
-  project: ProjectForMatrix,
-): { line: string; state: "affected" | "fix_pending" }[] {
-  return rowCells(report, project).flatMap((c) =>
-    c.state === "affected" || c.state === "fix_pending" ? [{ line: c.line, state: c.state }] : [],
-  );
+/** A stored report in the matrix's terms: the database's override states as lower-case cell states. */
+export function matrixReport<R extends { affected: MatrixReport["affected"]; overrides: StoredOverride[] }>(
+  report: R,
+): Omit<R, "overrides"> & MatrixReport {
+  return { ...report, overrides: report.overrides.map((o) => ({ ...o, state: fromDb(o.state) })) };
 }
 
 export const matrixInclude = {
@@ -104,15 +42,6 @@ export const matrixInclude = {
 
 export const projectLinesInclude = { lines: { orderBy: [{ position: "asc" as const }, { name: "asc" as const }] } };
 
-export function sortLines<T extends Line>(lines: T[]): T[] {
-  return [...lines].sort((a, b) => LINE_ORDER[a.status] - LINE_ORDER[b.status]);
-}
-
-/** A project's lines as they count today (past their EOL date = end of life), in display order. */
-export function linesInForce<T extends Line>(lines: T[], now = new Date()): T[] {
-  return sortLines(lines.map((l) => lineInForce(l, now)));
-}
-
 /** The gate facts for a report inside a transaction (no project or no lines: nothing blocks). */
 export async function gateFacts(tx: Tx, reportId: string, projectId: string | null) {
   if (!projectId) return { linesNotReady: [], linesNotReleased: [] };
@@ -121,7 +50,7 @@ export async function gateFacts(tx: Tx, reportId: string, projectId: string | nu
     tx.report.findUniqueOrThrow({ where: { id: reportId }, include: matrixInclude }),
   ]);
   const lines = linesInForce(project.lines);
-  return releaseGate(lines, cellsFor(report, { ...project, lines }));
+  return releaseGate(lines, cellsFor(matrixReport(report), { ...project, lines }));
 }
 
 export type MatrixDto = {
@@ -145,7 +74,7 @@ export const MATRIX_REPORT_LIMIT = 2000;
 
 /** Release lines × reports (open ones unless a status is named) of the given projects, one matrix each. */
 async function buildMatrices(
-  projects: (ProjectForMatrix & { id: string; name: string })[],
+  projects: (MatrixProject & { id: string; name: string })[],
   filters: MatrixFilters,
 ): Promise<(MatrixDto & { name: string })[]> {
   const reports = projects.length
@@ -173,7 +102,7 @@ async function buildMatrices(
     const lines = linesInForce(project.lines);
     const rows = (byProject.get(project.id) ?? [])
       .map((r) => {
-        const cells = cellsFor(r, { ...project, lines });
+        const cells = cellsFor(matrixReport(r), { ...project, lines });
         return {
           key: r.key,
           title: r.title,
@@ -212,7 +141,7 @@ export async function getMatrix(
 ): Promise<MatrixDto & { name: string }> {
   authorize(actor, "reports.read");
   const project = await db().project.findUnique({ where: { slug }, include: projectLinesInclude });
-  if (!project) throw new DomainError("not_found", `No project "${slug}".`);
+  if (!project) throw projectNotFound(slug);
   return (await buildMatrices([project], filters))[0]!;
 }
 
@@ -233,7 +162,7 @@ export async function matrixRow(reportKey: string) {
     where: { key: reportKey },
     include: { ...matrixInclude, project: { include: projectLinesInclude } },
   });
-  return report?.project ? rowCells(report, report.project) : [];
+  return report?.project ? rowCells(matrixReport(report), report.project) : [];
 }
 
 export { toDb as matrixStateToDb };

@@ -1,29 +1,22 @@
 import "server-only";
 
-import { cveContainer } from "@/lib/domain/cve";
 import { scoreCvss } from "@/lib/domain/cvss";
+import { eventsFromRanges } from "@/lib/domain/matrix-row";
 import type { ImportedAdvisory } from "@/lib/domain/osv";
-import { fromOsv, osvRecord, toOsv } from "@/lib/domain/osv";
+import { fromOsv, osvRecord } from "@/lib/domain/osv";
 import { osvImportProblems } from "@/lib/domain/osv-validate";
-import { isReportKey } from "@/lib/domain/report-key";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
-import { actorLabel, actorUserId, authorize } from "@/lib/server/auth/actor";
+import { authorize } from "@/lib/server/auth/actor";
 import { audit } from "@/lib/server/infra/audit";
 import { db } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
 import { parseInput } from "@/lib/server/infra/validate";
-import {
-  eventsFromRanges,
-  matrixInclude,
-  projectLinesInclude,
-  rangesFromEvents,
-  rowCells,
-} from "@/lib/server/matrix/matrix";
 import { createReport } from "@/lib/server/reports/intake";
+import { recordEvent } from "@/lib/server/reports/timeline";
 
-// OSV import (create or update by id and aliases) and export.
+// OSV import: create a report, or update the one it already is (by id and aliases).
 
 const IMPORT_REPORTER = { email: "advisories@import.invalid", name: "Imported advisory" };
 
@@ -163,16 +156,9 @@ export async function importOsv(actor: Actor | null, raw: unknown): Promise<{ ke
           })),
         });
       }
-      await tx.timelineEvent.create({
-        data: {
-          reportId,
-          kind: created ? "osv_imported" : "osv_updated",
-          visibility: "INTERNAL",
-          actorType: actor.kind === "user" ? "USER" : "SYSTEM",
-          actorId: actorUserId(actor),
-          actorLabel: actorLabel(actor),
-          data: { id: advisory.id, aliases: advisory.aliases, record: raw as Prisma.InputJsonValue },
-        },
+      await recordEvent(tx, actor, reportId, {
+        kind: created ? "osv_imported" : "osv_updated",
+        data: { id: advisory.id, aliases: advisory.aliases, record: raw as Prisma.InputJsonValue },
       });
       await audit(tx, actor, {
         action: created ? "report.import" : "report.reimport",
@@ -192,97 +178,4 @@ export async function importOsv(actor: Actor | null, raw: unknown): Promise<{ ke
   }
   publishReportChange({ key: result.key });
   return result;
-}
-
-/** GET /api/v1/reports/{key}/osv: the report as an OSV record, with every fixed version. */
-export async function exportOsv(actor: Actor | null, key: string) {
-  authorize(actor, "reports.read");
-  if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");
-  const report = await db().report.findUnique({
-    where: { key },
-    include: {
-      reporter: true,
-      ...matrixInclude,
-      affected: { orderBy: { position: "asc" } },
-      project: { include: projectLinesInclude },
-    },
-  });
-  if (!report) throw new DomainError("not_found", "No such report.");
-  // OSV ids start with a registered home database's prefix; an Embargo key is not one, so it is the id
-  // only while the report has no GHSA or CVE id (docs/versions.md), and an alias otherwise
-  const id = report.osvId ?? report.ghsaId ?? report.cveId ?? report.key;
-  const aliases = [
-    ...new Set(
-      [report.key, report.cveId, report.ghsaId, ...report.aliases].filter((a): a is string => !!a && a !== id),
-    ),
-  ];
-  const packageName = report.project?.packageName ?? report.project?.slug;
-  const packages = report.affected.map((a) => ({
-    name: a.package,
-    ecosystem: a.ecosystem === "npm" ? "npm" : a.ecosystem,
-    ranges: rangesFromEvents(a.events),
-  }));
-  // the handlers' word per line, as the matrix shows it: an overridden cell that is fixed (or fixed in a release
-  // not out yet) at a version; a fixed version kept on a cell now marked affected or won't fix says nothing
-  const handFixes = (report.project ? rowCells(report, report.project) : []).flatMap((c) =>
-    c.overridden && (c.state === "fixed" || c.state === "fix_pending") && c.version
-      ? [{ lineRange: c.range, version: c.version }]
-      : [],
-  );
-  const imported = Array.isArray(report.credits) ? (report.credits as { name: string }[]) : null;
-  const pref = report.creditPreference;
-  const credit =
-    report.source === "IMPORT"
-      ? imported?.[0]
-        ? { name: imported[0].name, type: "FINDER" as const }
-        : null
-      : pref === "NONE"
-        ? null
-        : { name: pref === "ANONYMOUS" ? "Anonymous" : (report.creditName ?? "Anonymous"), type: "FINDER" as const };
-  return toOsv({
-    id,
-    aliases,
-    title: report.title,
-    body: report.body,
-    modified: report.updatedAt,
-    published: report.disclosedAt,
-    cvssVector: report.cvssVector,
-    severity: report.severity,
-    cweIds: report.cweIds,
-    advisoryUrl: report.advisoryUrl,
-    credit,
-    packages,
-    handFixes: packageName ? { [packageName]: handFixes } : {},
-  });
-}
-
-/** GET /api/v1/reports/{key}/cve: the CNA container of a CVE JSON 5 record, versions per release line. */
-export async function exportCve(actor: Actor | null, key: string) {
-  authorize(actor, "reports.read");
-  if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");
-  const report = await db().report.findUnique({
-    where: { key },
-    include: { reporter: true, ...matrixInclude, project: { include: projectLinesInclude } },
-  });
-  if (!report) throw new DomainError("not_found", "No such report.");
-  const lines = report.project ? rowCells(report, report.project) : [];
-  const pref = report.creditPreference;
-  const credit =
-    report.source === "IMPORT" || pref === "NONE" ? null : pref === "ANONYMOUS" ? "Anonymous" : report.creditName;
-  const repo = report.project?.repositoryUrl ?? null;
-  return cveContainer({
-    title: report.title,
-    description: report.body,
-    vendor: repo
-      ? (/github\.com\/([^/]+)/.exec(repo)?.[1] ?? report.project!.name)
-      : (report.project?.name ?? "unknown"),
-    product: report.project?.packageName ?? report.project?.name ?? "unknown",
-    packageName: report.project?.packageName ?? null,
-    repositoryUrl: repo,
-    cweIds: report.cweIds,
-    cvss: report.cvssVector ? { vector: report.cvssVector, score: report.cvssScore, severity: report.severity } : null,
-    advisoryUrl: report.advisoryUrl,
-    credit,
-    lines: lines.map((l) => ({ ...l, name: l.line })),
-  });
 }

@@ -1,26 +1,25 @@
 import "server-only";
 
-import semver from "semver";
 import type { z } from "zod";
 
-import { linesOverlap, validateLine, validateRange } from "@/lib/domain/matrix";
+import { linesOverlap, validateLine } from "@/lib/domain/matrix";
+import { sortLines } from "@/lib/domain/matrix-row";
 import type { Packument } from "@/lib/domain/npm-lines";
 import { suggestLines } from "@/lib/domain/npm-lines";
-import { isReportKey } from "@/lib/domain/report-key";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { affectedInput, linesInput, overrideInput, projectInput } from "@/lib/schemas/projects";
+import { linesInput, projectInput } from "@/lib/schemas/projects";
 import type { Actor } from "@/lib/server/auth/actor";
-import { actorLabel, actorUserId, authorize } from "@/lib/server/auth/actor";
+import { authorize } from "@/lib/server/auth/actor";
 import { audit } from "@/lib/server/infra/audit";
 import { db } from "@/lib/server/infra/db";
-import { publishReportChange } from "@/lib/server/infra/live";
 import { parseInput } from "@/lib/server/infra/validate";
-import { eventsFromRanges, matrixStateToDb, projectLinesInclude, sortLines } from "@/lib/server/matrix/matrix";
+import { projectLinesInclude } from "@/lib/server/matrix/matrix";
+import { projectNotFound } from "@/lib/server/projects/project-not-found";
 
-// Projects, their release lines, and each report's affected ranges and
-// per-line overrides.
+// Projects and their release lines (a report's ranges and overrides are
+// written in lib/server/matrix/affected.ts).
 
 const lineView = (l: {
   name: string;
@@ -142,7 +141,7 @@ export async function replaceLines(actor: Actor | null, slug: string, raw: z.inp
 
   return db().$transaction(async (tx) => {
     const project = await tx.project.findUnique({ where: { slug }, include: projectLinesInclude });
-    if (!project) throw new DomainError("not_found", `No project "${slug}".`);
+    if (!project) throw projectNotFound(slug);
     const removed = project.lines.filter((l) => !names.has(l.name));
     const orphaned = removed.length
       ? await tx.matrixOverride.findMany({
@@ -187,143 +186,11 @@ export async function replaceLines(actor: Actor | null, slug: string, raw: z.inp
   });
 }
 
-/** PUT /api/v1/reports/{key}/affected: replaces the report's OSV-style ranges. */
-export async function setAffected(actor: Actor | null, key: string, raw: z.input<typeof affectedInput>) {
-  authorize(actor, "reports.write");
-  const input = parseInput(affectedInput, raw);
-  const fields: Record<string, string> = {};
-  input.affected.forEach((a, i) =>
-    a.ranges.forEach((r, j) => {
-      const problem = validateRange(r);
-      if (problem) fields[`affected.${i}.ranges.${j}`] = problem;
-    }),
-  );
-  if (Object.keys(fields).length) throw new DomainError("bad_request", Object.values(fields)[0]!, { fields });
-  if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");
-  await db().$transaction(async (tx) => {
-    const report = await tx.report.findUnique({ where: { key }, include: { affected: true } });
-    if (!report) throw new DomainError("not_found", "No such report.");
-    if (input.version !== undefined && input.version !== report.version) {
-      throw new DomainError("conflict", `${key} changed since you read it (current version ${report.version}).`, {
-        fields: { version: `current version is ${report.version}` },
-      });
-    }
-    await tx.affectedRange.deleteMany({ where: { reportId: report.id } });
-    await tx.affectedRange.createMany({
-      data: input.affected.map((a, position) => ({
-        reportId: report.id,
-        package: a.package,
-        ecosystem: a.ecosystem ?? "npm",
-        events: eventsFromRanges(a.ranges),
-        position,
-      })),
-    });
-    const updated = await tx.report.updateMany({
-      where: { id: report.id, version: report.version },
-      data: { version: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw new DomainError("conflict", `${key} changed while saving; try again.`);
-    await tx.timelineEvent.create({
-      data: {
-        reportId: report.id,
-        kind: "affected_changed",
-        visibility: "INTERNAL",
-        actorType: actor.kind === "user" ? "USER" : "SYSTEM",
-        actorId: actorUserId(actor),
-        actorLabel: actorLabel(actor),
-        data: { affected: input.affected },
-      },
-    });
-    await audit(tx, actor, {
-      action: "report.affected",
-      entityType: "report",
-      entityId: report.id,
-      before: report.affected.map((a) => ({ package: a.package, events: a.events })),
-      after: input.affected,
-    });
-  });
-  publishReportChange({ key });
-}
-
-/** PUT /api/v1/reports/{key}/matrix/{line}: a handler's override of one cell (all fields null clears it). */
-export async function setOverride(
-  actor: Actor | null,
-  key: string,
-  lineName: string,
-  raw: z.input<typeof overrideInput>,
-) {
-  authorize(actor, "reports.write");
-  const input = parseInput(overrideInput, raw);
-  if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");
-  await db().$transaction(async (tx) => {
-    const report = await tx.report.findUnique({ where: { key }, include: { project: { include: { lines: true } } } });
-    if (!report) throw new DomainError("not_found", "No such report.");
-    const line = report.project?.lines.find((l) => l.name === lineName);
-    if (!line) throw new DomainError("not_found", `No release line "${lineName}" in this report's project.`);
-    if (input.version !== undefined && input.version !== report.version) {
-      throw new DomainError("conflict", `${key} changed since you read it (current version ${report.version}).`, {
-        fields: { version: `current version is ${report.version}` },
-      });
-    }
-    // a fixed version names a release of this line, written as semver writes it
-    let fixedVersion = input.fixedVersion || null;
-    if (fixedVersion) {
-      const version = semver.valid(fixedVersion);
-      if (!version)
-        throw new DomainError("bad_request", `"${fixedVersion}" is not a version.`, {
-          fields: { fixedVersion: "Not a semver version" },
-        });
-      if (!semver.satisfies(version, line.range, { includePrerelease: true }))
-        throw new DomainError("bad_request", `${version} is not in ${line.name} (${line.range}).`, {
-          fields: { fixedVersion: `Not in ${line.range}` },
-        });
-      fixedVersion = version;
-    }
-    const data = {
-      state: input.state ? matrixStateToDb(input.state) : null,
-      fixedVersion,
-      fixRef: input.fixRef || null,
-      note: input.note || null,
-    };
-    const empty = !data.state && !data.fixedVersion && !data.fixRef && !data.note;
-    if (empty) await tx.matrixOverride.deleteMany({ where: { reportId: report.id, lineId: line.id } });
-    else
-      await tx.matrixOverride.upsert({
-        where: { reportId_lineId: { reportId: report.id, lineId: line.id } },
-        create: { reportId: report.id, lineId: line.id, lineName: line.name, updatedById: actorUserId(actor), ...data },
-        update: { ...data, updatedById: actorUserId(actor) },
-      });
-    const bumped = await tx.report.updateMany({
-      where: { id: report.id, version: report.version },
-      data: { version: { increment: 1 } },
-    });
-    if (bumped.count !== 1) throw new DomainError("conflict", `${key} changed while saving; try again.`);
-    await tx.timelineEvent.create({
-      data: {
-        reportId: report.id,
-        kind: "matrix_override",
-        visibility: "INTERNAL",
-        actorType: actor.kind === "user" ? "USER" : "SYSTEM",
-        actorId: actorUserId(actor),
-        actorLabel: actorLabel(actor),
-        data: { line: line.name, ...input },
-      },
-    });
-    await audit(tx, actor, {
-      action: "report.override",
-      entityType: "report",
-      entityId: report.id,
-      after: { line: line.name, ...input },
-    });
-  });
-  publishReportChange({ key });
-}
-
 /** Suggests release lines from the npm registry for the admin to confirm (nothing is saved). */
 export async function suggestLinesFromNpm(actor: Actor | null, slug: string, fetcher: typeof fetch = fetch) {
   authorize(actor, "projects.write");
   const project = await db().project.findUnique({ where: { slug }, select: { packageName: true } });
-  if (!project) throw new DomainError("not_found", `No project "${slug}".`);
+  if (!project) throw projectNotFound(slug);
   if (!project.packageName)
     throw new DomainError("rule_violated", "Give the project its npm package name first.", {
       fields: { packageName: "Needed to ask npm" },

@@ -1,10 +1,11 @@
 import "server-only";
 
+import { rangesFromEvents, rowCells } from "@/lib/domain/matrix-row";
 import type { ReportDto, ReportSummaryDto } from "@/lib/schemas/reports";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
-import { rangesFromEvents, rowCells } from "@/lib/server/matrix/matrix";
+import { matrixReport } from "@/lib/server/matrix/matrix";
 import { getReportOrThrow } from "@/lib/server/reports/get-report-or-throw";
 import { summaryInclude, summaryOmit, toSummary } from "@/lib/server/reports/summary";
 
@@ -42,7 +43,7 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
     body: row.body,
     affected: [...byPackage].map(([pkg, ranges]) => ({ package: pkg, ranges })),
     matrix: row.project
-      ? rowCells(row, row.project).map((c) => ({ line: c.line, state: c.state, version: c.version }))
+      ? rowCells(matrixReport(row), row.project).map((c) => ({ line: c.line, state: c.state, version: c.version }))
       : [],
     timeline: row.events.map((e) => ({
       at: e.at.toISOString(),

@@ -1,11 +1,12 @@
 import "server-only";
 
+import { vulnerableLines } from "@/lib/domain/matrix-row";
 import type { Clock } from "@/lib/domain/sla";
 import { computeClocks } from "@/lib/domain/sla";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportSummaryDto } from "@/lib/schemas/reports";
 import { db } from "@/lib/server/infra/db";
-import { matrixInclude, projectLinesInclude, vulnerableLines } from "@/lib/server/matrix/matrix";
+import { matrixInclude, matrixReport, projectLinesInclude } from "@/lib/server/matrix/matrix";
 import { policyNumbers } from "@/lib/server/sla/policy";
 
 // A report as lists, cards and the detail page summarise it: what to load
@@ -65,7 +66,7 @@ export function toSummary(row: SummaryRow, now: Date): ReportSummaryDto {
     severity: row.severity,
     cvss: row.cvssVector ? { vector: row.cvssVector, score: row.cvssScore } : null,
     project: row.project ? { slug: row.project.slug, name: row.project.name } : null,
-    affectedLines: row.project ? vulnerableLines(row, row.project) : [],
+    affectedLines: row.project ? vulnerableLines(matrixReport(row), row.project) : [],
     assignee: row.assignee,
     backup: row.backup,
     reporter: { email: row.reporter.email, name: row.reporter.name },

@@ -1,6 +1,6 @@
 import { affectedInput } from "@/lib/schemas/projects";
 import { json, readJson, withRole } from "@/lib/server/http/api";
-import { setAffected } from "@/lib/server/projects/projects";
+import { setAffected } from "@/lib/server/matrix/affected";
 import { getReport } from "@/lib/server/reports/detail";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { json, withRole } from "@/lib/server/http/api";
-import { exportOsv } from "@/lib/server/osv/osv";
+import { exportOsv } from "@/lib/server/osv/export";
 
 export const dynamic = "force-dynamic";
 
