@@ -7,7 +7,7 @@ import { CloseDialog } from "@/components/board/close-dialog";
 import { inputClass } from "@/components/ui/field";
 import { ApiError, api } from "@/lib/api-client";
 import { scoreCvss } from "@/lib/domain/cvss";
-import { dropTargets } from "@/lib/domain/transitions";
+import { dropTargets, reportFacts } from "@/lib/domain/transitions";
 import type { Status } from "@/lib/domain/workflow";
 import { SEVERITIES, SEVERITY_LABELS, STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
 import type { ReportDto } from "@/lib/schemas/reports";
@@ -54,16 +54,7 @@ export function ReportControls({ report, team }: { report: ReportDto; team: { em
     }
   }
 
-  const targets = dropTargets(report.status, {
-    hasHandler: !!report.assignee,
-    severity: report.severity,
-    acknowledged: !!report.acknowledgedAt,
-    resolution: null,
-    duplicateOf: null,
-    thirdPartyName: null,
-    linesNotReady: [],
-    linesNotReleased: [],
-  });
+  const targets = dropTargets(report.status, reportFacts(report));
 
   return (
     <div aria-busy={saving}>
