@@ -8,6 +8,7 @@ import { ChevronRight } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 
+import { CloseDialog } from "@/components/ui/close-dialog";
 import { api } from "@/lib/api-client";
 import type { BoardFilters } from "@/lib/board-filters";
 import { boardFilters, boardQueryKey, boardSearch } from "@/lib/board-filters";
@@ -19,7 +20,6 @@ import type { BoardDto, ReportSummaryDto } from "@/lib/schemas/reports";
 import { SCREEN_READER_INSTRUCTIONS, boardAnnouncements } from "./announcements";
 import { findCard } from "./board-cache";
 import { BoardFiltersBar } from "./board-filters-bar";
-import { CloseDialog } from "./close-dialog";
 import { Column } from "./column";
 import { collision, useBoardSensors } from "./keyboard";
 import { ReportCard } from "./report-card";

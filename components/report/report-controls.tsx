@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { CloseDialog } from "@/components/board/close-dialog";
+import { CloseDialog } from "@/components/ui/close-dialog";
 import { inputClass } from "@/components/ui/field";
 import { ApiError, api } from "@/lib/api-client";
 import { scoreCvss } from "@/lib/domain/cvss";

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { MatrixCell } from "@/components/matrix/cell";
 import { Button } from "@/components/ui/button";
+import { MatrixCell } from "@/components/ui/matrix-cell";
 import { ApiError, api } from "@/lib/api-client";
 import type { AffectedRange, CellState, Line } from "@/lib/domain/matrix";
 import { computeCell, releaseGate, validateRange } from "@/lib/domain/matrix";
