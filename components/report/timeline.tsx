@@ -7,7 +7,6 @@ import { STATUS_LABELS } from "@/lib/domain/workflow";
 import type { Status } from "@/lib/domain/workflow";
 import type { ReportDto } from "@/lib/schemas/reports";
 
-
 type Entry = ReportDto["timeline"][number];
 
 const KIND_TEXT: Record<string, string> = {
