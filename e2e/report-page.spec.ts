@@ -1,15 +1,15 @@
-import { expect, test } from "./fixtures";
+import { expect, submitReport, test } from "./fixtures";
 
 test.use({ storageState: "e2e/.state/handler.storage.json" });
 
 test("a handler triages on the report page: note, message, assign, rate and confirm", async ({ page, api }) => {
   const anon = await api(null);
-  const created = await (
-    await anon.post("/api/v1/reports", {
-      data: { title: "Cookie parsing crash", body: "Send `Cookie: =`", reporterEmail: "cora@example.org" },
-    })
-  ).json();
-  const token = created.statusUrl.split("/status/")[1];
+  const created = await submitReport(anon, {
+    title: "Cookie parsing crash",
+    body: "Send `Cookie: =`",
+    reporterEmail: "cora@example.org",
+  });
+  const token = created.token;
   await page.goto(`/reports/${created.key}`);
 
   // internal by default: the button says so

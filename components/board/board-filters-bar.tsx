@@ -3,8 +3,8 @@
 import { clsx } from "clsx";
 import { AlertTriangle, Search, XCircle } from "lucide-react";
 
+import { ChoiceSelect, SEVERITY_CHOICES } from "@/components/ui/choice-select";
 import type { BoardFilters } from "@/lib/board-filters";
-import { SEVERITIES, SEVERITY_LABELS } from "@/lib/domain/workflow";
 
 const selectClass =
   "h-8 rounded-md border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900";
@@ -57,53 +57,38 @@ export function BoardFiltersBar({
       <label className="sr-only" htmlFor="board-project">
         Project
       </label>
-      <select
+      <ChoiceSelect
         id="board-project"
         value={filters.project ?? ""}
         onChange={(e) => set("project", e.target.value)}
         className={selectClass}
-      >
-        <option value="">All projects</option>
-        {projects.map((p) => (
-          <option key={p.slug} value={p.slug}>
-            {p.name}
-          </option>
-        ))}
-      </select>
+        choices={[{ value: "", label: "All projects" }, ...projects.map((p) => ({ value: p.slug, label: p.name }))]}
+      />
       <label className="sr-only" htmlFor="board-assignee">
         Handler
       </label>
-      <select
+      <ChoiceSelect
         id="board-assignee"
         value={filters.assignee ?? ""}
         onChange={(e) => set("assignee", e.target.value)}
         className={selectClass}
-      >
-        <option value="">Any handler</option>
-        <option value="me">Mine</option>
-        <option value="none">Unassigned</option>
-        {handlers.map((h) => (
-          <option key={h.email} value={h.email}>
-            {h.name}
-          </option>
-        ))}
-      </select>
+        choices={[
+          { value: "", label: "Any handler" },
+          { value: "me", label: "Mine" },
+          { value: "none", label: "Unassigned" },
+          ...handlers.map((h) => ({ value: h.email, label: h.name })),
+        ]}
+      />
       <label className="sr-only" htmlFor="board-severity">
         Severity
       </label>
-      <select
+      <ChoiceSelect
         id="board-severity"
         value={filters.severity ?? ""}
         onChange={(e) => set("severity", e.target.value)}
         className={selectClass}
-      >
-        <option value="">Any severity</option>
-        {[...SEVERITIES].reverse().map((s) => (
-          <option key={s} value={s}>
-            {SEVERITY_LABELS[s]}
-          </option>
-        ))}
-      </select>
+        choices={[{ value: "", label: "Any severity" }, ...SEVERITY_CHOICES]}
+      />
       <label className="sr-only" htmlFor="board-label">
         Label
       </label>

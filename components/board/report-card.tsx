@@ -1,7 +1,7 @@
 import { clsx } from "clsx";
 import Link from "next/link";
 
-import { ClockChip, SeverityBadge } from "@/components/reports/badges";
+import { ClockChip, SeverityBadge } from "@/components/ui/badges";
 import { mostUrgentView } from "@/lib/clock-view";
 import { initials } from "@/lib/format";
 import type { ReportSummaryDto } from "@/lib/schemas/reports";

@@ -4,8 +4,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
+import { ChoiceSelect, SEVERITY_CHOICES } from "@/components/ui/choice-select";
 import type { CellState } from "@/lib/domain/matrix";
-import { SEVERITIES, SEVERITY_LABELS, STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
+import { STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
 
 const STATE_OPTIONS: Record<CellState, string> = {
   affected: "A line affected",
@@ -73,20 +74,14 @@ export function MatrixFilters({ filters }: { filters: MatrixPageFilters }) {
       <label className="sr-only" htmlFor="matrix-severity">
         Severity
       </label>
-      <select
+      <ChoiceSelect
         id="matrix-severity"
         name="severity"
         value={shown.severity ?? ""}
         onChange={(e) => set("severity", e.target.value)}
         className={selectClass}
-      >
-        <option value="">Any severity</option>
-        {[...SEVERITIES].reverse().map((s) => (
-          <option key={s} value={s}>
-            {SEVERITY_LABELS[s]}
-          </option>
-        ))}
-      </select>
+        choices={[{ value: "", label: "Any severity" }, ...SEVERITY_CHOICES]}
+      />
       <label className="sr-only" htmlFor="matrix-state">
         Line state
       </label>

@@ -1,8 +1,8 @@
 import { clsx } from "clsx";
 import Link from "next/link";
 
-import { MatrixCell } from "@/components/matrix/cell";
-import { SeverityBadge } from "@/components/reports/badges";
+import { SeverityBadge } from "@/components/ui/badges";
+import { MatrixCell } from "@/components/ui/matrix-cell";
 import type { CellState } from "@/lib/domain/matrix";
 import { STATUS_LABELS } from "@/lib/domain/workflow";
 import type { Severity, Status } from "@/lib/domain/workflow";

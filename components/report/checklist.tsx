@@ -6,8 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { ApiError, api } from "@/lib/api-client";
-
-type Item = { id: string; label: string; done: boolean; manual?: "audited" | "advisory" };
+import type { ChecklistItem, ManualChecklistItem } from "@/lib/domain/checklist";
 
 /** The policy's steps for a report, with what is done; two are ticked by hand. */
 export function PolicyChecklist({
@@ -19,14 +18,14 @@ export function PolicyChecklist({
 }: {
   reportKey: string;
   version: number;
-  items: Item[];
+  items: ChecklistItem[];
   checklist: string[];
   canWrite: boolean;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
 
-  async function toggle(item: "audited" | "advisory", on: boolean) {
+  async function toggle(item: ManualChecklistItem, on: boolean) {
     setError(null);
     const next = on ? [...new Set([...checklist, item])] : checklist.filter((c) => c !== item);
     try {

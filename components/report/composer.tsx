@@ -5,9 +5,9 @@ import { Lock, Mail } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { Markdown } from "@/components/reports/markdown";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Markdown } from "@/components/ui/markdown";
 import { ApiError, api } from "@/lib/api-client";
 
 type Canned = { slug: string; name: string; body: string; visibility: "INTERNAL" | "REPORTER" };

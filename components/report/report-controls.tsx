@@ -3,13 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { CloseDialog } from "@/components/board/close-dialog";
+import { ChoiceSelect, SEVERITY_CHOICES } from "@/components/ui/choice-select";
+import { CloseDialog } from "@/components/ui/close-dialog";
 import { inputClass } from "@/components/ui/field";
 import { ApiError, api } from "@/lib/api-client";
 import { scoreCvss } from "@/lib/domain/cvss";
-import { dropTargets } from "@/lib/domain/transitions";
+import { dropTargets, reportFacts } from "@/lib/domain/transitions";
 import type { Status } from "@/lib/domain/workflow";
-import { SEVERITIES, SEVERITY_LABELS, STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
+import { SEVERITY_LABELS, STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
 import type { ReportDto } from "@/lib/schemas/reports";
 
 const small =
@@ -54,16 +55,8 @@ export function ReportControls({ report, team }: { report: ReportDto; team: { em
     }
   }
 
-  const targets = dropTargets(report.status, {
-    hasHandler: !!report.assignee,
-    severity: report.severity,
-    acknowledged: !!report.acknowledgedAt,
-    resolution: null,
-    duplicateOf: null,
-    thirdPartyName: null,
-    linesNotReady: [],
-    linesNotReleased: [],
-  });
+  const targets = dropTargets(report.status, reportFacts(report));
+  const people = team.map((u) => ({ value: u.email, label: u.name }));
 
   return (
     <div aria-busy={saving}>
@@ -92,52 +85,34 @@ export function ReportControls({ report, team }: { report: ReportDto; team: { em
         </select>
       </Row>
       <Row label="Primary handler" htmlFor="ctl-assignee">
-        <select
+        <ChoiceSelect
           id="ctl-assignee"
           value={report.assignee?.email ?? ""}
           disabled={saving}
           onChange={(e) => void patch({ assignee: e.target.value || null })}
           className={small}
-        >
-          <option value="">Unassigned</option>
-          {team.map((u) => (
-            <option key={u.email} value={u.email}>
-              {u.name}
-            </option>
-          ))}
-        </select>
+          choices={[{ value: "", label: "Unassigned" }, ...people]}
+        />
       </Row>
       <Row label="Backup" htmlFor="ctl-backup">
-        <select
+        <ChoiceSelect
           id="ctl-backup"
           value={report.backup?.email ?? ""}
           disabled={saving}
           onChange={(e) => void patch({ backup: e.target.value || null })}
           className={small}
-        >
-          <option value="">None</option>
-          {team.map((u) => (
-            <option key={u.email} value={u.email}>
-              {u.name}
-            </option>
-          ))}
-        </select>
+          choices={[{ value: "", label: "None" }, ...people]}
+        />
       </Row>
       <Row label="Severity" htmlFor="ctl-severity">
-        <select
+        <ChoiceSelect
           id="ctl-severity"
           value={report.severity ?? ""}
           disabled={saving}
           onChange={(e) => void patch({ severity: e.target.value || null })}
           className={small}
-        >
-          <option value="">Unrated</option>
-          {[...SEVERITIES].reverse().map((s) => (
-            <option key={s} value={s}>
-              {SEVERITY_LABELS[s]}
-            </option>
-          ))}
-        </select>
+          choices={[{ value: "", label: "Unrated" }, ...SEVERITY_CHOICES]}
+        />
       </Row>
       <Row label="CVSS 3.1 or 4.0 vector" htmlFor="ctl-cvss">
         <form

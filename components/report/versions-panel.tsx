@@ -3,13 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { MatrixCell } from "@/components/matrix/cell";
 import { Button } from "@/components/ui/button";
+import { MatrixCell } from "@/components/ui/matrix-cell";
 import { ApiError, api } from "@/lib/api-client";
 import type { AffectedRange, CellState, Line } from "@/lib/domain/matrix";
 import { computeCell, releaseGate, validateRange } from "@/lib/domain/matrix";
 
-type LineCell = {
+import { LineOverrideForm } from "./line-override-form";
+import type { Draft } from "./range-editor";
+import { RangeEditor, toDrafts, toRanges } from "./range-editor";
+
+export type LineCell = {
   line: string;
   range: string;
   status: Line["status"];
@@ -20,28 +24,6 @@ type LineCell = {
   fixRef: string | null;
   note: string | null;
 };
-type Draft = { introduced: string; end: "fixed" | "last_affected" | "none"; endVersion: string };
-
-const small =
-  "h-7 rounded border border-zinc-300 bg-white px-1.5 font-mono text-[12px] dark:border-zinc-700 dark:bg-zinc-900";
-
-function toDrafts(ranges: AffectedRange[]): Draft[] {
-  return ranges.map((r) => ({
-    introduced: r.introduced,
-    end: r.fixed ? "fixed" : r.last_affected ? "last_affected" : "none",
-    endVersion: r.fixed ?? r.last_affected ?? "",
-  }));
-}
-
-function toRanges(drafts: Draft[]): AffectedRange[] {
-  return drafts
-    .filter((d) => d.introduced.trim())
-    .map((d) => ({
-      introduced: d.introduced.trim(),
-      ...(d.end === "fixed" && d.endVersion.trim() ? { fixed: d.endVersion.trim() } : {}),
-      ...(d.end === "last_affected" && d.endVersion.trim() ? { last_affected: d.endVersion.trim() } : {}),
-    }));
-}
 
 /** The report's row of the matrix: ranges with a live preview, and per-line fix tracking. */
 export function VersionsPanel({
@@ -157,57 +139,11 @@ export function VersionsPanel({
                 ) : null}
                 {c.note ? <p>Note: {c.note}</p> : null}
                 {canWrite ? (
-                  <form
-                    className="grid grid-cols-2 gap-1.5 pt-1"
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      void override(c.line, new FormData(e.currentTarget));
-                    }}
-                  >
-                    <label className="col-span-2 flex items-center gap-2">
-                      <span className="w-20">Set state</span>
-                      <select
-                        name="state"
-                        defaultValue={c.overridden ? c.state : ""}
-                        className={`${small} flex-1 font-sans`}
-                      >
-                        <option value="">computed</option>
-                        <option value="fixed">fixed</option>
-                        <option value="not_affected">not affected</option>
-                        <option value="affected">affected</option>
-                        <option value="wont_fix">won&apos;t fix</option>
-                      </select>
-                    </label>
-                    <input
-                      name="fixedVersion"
-                      placeholder="fixed version"
-                      defaultValue={c.overridden ? (c.version ?? "") : ""}
-                      className={small}
-                      aria-label={`Fixed version on ${c.line}`}
-                    />
-                    <input
-                      name="fixRef"
-                      placeholder="commit or PR URL"
-                      defaultValue={c.fixRef ?? ""}
-                      className={small}
-                      aria-label={`Fix reference on ${c.line}`}
-                    />
-                    <input
-                      name="note"
-                      placeholder="note (needed for won't fix)"
-                      defaultValue={c.note ?? ""}
-                      className={`${small} col-span-2 font-sans`}
-                      aria-label={`Note on ${c.line}`}
-                    />
-                    <Button type="submit" size="sm" variant="secondary" className="col-span-2">
-                      Save {c.line}
-                    </Button>
-                    {lineError?.line === c.line ? (
-                      <p className="col-span-2 font-medium text-red-600 dark:text-red-400" role="alert">
-                        {lineError.message}
-                      </p>
-                    ) : null}
-                  </form>
+                  <LineOverrideForm
+                    cell={c}
+                    error={lineError?.line === c.line ? lineError.message : null}
+                    onSave={(form) => void override(c.line, form)}
+                  />
                 ) : null}
               </div>
             </details>
@@ -223,75 +159,15 @@ export function VersionsPanel({
       </p>
       {canWrite ? (
         editing ? (
-          <div className="space-y-2 rounded-md border border-zinc-200 p-2 dark:border-zinc-700">
-            <p className="font-medium">
-              Affected ranges of <span className="font-mono">{packageName}</span>{" "}
-              <span className="font-normal text-zinc-500">(preview above)</span>
-            </p>
-            {drafts.map((d, i) => (
-              <div key={i} className="flex flex-wrap items-center gap-1">
-                <input
-                  value={d.introduced}
-                  onChange={(e) =>
-                    setDrafts((all) => all.map((x, j) => (j === i ? { ...x, introduced: e.target.value } : x)))
-                  }
-                  className={`${small} w-24`}
-                  aria-label={`Range ${i + 1}: introduced`}
-                  placeholder="introduced"
-                />
-                <select
-                  value={d.end}
-                  onChange={(e) =>
-                    setDrafts((all) => all.map((x, j) => (j === i ? { ...x, end: e.target.value as Draft["end"] } : x)))
-                  }
-                  className={`${small} font-sans`}
-                  aria-label={`Range ${i + 1}: ends`}
-                >
-                  <option value="fixed">fixed in</option>
-                  <option value="last_affected">last affected</option>
-                  <option value="none">no fix yet</option>
-                </select>
-                {d.end !== "none" ? (
-                  <input
-                    value={d.endVersion}
-                    onChange={(e) =>
-                      setDrafts((all) => all.map((x, j) => (j === i ? { ...x, endVersion: e.target.value } : x)))
-                    }
-                    className={`${small} w-24`}
-                    aria-label={`Range ${i + 1}: version`}
-                    placeholder="version"
-                  />
-                ) : null}
-                <button
-                  type="button"
-                  onClick={() => setDrafts((all) => all.filter((_, j) => j !== i))}
-                  className="px-1 text-zinc-500 hover:text-red-600"
-                  aria-label={`Remove range ${i + 1}`}
-                >
-                  ×
-                </button>
-                {problems[i] ? <span className="w-full text-[12px] text-red-600">{problems[i]}</span> : null}
-              </div>
-            ))}
-            <p className="text-[11px] text-zinc-500">
-              “0” means from the first version. Ranges follow OSV: introduced up to (not including) the fix.
-            </p>
-            <div className="flex flex-wrap gap-1.5">
-              <Button
-                size="sm"
-                variant="ghost"
-                onClick={() => setDrafts((all) => [...all, { introduced: "", end: "fixed", endVersion: "" }])}
-              >
-                Add range
-              </Button>
-              <Button size="sm" disabled={pending || problems.some(Boolean)} onClick={() => void save()}>
-                {pending ? "Saving…" : "Save ranges"}
-              </Button>
-              <Button size="sm" variant="secondary" onClick={() => setEditing(false)}>
-                Cancel
-              </Button>
-            </div>
-          </div>
+          <RangeEditor
+            packageName={packageName}
+            drafts={drafts}
+            setDrafts={setDrafts}
+            problems={problems}
+            pending={pending}
+            onSave={() => void save()}
+            onCancel={() => setEditing(false)}
+          />
         ) : (
           <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
             {ranges.length ? "Edit affected ranges" : "Determine affected versions"}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { TransitionFacts } from "./transitions";
-import { checkTransition, dropTargets } from "./transitions";
+import { checkTransition, dropTargets, reportFacts } from "./transitions";
 import type { Status } from "./workflow";
 
 const facts = (over: Partial<TransitionFacts> = {}): TransitionFacts => ({
@@ -117,5 +117,23 @@ describe("transitions", () => {
     expect(targets.NEW.ok).toBe(false);
     expect(targets.CLOSED).toEqual({ ok: true });
     expect(dropTargets("DISCLOSED", facts()).CLOSED.ok).toBe(false);
+  });
+});
+
+describe("reportFacts", () => {
+  it.each<[string, Parameters<typeof reportFacts>[0], Partial<TransitionFacts>]>([
+    ["an unassigned, unrated, new report", { assignee: null, severity: null, acknowledgedAt: null }, {}],
+    [
+      "an assigned, rated, acknowledged report",
+      { assignee: { email: "a@example.com", name: "A" }, severity: "HIGH", acknowledgedAt: "2026-01-01T00:00:00.000Z" },
+      { hasHandler: true, severity: "HIGH", acknowledged: true },
+    ],
+    [
+      "a rated report nobody handles yet",
+      { assignee: null, severity: "LOW", acknowledgedAt: null },
+      { severity: "LOW" },
+    ],
+  ])("%s", (_name, report, over) => {
+    expect(reportFacts(report)).toEqual({ ...bare, ...over });
   });
 });

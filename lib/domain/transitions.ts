@@ -143,6 +143,30 @@ export function checkTransition(from: Status, to: Status, facts: TransitionFacts
   };
 }
 
+/** What the client knows of a report (a board card or the report page): enough to say where it may move. */
+export type ReportFactsSource = {
+  assignee: unknown;
+  severity: Severity | null;
+  acknowledgedAt: string | Date | null;
+};
+
+/**
+ * The transition facts a client can build from a report summary. Resolution, duplicate and redirect are
+ * chosen in the close dialog, and release-line readiness is checked by the server, so they start empty.
+ */
+export function reportFacts(report: ReportFactsSource): TransitionFacts {
+  return {
+    hasHandler: !!report.assignee,
+    severity: report.severity,
+    acknowledged: !!report.acknowledgedAt,
+    resolution: null,
+    duplicateOf: null,
+    thirdPartyName: null,
+    linesNotReady: [],
+    linesNotReleased: [],
+  };
+}
+
 /** Which columns a card may be dropped on, with the reason for the others. */
 export function dropTargets(
   from: Status,

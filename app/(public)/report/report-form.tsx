@@ -3,12 +3,12 @@
 import { clsx } from "clsx";
 import { useActionState, useState } from "react";
 
-import { Markdown } from "@/components/reports/markdown";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { CreditPreference } from "@/components/ui/credit-choices";
 import { CreditChoices } from "@/components/ui/credit-choices";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
+import { Markdown } from "@/components/ui/markdown";
 
 import type { ReportFormState } from "./actions";
 import { submitReportAction } from "./actions";

@@ -3,9 +3,9 @@ import { CheckCircle2, Clock, XCircle } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { Markdown } from "@/components/reports/markdown";
-import { Stepper } from "@/components/reports/stepper";
 import { Card } from "@/components/ui/card";
+import { Markdown } from "@/components/ui/markdown";
+import { Stepper } from "@/components/ui/stepper";
 import { REPORTER_STAGES } from "@/lib/domain/workflow";
 import { DomainError } from "@/lib/errors";
 import { formatInstant, formatSpan } from "@/lib/format";

@@ -5,13 +5,14 @@ import { PolicyChecklist } from "@/components/report/checklist";
 import { Composer } from "@/components/report/composer";
 import { ReportControls } from "@/components/report/report-controls";
 import { StatusLinkPanel } from "@/components/report/status-link";
+import { Timeline } from "@/components/report/timeline";
 import { VersionsPanel } from "@/components/report/versions-panel";
-import { CLOCK_LABELS, ClockChip, SeverityBadge } from "@/components/reports/badges";
-import { Markdown } from "@/components/reports/markdown";
-import { Stepper } from "@/components/reports/stepper";
-import { Timeline } from "@/components/reports/timeline";
+import { CLOCK_LABELS, ClockChip, SeverityBadge } from "@/components/ui/badges";
 import { Card } from "@/components/ui/card";
+import { Markdown } from "@/components/ui/markdown";
+import { Stepper } from "@/components/ui/stepper";
 import { RelativeTime } from "@/components/ui/time";
+import { policyChecklist } from "@/lib/domain/checklist";
 import { releaseGate } from "@/lib/domain/matrix";
 import { RESOLUTION_LABELS, STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
 import { DomainError } from "@/lib/errors";
@@ -52,6 +53,13 @@ export default async function ReportPage({ params }: Props) {
     lineCells.map((c) => ({ name: c.line, range: c.range, latest: c.latest, status: c.status })),
     Object.fromEntries(lineCells.map((c) => [c.line, c])),
   );
+  const checklist = policyChecklist({
+    status: report.status,
+    confirmedAt: report.confirmedAt,
+    affected: report.affected,
+    checklist: report.checklist,
+    gate,
+  });
   const projectRow = report.project ? await projectPackage(report.project.slug) : null;
   const [team, canned] = canWrite
     ? await Promise.all([listAssignableUsers(actor), listCannedResponses(actor)])
@@ -127,33 +135,7 @@ export default async function ReportPage({ params }: Props) {
               version={report.version}
               checklist={report.checklist}
               canWrite={canWrite}
-              items={[
-                { id: "confirm", label: "Confirm the problem", done: !!report.confirmedAt },
-                { id: "versions", label: "Determine the affected versions", done: report.affected.length > 0 },
-                {
-                  id: "audit",
-                  label: "Audit the code for similar problems",
-                  done: report.checklist.includes("audited"),
-                  manual: "audited",
-                },
-                {
-                  id: "fix",
-                  label: "Fix every maintained line",
-                  done: report.affected.length > 0 && gate.linesNotReady.length === 0,
-                },
-                {
-                  id: "release",
-                  label: "Release the fixes",
-                  done:
-                    report.affected.length > 0 && gate.linesNotReady.length === 0 && gate.linesNotReleased.length === 0,
-                },
-                {
-                  id: "advisory",
-                  label: "Publish the advisory",
-                  done: report.checklist.includes("advisory") || report.status === "DISCLOSED",
-                  manual: "advisory",
-                },
-              ]}
+              items={checklist}
             />
           </Card>
           {report.project ? (

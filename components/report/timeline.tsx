@@ -1,12 +1,11 @@
 import { clsx } from "clsx";
 import { Lock, Mail } from "lucide-react";
 
+import { Markdown } from "@/components/ui/markdown";
 import { RelativeTime } from "@/components/ui/time";
 import { STATUS_LABELS } from "@/lib/domain/workflow";
 import type { Status } from "@/lib/domain/workflow";
 import type { ReportDto } from "@/lib/schemas/reports";
-
-import { Markdown } from "./markdown";
 
 type Entry = ReportDto["timeline"][number];
 
