@@ -1,6 +1,14 @@
 import { z } from "zod";
 
-import { affectedInput, linesInput, matrixQuery, overrideInput, projectInput } from "@/lib/schemas/projects";
+import { inboundResultSchema } from "@/lib/schemas/inbound";
+import {
+  affectedInput,
+  linesInput,
+  matrixQuery,
+  matrixSchema,
+  overrideInput,
+  projectInput,
+} from "@/lib/schemas/projects";
 import {
   boardSchema,
   errorSchema,
@@ -40,42 +48,10 @@ const SCHEMAS = {
   Health: z.object({ ok: z.boolean(), db: z.enum(["ok", "unreachable"]), database: z.enum(["embedded", "postgres"]) }),
   TimelineEntry: timelineEntry,
   Board: boardSchema,
-  InboundResult: z.object({
-    key: z.string().nullable(),
-    threaded: z.boolean(),
-    duplicate: z.boolean().optional(),
-    unparsed: z.boolean().optional(),
-  }),
+  InboundResult: inboundResultSchema,
   ImportResult: z.object({ key: z.string(), created: z.boolean() }),
   StatusLink: z.object({ statusUrl: z.string() }),
-  Matrix: z.object({
-    project: z.string(),
-    name: z.string(),
-    lines: z.array(
-      z.object({
-        name: z.string(),
-        range: z.string(),
-        latest: z.string().nullable(),
-        status: z
-          .enum(["MAINTAINED", "PRERELEASE", "EOL"])
-          .describe("as it counts today: a maintained line past its eolDate is EOL"),
-        eolDate: z.string().nullable(),
-      }),
-    ),
-    rows: z.array(
-      z.object({
-        key: z.string(),
-        title: z.string(),
-        status: z.string(),
-        severity: z.string().nullable(),
-        cells: z.record(
-          z.string(),
-          z.object({ state: z.string(), version: z.string().nullable(), overridden: z.boolean() }),
-        ),
-      }),
-    ),
-    truncated: z.boolean().describe("more reports matched than one read takes (2,000): narrow the filters"),
-  }),
+  Matrix: matrixSchema,
   Project: z.object({
     slug: z.string(),
     name: z.string(),

@@ -9,6 +9,7 @@ import { keyInAddress, keyInSubject, needsFullReport } from "@/lib/domain/mail-b
 import { isReportKey } from "@/lib/domain/report-key";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { InboundResult } from "@/lib/schemas/inbound";
 import { MAX_BODY_BYTES, MAX_TITLE } from "@/lib/schemas/reports";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
@@ -24,8 +25,6 @@ import { afterReporterAnswer } from "@/lib/server/reports/updates";
 // The same Message-ID twice is accepted once.
 
 export const MAX_INBOUND_BYTES = 25 * 1024 * 1024;
-
-export type InboundResult = { key: string | null; threaded: boolean; duplicate?: boolean; unparsed?: boolean };
 
 function firstAddress(
   field: AddressObject | AddressObject[] | undefined,
