@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 
 import { DomainError } from "@/lib/errors";
-import type { Permission } from "@/lib/permissions";
+import type { Route } from "@/lib/schemas/routes";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import { bearerActor, sessionActor } from "@/lib/server/auth/session";
@@ -86,17 +86,19 @@ async function resolveActor(req: Request): Promise<Actor | null> {
 }
 
 /**
- * Declares what a route needs: a permission, or "public" for routes anyone
- * may call (which then do their own checks, e.g. a status-link token).
+ * Wraps a route handler with what its entry in lib/schemas/routes.ts declares:
+ * a permission, or "public"/"token-link" for routes anyone may call (which
+ * then do their own checks, e.g. a status-link token).
  */
-export function withRole<P = Record<string, never>>(permission: Permission | "public", handler: Handler<P>) {
+export function withRole<P = Record<string, never>>(route: Route, handler: Handler<P>) {
+  const permission = route.access === "public" || route.access === "token-link" ? null : route.access;
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     try {
       const params = (await context?.params) ?? ({} as P);
       // public routes serve anyone: a stray or stale Authorization header is ignored there
-      const actor = permission === "public" ? await resolveActor(req).catch(() => null) : await resolveActor(req);
-      if (permission !== "public") authorize(actor, permission);
+      const actor = permission ? await resolveActor(req) : await resolveActor(req).catch(() => null);
+      if (permission) authorize(actor, permission);
       const res = await handler({ req, actor, params, requestId });
       res.headers.set("X-Request-Id", requestId);
       return res;
