@@ -1,7 +1,6 @@
 import "server-only";
 
 import semver from "semver";
-import type { z } from "zod";
 
 import { linesOverlap, validateLine, validateRange } from "@/lib/domain/matrix";
 import type { Packument } from "@/lib/domain/npm-lines";
@@ -73,7 +72,7 @@ export async function listPublicProjects() {
   return db().project.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
 }
 
-export async function createProject(actor: Actor | null, raw: z.input<typeof projectInput>) {
+export async function createProject(actor: Actor | null, raw: unknown) {
   authorize(actor, "projects.write");
   const input = parseInput(projectInput, raw);
   try {
@@ -116,7 +115,7 @@ export async function createProject(actor: Actor | null, raw: z.input<typeof pro
  * overrides stay attached; overrides of a removed line are kept (with the
  * line's name) and reported back, never silently deleted.
  */
-export async function replaceLines(actor: Actor | null, slug: string, raw: z.input<typeof linesInput>) {
+export async function replaceLines(actor: Actor | null, slug: string, raw: unknown) {
   authorize(actor, "projects.write");
   const { lines } = parseInput(linesInput, raw);
   const fields: Record<string, string> = {};
@@ -188,7 +187,7 @@ export async function replaceLines(actor: Actor | null, slug: string, raw: z.inp
 }
 
 /** PUT /api/v1/reports/{key}/affected: replaces the report's OSV-style ranges. */
-export async function setAffected(actor: Actor | null, key: string, raw: z.input<typeof affectedInput>) {
+export async function setAffected(actor: Actor | null, key: string, raw: unknown) {
   authorize(actor, "reports.write");
   const input = parseInput(affectedInput, raw);
   const fields: Record<string, string> = {};
@@ -246,12 +245,7 @@ export async function setAffected(actor: Actor | null, key: string, raw: z.input
 }
 
 /** PUT /api/v1/reports/{key}/matrix/{line}: a handler's override of one cell (all fields null clears it). */
-export async function setOverride(
-  actor: Actor | null,
-  key: string,
-  lineName: string,
-  raw: z.input<typeof overrideInput>,
-) {
+export async function setOverride(actor: Actor | null, key: string, lineName: string, raw: unknown) {
   authorize(actor, "reports.write");
   const input = parseInput(overrideInput, raw);
   if (!isReportKey(key)) throw new DomainError("not_found", "No such report.");

@@ -12,7 +12,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type {
   BoardDto,
   BoardQuery,
-  IntakeInput,
   ListReportsQuery,
   ReportDto,
   ReportSummaryDto,
@@ -214,7 +213,7 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
 
 /** Public intake (web form and API): validates, then creates the report in one transaction. */
 export async function submitReport(
-  raw: IntakeInput,
+  raw: unknown,
   opts: { source?: "WEB" | "API" } = {},
 ): Promise<{ key: string; statusUrl: string; token: string }> {
   const input = parseInput(intakeInput, raw);

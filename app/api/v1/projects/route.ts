@@ -1,4 +1,3 @@
-import { projectInput } from "@/lib/schemas/projects";
 import { routes } from "@/lib/schemas/routes";
 import { json, readJson, withRole } from "@/lib/server/http/api";
 import { createProject, listProjectsView } from "@/lib/server/projects/projects";
@@ -12,5 +11,5 @@ export const GET = withRole(routes.listProjects, async ({ actor }) =>
 
 // POST /api/v1/projects — create a project (admin)
 export const POST = withRole(routes.createProject, async ({ req, actor }) =>
-  json(await createProject(actor, await readJson(req, projectInput, 16 * 1024)), { status: 201 }),
+  json(await createProject(actor, await readJson(req, 16 * 1024)), { status: 201 }),
 );

@@ -1,4 +1,3 @@
-import { intakeInput } from "@/lib/schemas/reports";
 import { routes } from "@/lib/schemas/routes";
 import { json, queryOf, readJson, withRole } from "@/lib/server/http/api";
 import { enforceRateLimit, clientAddress } from "@/lib/server/infra/rate-limit";
@@ -17,7 +16,7 @@ export const GET = withRole(routes.listReports, async ({ req, actor }) =>
 // POST /api/v1/reports — public intake, rate limited per client address
 export const POST = withRole(routes.submitReport, async ({ req }) => {
   await enforceRateLimit("intake", clientAddress(req));
-  const input = await readJson(req, intakeInput.loose(), MAX_INTAKE_BYTES);
+  const input = await readJson(req, MAX_INTAKE_BYTES);
   const { key, statusUrl } = await submitReport(input, { source: "API" });
   return json({ key, statusUrl }, { status: 201, headers: { Location: `/api/v1/reports/${key}` } });
 });

@@ -1,4 +1,3 @@
-import { patchReportInput } from "@/lib/schemas/reports";
 import { routes } from "@/lib/schemas/routes";
 import { json, readJson, withRole } from "@/lib/server/http/api";
 import { getReport } from "@/lib/server/reports/reports";
@@ -13,7 +12,7 @@ export const GET = withRole<{ key: string }>(routes.getReport, async ({ actor, p
 
 // PATCH /api/v1/reports/{key} — move it in the workflow or change its fields; `version` required
 export const PATCH = withRole<{ key: string }>(routes.patchReport, async ({ req, actor, params }) => {
-  const input = await readJson(req, patchReportInput.loose(), 64 * 1024);
+  const input = await readJson(req, 64 * 1024);
   await updateReport(actor, params.key, input);
   return json(await getReport(actor, params.key));
 });
