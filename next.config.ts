@@ -1,5 +1,9 @@
 import type { NextConfig } from "next";
 
+import { STATUS_PAGE_HEADERS } from "./lib/status-headers";
+
+const statusHeaders = Object.entries(STATUS_PAGE_HEADERS).map(([key, value]) => ({ key, value }));
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // PGlite and the schema engine load WebAssembly and files at run time:
@@ -23,22 +27,8 @@ const nextConfig: NextConfig = {
           { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
         ],
       },
-      {
-        source: "/status/:path*",
-        headers: [
-          { key: "Cache-Control", value: "no-store" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "X-Robots-Tag", value: "noindex" },
-        ],
-      },
-      {
-        source: "/api/v1/status/:path*",
-        headers: [
-          { key: "Cache-Control", value: "no-store" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "X-Robots-Tag", value: "noindex" },
-        ],
-      },
+      { source: "/status/:path*", headers: statusHeaders },
+      { source: "/api/v1/status/:path*", headers: statusHeaders },
     ];
   },
 };

@@ -1,6 +1,8 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 
+import { STATUS_PAGE_HEADERS } from "@/lib/status-headers";
+
 // Only headers and routing happen here; every page and route checks who is
 // asking itself. Each HTML response gets a fresh nonce-based CSP.
 
@@ -25,11 +27,9 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Frame-Options", "DENY");
-  const isStatus = request.nextUrl.pathname.startsWith("/status/");
-  response.headers.set("Referrer-Policy", isStatus ? "no-referrer" : "same-origin");
-  if (isStatus) {
-    response.headers.set("Cache-Control", "no-store");
-    response.headers.set("X-Robots-Tag", "noindex");
+  response.headers.set("Referrer-Policy", "same-origin");
+  if (request.nextUrl.pathname.startsWith("/status/")) {
+    for (const [name, value] of Object.entries(STATUS_PAGE_HEADERS)) response.headers.set(name, value);
   }
   return response;
 }

@@ -6,7 +6,7 @@ import { MatrixCell } from "@/components/ui/matrix-cell";
 import type { CellState } from "@/lib/domain/matrix";
 import { STATUS_LABELS } from "@/lib/domain/workflow";
 import type { Severity, Status } from "@/lib/domain/workflow";
-import type { MatrixDto } from "@/lib/server/matrix/matrix";
+import type { MatrixDto } from "@/lib/schemas/projects";
 
 const STATUS_TEXT = { MAINTAINED: "maintained", PRERELEASE: "pre-release", EOL: "end of life" } as const;
 

@@ -66,3 +66,35 @@ export const matrixQuery = z.object({
   state: csv(CELL_STATES, "lower").optional(),
 });
 export type MatrixQuery = z.output<typeof matrixQuery>;
+
+/** GET /api/v1/matrix: release lines × reports of one project, each cell computed. */
+export const matrixSchema = z.object({
+  project: z.string(),
+  name: z.string(),
+  lines: z.array(
+    z.object({
+      name: z.string(),
+      range: z.string(),
+      latest: z.string().nullable(),
+      status: z
+        .enum(["MAINTAINED", "PRERELEASE", "EOL"])
+        .describe("as it counts today: a maintained line past its eolDate is EOL"),
+      eolDate: z.string().nullable(),
+    }),
+  ),
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      status: z.string(),
+      severity: z.string().nullable(),
+      cells: z.record(
+        z.string(),
+        z.object({ state: z.enum(CELL_STATES), version: z.string().nullable(), overridden: z.boolean() }),
+      ),
+    }),
+  ),
+  // MATRIX_REPORT_LIMIT in lib/server/matrix/matrix.ts, oldest first
+  truncated: z.boolean().describe("more reports matched than one read takes (2,000): narrow the filters"),
+});
+export type MatrixDto = z.infer<typeof matrixSchema>;

@@ -3,21 +3,25 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 
-import { DomainError } from "@/lib/errors";
+import type { ActionState } from "@/lib/action-state";
+import { runAction } from "@/lib/server/http/action";
 import { clientAddress, enforceRateLimit } from "@/lib/server/infra/rate-limit";
 import { setupFirstAdmin } from "@/lib/server/users/users";
 
-export type SetupState = { error?: string; fields?: Record<string, string>; values?: Record<string, string> };
+import { setupForm } from "./actions.validation";
 
 // Creates the first admin. Refused (inside the use case) once any user exists.
-export async function setupAction(_prev: SetupState, form: FormData): Promise<SetupState> {
-  const values = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? "") };
-  try {
-    await enforceRateLimit("setup", clientAddress(await headers()));
-    await setupFirstAdmin({ ...values, password: String(form.get("password") ?? "") });
-  } catch (error) {
-    if (error instanceof DomainError) return { error: error.message, fields: error.fields, values };
-    throw error;
-  }
-  redirect("/signin?setup=done");
+export async function setupAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const state = await runAction(
+    form,
+    setupForm,
+    async (input) => {
+      await enforceRateLimit("setup", clientAddress(await headers()));
+      await setupFirstAdmin(input);
+      return {};
+    },
+    { keep: ["email", "name"] },
+  );
+  if (state.ok) redirect("/signin?setup=done");
+  return state;
 }

@@ -4,13 +4,14 @@ import { useActionState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
+import type { ActionState } from "@/lib/action-state";
+import { formFeedback } from "@/lib/action-state";
 
-import type { SetupState } from "./actions";
 import { setupAction } from "./actions";
 
 export function SetupForm() {
-  const [state, action, pending] = useActionState<SetupState, FormData>(setupAction, {});
-  const f = state.fields ?? {};
+  const [state, action, pending] = useActionState<ActionState, FormData>(setupAction, {});
+  const { error, fields: f, values } = formFeedback(state);
   return (
     <form action={action} className="mt-5 space-y-4" noValidate>
       <Field id="name" label="Your name" error={f.name}>
@@ -19,7 +20,7 @@ export function SetupForm() {
           name="name"
           required
           autoComplete="name"
-          defaultValue={state.values?.name}
+          defaultValue={values.name}
           className={inputClass}
           aria-invalid={!!f.name}
           aria-describedby={describedBy("name", f.name)}
@@ -32,7 +33,7 @@ export function SetupForm() {
           type="email"
           required
           autoComplete="username"
-          defaultValue={state.values?.email}
+          defaultValue={values.email}
           className={inputClass}
           aria-invalid={!!f.email}
           aria-describedby={describedBy("email", f.email)}
@@ -51,9 +52,9 @@ export function SetupForm() {
           aria-describedby={describedBy("password", f.password, true)}
         />
       </Field>
-      {state.error && !Object.keys(f).length ? (
+      {error && !Object.keys(f).length ? (
         <p className="text-[13px] font-medium text-red-600" role="alert">
-          {state.error}
+          {error}
         </p>
       ) : null}
       <Button type="submit" className="w-full" disabled={pending}>

@@ -2,56 +2,27 @@
 
 import { headers } from "next/headers";
 
-import { DomainError } from "@/lib/errors";
+import type { ActionState } from "@/lib/action-state";
+import { runAction } from "@/lib/server/http/action";
 import { clientAddress, enforceRateLimit } from "@/lib/server/infra/rate-limit";
 import { submitReport } from "@/lib/server/reports/intake";
 
-export type ReportFormState = {
-  error?: string;
-  fields?: Record<string, string>;
-  values?: Record<string, string>;
-  done?: { key: string; statusUrl: string } | { key: null };
-};
+import { REPORT_FIELDS, reportForm } from "./actions.validation";
 
-const FIELDS = [
-  "title",
-  "body",
-  "project",
-  "reportedVersion",
-  "reporterName",
-  "reporterEmail",
-  "creditPreference",
-  "creditName",
-] as const;
+export type ReportFormState = ActionState<{ done: { key: string; statusUrl: string } | { key: null } }>;
 
 // Public intake from the web form. Anyone may call it: rate limited per
 // client address, with a honeypot field that people never fill in.
 export async function submitReportAction(_prev: ReportFormState, form: FormData): Promise<ReportFormState> {
-  const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) as Record<
-    (typeof FIELDS)[number],
-    string
-  >;
-  try {
-    await enforceRateLimit("intake", clientAddress(await headers()));
-    if (String(form.get("website") ?? "")) return { done: { key: null } };
-    const { key, statusUrl } = await submitReport(
-      {
-        title: values.title,
-        body: values.body,
-        reporterEmail: values.reporterEmail,
-        reporterName: values.reporterName || undefined,
-        project: values.project || undefined,
-        reportedVersion: values.reportedVersion || undefined,
-        creditPreference: (["NAME", "ANONYMOUS", "NONE"].includes(values.creditPreference)
-          ? values.creditPreference
-          : "NAME") as "NAME",
-        creditName: values.creditName || undefined,
-      },
-      { source: "WEB" },
-    );
-    return { done: { key, statusUrl } };
-  } catch (error) {
-    if (error instanceof DomainError) return { error: error.message, fields: error.fields, values };
-    throw error;
-  }
+  return runAction(
+    form,
+    reportForm,
+    async ({ website, ...input }) => {
+      await enforceRateLimit("intake", clientAddress(await headers()));
+      if (website) return { done: { key: null } };
+      const { key, statusUrl } = await submitReport(input, { source: "WEB" });
+      return { done: { key, statusUrl } };
+    },
+    { keep: REPORT_FIELDS },
+  );
 }

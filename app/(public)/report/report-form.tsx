@@ -9,18 +9,18 @@ import type { CreditPreference } from "@/components/ui/credit-choices";
 import { CreditChoices } from "@/components/ui/credit-choices";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { Markdown } from "@/components/ui/markdown";
+import { formFeedback } from "@/lib/action-state";
 
 import type { ReportFormState } from "./actions";
 import { submitReportAction } from "./actions";
 
 export function ReportForm({ projects }: { projects: { slug: string; name: string }[] }) {
   const [state, action, pending] = useActionState<ReportFormState, FormData>(submitReportAction, {});
-  const f = state.fields ?? {};
-  const v = state.values ?? {};
+  const { error, fields: f, values: v } = formFeedback(state);
   const [body, setBody] = useState(v.body ?? "");
   const [preview, setPreview] = useState(false);
 
-  if (state.done) {
+  if (state.ok) {
     return (
       <Card className="mt-6 p-6" data-testid="report-submitted">
         <h2 className="text-lg font-semibold">Thank you — your report has been received</h2>
@@ -199,9 +199,9 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
           <input id="website" name="website" tabIndex={-1} autoComplete="off" />
         </div>
       </Card>
-      {state.error && !Object.keys(f).length ? (
+      {error && !Object.keys(f).length ? (
         <p className="font-medium text-red-600" role="alert">
-          {state.error}
+          {error}
         </p>
       ) : null}
       <Button type="submit" disabled={pending}>

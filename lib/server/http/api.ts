@@ -2,18 +2,24 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import type { z } from "zod";
-
 import { DomainError } from "@/lib/errors";
-import type { Permission } from "@/lib/permissions";
+import type { Route } from "@/lib/schemas/routes";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import { bearerActor, sessionActor } from "@/lib/server/auth/session";
-import { parseInput } from "@/lib/server/infra/validate";
 
 // The one wrapper every /api route goes through: it resolves who is asking,
 // checks the permission the route declares, and turns errors into the
 // documented shape. Nothing else reaches a client.
+//
+// Validation at the boundary, one rule everywhere: the use case validates its
+// input, once, with the feature's schema from lib/schemas (parseInput), and
+// takes it as `unknown`. A route reads the size-limited body (readJson,
+// readBytes) and passes it on as it came; it parses only what the use case
+// does not take as input (route params, a query it splits). A server action
+// does the same through lib/server/http/action.ts: its *.validation.ts schema
+// turns FormData into the use case's input shape (never a cast), and the use
+// case validates that. No `as never`, no casts of form data.
 
 type Ctx<P> = { req: Request; actor: Actor | null; params: P; requestId: string };
 type Handler<P> = (ctx: Ctx<P>) => Promise<Response>;
@@ -86,17 +92,19 @@ async function resolveActor(req: Request): Promise<Actor | null> {
 }
 
 /**
- * Declares what a route needs: a permission, or "public" for routes anyone
- * may call (which then do their own checks, e.g. a status-link token).
+ * Wraps a route handler with what its entry in lib/schemas/routes.ts declares:
+ * a permission, or "public"/"token-link" for routes anyone may call (which
+ * then do their own checks, e.g. a status-link token).
  */
-export function withRole<P = Record<string, never>>(permission: Permission | "public", handler: Handler<P>) {
+export function withRole<P = Record<string, never>>(route: Route, handler: Handler<P>) {
+  const permission = route.access === "public" || route.access === "token-link" ? null : route.access;
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     try {
       const params = (await context?.params) ?? ({} as P);
       // public routes serve anyone: a stray or stale Authorization header is ignored there
-      const actor = permission === "public" ? await resolveActor(req).catch(() => null) : await resolveActor(req);
-      if (permission !== "public") authorize(actor, permission);
+      const actor = permission ? await resolveActor(req) : await resolveActor(req).catch(() => null);
+      if (permission) authorize(actor, permission);
       const res = await handler({ req, actor, params, requestId });
       res.headers.set("X-Request-Id", requestId);
       return res;
@@ -106,21 +114,19 @@ export function withRole<P = Record<string, never>>(permission: Permission | "pu
   };
 }
 
-/** Reads a JSON body of at most maxBytes and validates it. */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes: number): Promise<z.output<S>> {
+/** Reads a JSON body of at most maxBytes, unvalidated: the use case it goes to validates it. */
+export async function readJson(req: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes)
     throw new DomainError("too_large", `The request body is over ${Math.round(maxBytes / 1024)} KB.`);
   // The content type is not required: scripts often send JSON as curl's
   // default form type. Cookie writes are guarded by SameSite and Origin.
   const text = await readText(req, maxBytes);
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     throw new DomainError("bad_request", "The body is not valid JSON.");
   }
-  return parseInput(schema, value);
 }
 
 /** Reads a body as text, stopping (413) as soon as it passes maxBytes. */

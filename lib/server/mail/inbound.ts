@@ -8,6 +8,7 @@ import { simpleParser } from "mailparser";
 import { needsFullReport } from "@/lib/domain/mail-body";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { InboundResult } from "@/lib/schemas/inbound";
 import { MAX_TITLE } from "@/lib/schemas/reports";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
@@ -26,8 +27,6 @@ import { afterReporterAnswer } from "@/lib/server/status/reply";
 // The same Message-ID twice is accepted once.
 
 export const MAX_INBOUND_BYTES = 25 * 1024 * 1024;
-
-export type InboundResult = { key: string | null; threaded: boolean; duplicate?: boolean; unparsed?: boolean };
 
 async function storeAttachments(tx: Tx, mail: ParsedMail, inboundId: string, reportId: string) {
   const cap = env().ATTACHMENT_MAX_BYTES;

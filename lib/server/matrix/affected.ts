@@ -1,7 +1,6 @@
 import "server-only";
 
 import semver from "semver";
-import type { z } from "zod";
 
 import type { Line } from "@/lib/domain/matrix";
 import { validateRange } from "@/lib/domain/matrix";
@@ -41,7 +40,7 @@ async function bumpVersion(tx: Tx, key: string, report: { id: string; version: n
 }
 
 /** PUT /api/v1/reports/{key}/affected: replaces the report's OSV-style ranges. */
-export async function setAffected(actor: Actor | null, key: string, raw: z.input<typeof affectedInput>) {
+export async function setAffected(actor: Actor | null, key: string, raw: unknown) {
   authorize(actor, "reports.write");
   const input = parseInput(affectedInput, raw);
   const fields: Record<string, string> = {};
@@ -94,12 +93,7 @@ function fixedVersionIn(line: Pick<Line, "name" | "range">, text: string | null 
 }
 
 /** PUT /api/v1/reports/{key}/matrix/{line}: a handler's override of one cell (all fields null clears it). */
-export async function setOverride(
-  actor: Actor | null,
-  key: string,
-  lineName: string,
-  raw: z.input<typeof overrideInput>,
-) {
+export async function setOverride(actor: Actor | null, key: string, lineName: string, raw: unknown) {
   authorize(actor, "reports.write");
   const input = parseInput(overrideInput, raw);
   await db().$transaction(async (tx) => {

@@ -1,13 +1,13 @@
 import "server-only";
 
-import type { Cell, CellState, Line } from "@/lib/domain/matrix";
+import type { CellState } from "@/lib/domain/matrix";
 import { releaseGate } from "@/lib/domain/matrix";
 import type { MatrixProject, MatrixReport } from "@/lib/domain/matrix-row";
 import { cellsFor, linesInForce, rowCells } from "@/lib/domain/matrix-row";
 import { isReportKey } from "@/lib/domain/report-key";
 import { OPEN_STATUSES } from "@/lib/domain/workflow";
 import type { MatrixState } from "@/lib/generated/prisma/client";
-import type { MatrixQuery } from "@/lib/schemas/projects";
+import type { MatrixDto, MatrixQuery } from "@/lib/schemas/projects";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/infra/db";
@@ -52,20 +52,6 @@ export async function gateFacts(tx: Tx, reportId: string, projectId: string | nu
   const lines = linesInForce(project.lines);
   return releaseGate(lines, cellsFor(matrixReport(report), { ...project, lines }));
 }
-
-export type MatrixDto = {
-  project: string;
-  lines: { name: string; range: string; latest: string | null; status: Line["status"]; eolDate: string | null }[];
-  rows: {
-    key: string;
-    title: string;
-    status: string;
-    severity: string | null;
-    cells: Record<string, { state: Cell["state"]; version: string | null; overridden: boolean }>;
-  }[];
-  /** more reports matched than one read takes (MATRIX_REPORT_LIMIT, oldest first): narrow the filters */
-  truncated: boolean;
-};
 
 export type MatrixFilters = Omit<MatrixQuery, "project">;
 

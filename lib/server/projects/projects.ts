@@ -1,7 +1,5 @@
 import "server-only";
 
-import type { z } from "zod";
-
 import { linesOverlap, validateLine } from "@/lib/domain/matrix";
 import { sortLines } from "@/lib/domain/matrix-row";
 import type { Packument } from "@/lib/domain/npm-lines";
@@ -72,7 +70,7 @@ export async function listPublicProjects() {
   return db().project.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
 }
 
-export async function createProject(actor: Actor | null, raw: z.input<typeof projectInput>) {
+export async function createProject(actor: Actor | null, raw: unknown) {
   authorize(actor, "projects.write");
   const input = parseInput(projectInput, raw);
   try {
@@ -115,7 +113,7 @@ export async function createProject(actor: Actor | null, raw: z.input<typeof pro
  * overrides stay attached; overrides of a removed line are kept (with the
  * line's name) and reported back, never silently deleted.
  */
-export async function replaceLines(actor: Actor | null, slug: string, raw: z.input<typeof linesInput>) {
+export async function replaceLines(actor: Actor | null, slug: string, raw: unknown) {
   authorize(actor, "projects.write");
   const { lines } = parseInput(linesInput, raw);
   const fields: Record<string, string> = {};

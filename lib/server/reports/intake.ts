@@ -2,7 +2,6 @@ import "server-only";
 
 import { formatReportKey } from "@/lib/domain/report-key";
 import { DomainError } from "@/lib/errors";
-import type { IntakeInput } from "@/lib/schemas/reports";
 import { MAX_BODY_BYTES, intakeInput } from "@/lib/schemas/reports";
 import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
@@ -103,7 +102,7 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
 
 /** Public intake (web form and API): validates, then creates the report in one transaction. */
 export async function submitReport(
-  raw: IntakeInput,
+  raw: unknown,
   opts: { source?: "WEB" | "API" } = {},
 ): Promise<{ key: string; statusUrl: string; token: string }> {
   const input = parseInput(intakeInput, raw);

@@ -6,7 +6,6 @@ import type { ReportBeforeUpdate, ReportPatch, UpdateFacts } from "@/lib/domain/
 import { updateFactsNeeded } from "@/lib/domain/report-update-input";
 import { DomainError } from "@/lib/errors";
 import { formatRelative } from "@/lib/format";
-import type { PatchReportInput } from "@/lib/schemas/reports";
 import { patchReportInput } from "@/lib/schemas/reports";
 import type { Actor } from "@/lib/server/auth/actor";
 import { actorUserId, authorize } from "@/lib/server/auth/actor";
@@ -42,7 +41,7 @@ type LoadedReport = ReportBeforeUpdate & {
 };
 
 /** PATCH /api/v1/reports/{key}: workflow moves and field changes, with the version read. */
-export async function updateReport(actor: Actor | null, key: string, raw: PatchReportInput) {
+export async function updateReport(actor: Actor | null, key: string, raw: unknown) {
   authorize(actor, "reports.write");
   const input = parseInput(patchReportInput, raw);
   const now = new Date();

@@ -11,12 +11,13 @@ import { DomainError } from "@/lib/errors";
 import { formatInstant, formatSpan } from "@/lib/format";
 import type { StatusViewDto } from "@/lib/schemas/reports";
 import { getStatusView } from "@/lib/server/status/view";
+import { STATUS_PAGE_HEADERS } from "@/lib/status-headers";
 
 import { CreditForm, ReplyForm } from "./status-forms";
 
 export const metadata: Metadata = {
   title: "Report status",
-  referrer: "no-referrer",
+  referrer: STATUS_PAGE_HEADERS["Referrer-Policy"],
   robots: { index: false, follow: false },
 };
 

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { formFeedback } from "@/lib/action-state";
 
 import type { FormState } from "../actions";
 import { deleteCannedAction, saveCannedAction } from "../actions";
@@ -12,7 +13,7 @@ type Value = { id: string; name: string; body: string; visibility: "INTERNAL" | 
 
 export function CannedForm({ value }: { value: Value | null }) {
   const [state, action, pending] = useActionState<FormState, FormData>(saveCannedAction, {});
-  const f = state.fields ?? {};
+  const { error, fields: f } = formFeedback(state);
   const id = value?.id ?? "new";
   return (
     <div className="space-y-3">
@@ -43,14 +44,14 @@ export function CannedForm({ value }: { value: Value | null }) {
             className={`${inputClass} font-mono text-[13px]`}
           />
         </Field>
-        {state.error && !Object.keys(f).length ? (
+        {error && !Object.keys(f).length ? (
           <p className="text-[13px] font-medium text-red-600" role="alert">
-            {state.error}
+            {error}
           </p>
         ) : null}
-        {state.ok ? (
+        {state.ok && state.message ? (
           <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
-            {state.ok}
+            {state.message}
           </p>
         ) : null}
         <div className="flex items-center gap-2">

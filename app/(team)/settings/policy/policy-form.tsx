@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
+import { formFeedback } from "@/lib/action-state";
 import { addHours, isTimeZone } from "@/lib/domain/calendar";
 import type { SlaPolicy } from "@/lib/domain/sla";
 import { formatInstant } from "@/lib/format";
@@ -41,7 +42,7 @@ export function PolicyForm({
   const pathname = usePathname();
   const [state, action, pending] = useActionState<FormState, FormData>(savePolicyAction, {});
   const [draft, setDraft] = useState(values);
-  const f = state.fields ?? {};
+  const { error, fields: f } = formFeedback(state);
   const zoneOk = isTimeZone(draft.timeZone);
   const cal = { mode: draft.calendar, timeZone: zoneOk ? draft.timeZone : "UTC", holidays: draft.holidays };
   const now = new Date();
@@ -159,14 +160,14 @@ export function PolicyForm({
           </li>
         </ul>
       </div>
-      {state.error && !Object.keys(f).length ? (
+      {error && !Object.keys(f).length ? (
         <p className="text-[13px] font-medium text-red-600" role="alert">
-          {state.error}
+          {error}
         </p>
       ) : null}
-      {state.ok ? (
+      {state.ok && state.message ? (
         <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
-          {state.ok}
+          {state.message}
         </p>
       ) : null}
       <Button type="submit" disabled={pending}>

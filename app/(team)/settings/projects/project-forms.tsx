@@ -4,6 +4,7 @@ import { useActionState, useState, useTransition } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { formFeedback } from "@/lib/action-state";
 import { ApiError, api } from "@/lib/api-client";
 
 import type { FormState, LinesState } from "../actions";
@@ -11,7 +12,7 @@ import { createProjectAction, saveLinesAction } from "../actions";
 
 export function CreateProjectForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(createProjectAction, {});
-  const f = state.fields ?? {};
+  const { error, fields: f } = formFeedback(state);
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2">
       <Field id="p-name" label="Name" error={f.name}>
@@ -32,14 +33,14 @@ export function CreateProjectForm() {
         />
       </Field>
       <div className="sm:col-span-2">
-        {state.error && !Object.keys(f).length ? (
+        {error && !Object.keys(f).length ? (
           <p className="mb-2 text-[13px] font-medium text-red-600" role="alert">
-            {state.error}
+            {error}
           </p>
         ) : null}
-        {state.ok ? (
+        {state.ok && state.message ? (
           <p className="mb-2 text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
-            {state.ok}
+            {state.message}
           </p>
         ) : null}
         <Button type="submit" disabled={pending}>
@@ -64,7 +65,7 @@ export function LinesEditor({ slug, lines, hasPackage }: { slug: string; lines: 
   const [rows, setRows] = useState<Row[]>(lines);
   const [state, setState] = useState<LinesState>({});
   const [pending, start] = useTransition();
-  const f = state.fields ?? {};
+  const { error, fields: f } = formFeedback(state);
   const set = (i: number, patch: Partial<Row>) =>
     setRows((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
@@ -166,17 +167,17 @@ export function LinesEditor({ slug, lines, hasPackage }: { slug: string; lines: 
           </tbody>
         </table>
       </div>
-      {state.error && !Object.keys(f).some((k) => k.endsWith(".range") || k.endsWith(".latest")) ? (
+      {error && !Object.keys(f).some((k) => k.endsWith(".range") || k.endsWith(".latest")) ? (
         <p className="text-[13px] font-medium text-red-600" role="alert">
-          {state.error}
+          {error}
         </p>
       ) : null}
-      {state.ok ? (
+      {state.ok && state.message ? (
         <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
-          {state.ok}
+          {state.message}
         </p>
       ) : null}
-      {state.orphans?.length ? (
+      {state.ok && state.orphans?.length ? (
         <p className="text-[13px] text-amber-700 dark:text-amber-300" role="status">
           Kept {state.orphans.length} override(s) of removed lines:{" "}
           {state.orphans.map((o) => `${o.report} (${o.line})`).join(", ")}.
@@ -206,9 +207,15 @@ export function LinesEditor({ slug, lines, hasPackage }: { slug: string; lines: 
                   setRows(
                     res.lines.map((l) => ({ ...l, eolDate: rows.find((r) => r.name === l.name)?.eolDate ?? "" })),
                   );
-                  setState({ ok: `Suggested ${res.lines.length} lines from npm. Check them, then save.` });
+                  setState({
+                    ok: true,
+                    message: `Suggested ${res.lines.length} lines from npm. Check them, then save.`,
+                  });
                 } catch (e) {
-                  setState({ error: e instanceof ApiError ? e.message : "npm did not answer." });
+                  setState({
+                    ok: false,
+                    error: { code: "npm", message: e instanceof ApiError ? e.message : "npm did not answer." },
+                  });
                 }
               })
             }

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { SecretCallout } from "@/components/ui/secret-callout";
+import { formFeedback } from "@/lib/action-state";
 
 import type { FormState } from "../actions";
 import { createTokenAction } from "../actions";
@@ -17,7 +18,7 @@ export function CreateTokenForm({
   defaultEmail: string;
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(createTokenAction, {});
-  const f = state.fields ?? {};
+  const { error, fields: f } = formFeedback(state);
   return (
     <form action={action} className="mt-3 space-y-3">
       <Field id="token-name" label="Name" hint="What uses it, e.g. “advisory sync”." error={f.name}>
@@ -42,12 +43,12 @@ export function CreateTokenForm({
       <Field id="token-expiry" label="Expires after (days)" hint="Empty for no expiry." error={f.expiresInDays}>
         <input id="token-expiry" name="expiresInDays" type="number" min={1} max={3650} className={inputClass} />
       </Field>
-      {state.error && !Object.keys(f).length ? (
+      {error && !Object.keys(f).length ? (
         <p className="text-[13px] font-medium text-red-600" role="alert">
-          {state.error}
+          {error}
         </p>
       ) : null}
-      {state.secret ? <SecretCallout label={state.ok ?? "New token"} value={state.secret} /> : null}
+      {state.ok && state.secret ? <SecretCallout label={state.message ?? "New token"} value={state.secret} /> : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create token"}
       </Button>

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { SecretCallout } from "@/components/ui/secret-callout";
+import { formFeedback } from "@/lib/action-state";
 import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/permissions";
 
 import type { FormState } from "../actions";
@@ -12,7 +13,7 @@ import { createUserAction } from "../actions";
 
 export function CreateUserForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(createUserAction, {});
-  const f = state.fields ?? {};
+  const { error, fields: f } = formFeedback(state);
   return (
     <form action={action} className="mt-3 space-y-3">
       <Field id="new-email" label="E-mail" error={f.email}>
@@ -49,17 +50,17 @@ export function CreateUserForm() {
           aria-describedby={describedBy("new-password", f.password, true)}
         />
       </Field>
-      {state.error && !Object.keys(f).length ? (
+      {error && !Object.keys(f).length ? (
         <p className="text-[13px] font-medium text-red-600" role="alert">
-          {state.error}
+          {error}
         </p>
       ) : null}
-      {state.ok ? (
+      {state.ok && state.message ? (
         <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
-          {state.ok}
+          {state.message}
         </p>
       ) : null}
-      {state.secret ? <SecretCallout label="Generated password (shown once)" value={state.secret} /> : null}
+      {state.ok && state.secret ? <SecretCallout label="Generated password (shown once)" value={state.secret} /> : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Adding…" : "Add user"}
       </Button>

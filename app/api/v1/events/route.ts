@@ -1,3 +1,4 @@
+import { routes } from "@/lib/schemas/routes";
 import { withRole } from "@/lib/server/http/api";
 import { subscribe } from "@/lib/server/infra/live";
 
@@ -5,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 // GET /api/v1/events — server-sent events: `report` whenever a report changes, `resync` when
 // changes may have been missed (the server's own LISTEN connection was lost and is back)
-export const GET = withRole("reports.read", async ({ req }) => {
+export const GET = withRole(routes.events, async ({ req }) => {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({

@@ -1,19 +1,15 @@
+import { toCsv } from "@/lib/domain/csv";
 import { matrixQuery } from "@/lib/schemas/projects";
+import { routes } from "@/lib/schemas/routes";
 import { queryOf, withRole } from "@/lib/server/http/api";
 import { parseInput } from "@/lib/server/infra/validate";
 import { getAllMatrices, getMatrix } from "@/lib/server/matrix/matrix";
 
 export const dynamic = "force-dynamic";
 
-function csvField(value: string): string {
-  // quote, and defuse spreadsheet formulas in text that reporters wrote
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 // GET /api/v1/matrix.csv[?project=<slug>][&status=][&severity=][&state=] — the matrix as CSV, one row per report;
 // without a project, every project's lines side by side, headed "<project> <line>"
-export const GET = withRole("reports.read", async ({ req, actor }) => {
+export const GET = withRole(routes.matrixCsv, async ({ req, actor }) => {
   const { project, ...filters } = parseInput(matrixQuery, queryOf(req));
   const matrices = project ? [await getMatrix(actor, project, filters)] : await getAllMatrices(actor, filters);
   const columns = matrices.flatMap((m) => m.lines.map((l) => ({ project: m.project, line: l })));
@@ -41,7 +37,7 @@ export const GET = withRole("reports.read", async ({ req, actor }) => {
       }),
     ]),
   );
-  const body = [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  const body = toCsv([header, ...rows]);
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,4 +1,4 @@
-import { intakeInput } from "@/lib/schemas/reports";
+import { routes } from "@/lib/schemas/routes";
 import { json, queryOf, readJson, withRole } from "@/lib/server/http/api";
 import { enforceRateLimit, clientAddress } from "@/lib/server/infra/rate-limit";
 import { submitReport } from "@/lib/server/reports/intake";
@@ -10,12 +10,14 @@ export const dynamic = "force-dynamic";
 const MAX_INTAKE_BYTES = 320 * 1024;
 
 // GET /api/v1/reports — the team's list with filters and cursor paging
-export const GET = withRole("reports.read", async ({ req, actor }) => json(await listReports(actor!, queryOf(req))));
+export const GET = withRole(routes.listReports, async ({ req, actor }) =>
+  json(await listReports(actor!, queryOf(req))),
+);
 
 // POST /api/v1/reports — public intake, rate limited per client address
-export const POST = withRole("public", async ({ req }) => {
+export const POST = withRole(routes.submitReport, async ({ req }) => {
   await enforceRateLimit("intake", clientAddress(req));
-  const input = await readJson(req, intakeInput.loose(), MAX_INTAKE_BYTES);
+  const input = await readJson(req, MAX_INTAKE_BYTES);
   const { key, statusUrl } = await submitReport(input, { source: "API" });
   return json({ key, statusUrl }, { status: 201, headers: { Location: `/api/v1/reports/${key}` } });
 });

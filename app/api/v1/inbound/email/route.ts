@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
+import { routes } from "@/lib/schemas/routes";
 import { json, readBytes, withRole } from "@/lib/server/http/api";
 import { hashesEqual, sha256Hex } from "@/lib/server/infra/crypto";
 import { MAX_INBOUND_BYTES, receiveEmail } from "@/lib/server/mail/inbound";
@@ -16,7 +17,7 @@ function authorizeMailSystem(req: Request): void {
 }
 
 // POST /api/v1/inbound/email — a raw RFC 822 message from the mail system
-export const POST = withRole("public", async ({ req }) => {
+export const POST = withRole(routes.inboundEmail, async ({ req }) => {
   authorizeMailSystem(req);
   const raw = await readBytes(req, MAX_INBOUND_BYTES);
   if (!raw.length) throw new DomainError("bad_request", "The body must be the raw message (message/rfc822).");

@@ -1,4 +1,4 @@
-import { overrideInput } from "@/lib/schemas/projects";
+import { routes } from "@/lib/schemas/routes";
 import { json, readJson, withRole } from "@/lib/server/http/api";
 import { setOverride } from "@/lib/server/matrix/affected";
 import { getReport } from "@/lib/server/reports/detail";
@@ -6,7 +6,7 @@ import { getReport } from "@/lib/server/reports/detail";
 export const dynamic = "force-dynamic";
 
 // PUT /api/v1/reports/{key}/matrix/{line} — override one matrix cell (state, fixed version, fix reference, note)
-export const PUT = withRole<{ key: string; line: string }>("reports.write", async ({ req, actor, params }) => {
-  await setOverride(actor, params.key, decodeURIComponent(params.line), await readJson(req, overrideInput, 16 * 1024));
+export const PUT = withRole<{ key: string; line: string }>(routes.putMatrixCell, async ({ req, actor, params }) => {
+  await setOverride(actor, params.key, decodeURIComponent(params.line), await readJson(req, 16 * 1024));
   return json(await getReport(actor, params.key));
 });
