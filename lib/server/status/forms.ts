@@ -4,6 +4,7 @@ import { DomainError } from "@/lib/errors";
 import { MAX_MESSAGE_BYTES } from "@/lib/schemas/reports";
 import { readBytes, toErrorResponse } from "@/lib/server/http/api";
 import { isStatusToken } from "@/lib/server/status/token";
+import { STATUS_PAGE_HEADERS } from "@/lib/status-headers";
 
 // The status page's forms post to route handlers, not server actions: the
 // page sends Referrer-Policy: no-referrer, so a browser without JavaScript
@@ -23,7 +24,7 @@ export async function handleStatusForm(
     const query = new URLSearchParams(params).toString();
     return new Response(null, {
       status: 303,
-      headers: { Location: `/status/${token}?${query}`, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
+      headers: { Location: `/status/${token}?${query}`, ...STATUS_PAGE_HEADERS },
     });
   };
   try {
