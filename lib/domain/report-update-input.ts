@@ -1,4 +1,5 @@
 import { isReportKey } from "./report-key";
+import type { MoveProject, MoveReport } from "./report-move";
 import type { Resolution, Severity, Status } from "./workflow";
 
 // What planReportUpdate (./report-update.ts) reads: the report as loaded,
@@ -24,6 +25,7 @@ export type ReportBeforeUpdate = {
   assignee: Person | null;
   backup: Person | null;
   duplicateOf: { key: string } | null;
+  project: { slug: string } | null;
   thirdPartyName: string | null;
   thirdPartyContact: string | null;
   waitingOnReporter: boolean;
@@ -52,6 +54,8 @@ export type ReportPatch = {
   advisoryUrl?: string | null;
   cveId?: string | null;
   ghsaId?: string | null;
+  /** a project's slug, or null for none (Unsorted) */
+  project?: string | null;
 };
 
 /** A team member named by the patch, as looked up by email (null: no such user). */
@@ -66,16 +70,21 @@ export type UpdateFacts = {
   /** the release gate: the project's maintained lines not yet ready, not yet released */
   linesNotReady?: string[];
   linesNotReleased?: string[];
+  /** a move: the project the report is in, the one the patch names (null: no such project) and what it holds */
+  move?: { from: MoveProject | null; to: MoveProject | null; report: MoveReport };
+  /** whether any project exists (a report without one then cannot pass the release gate) */
+  projectsExist?: boolean;
   /** the fix-clock seconds the wait on the reporter being ended took */
   pausedSeconds?: number;
 };
 
 /** Which facts a patch needs loaded: the users and report it names, the release gate, the paused time. */
 export function updateFactsNeeded(
-  report: Pick<ReportBeforeUpdate, "status" | "waitingOnReporter">,
+  report: Pick<ReportBeforeUpdate, "status" | "waitingOnReporter" | "project">,
   patch: ReportPatch,
 ) {
   return {
+    move: patch.project !== undefined && patch.project !== (report.project?.slug ?? null),
     assignee: patch.assignee || null,
     backup: patch.backup || null,
     duplicateTarget: patch.duplicateOf && isReportKey(patch.duplicateOf) ? patch.duplicateOf : null,

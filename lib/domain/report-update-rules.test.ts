@@ -106,7 +106,16 @@ describe("planReportUpdate: refusals, mails, audit and facts", () => {
       backup: null,
       duplicateTarget: null,
       gate: false,
+      move: false,
       pausedTime: false,
+    });
+    expect(updateFactsNeeded(report(), { project: "express" })).toMatchObject({ move: true });
+    expect(updateFactsNeeded(report(), { project: null })).toMatchObject({ move: false });
+    expect(updateFactsNeeded(report({ project: { slug: "express" } }), { project: "express" })).toMatchObject({
+      move: false,
+    });
+    expect(updateFactsNeeded(report({ project: { slug: "express" } }), { project: null })).toMatchObject({
+      move: true,
     });
     expect(
       updateFactsNeeded(report({ waitingOnReporter: true }), {
@@ -119,5 +128,62 @@ describe("planReportUpdate: refusals, mails, audit and facts", () => {
       gate: true,
       pausedTime: true,
     });
+  });
+
+  it("refuses a project that does not exist", () => {
+    const move = { from: null, to: null, report: { affected: [], overrides: [] } };
+    expect(() => planReportUpdate(report(), { project: "nope" }, { move }, NOW)).toThrow('Unknown project "nope".');
+  });
+
+  it("moves a report and lists what goes with the old project", () => {
+    const express = { id: "p-ex", slug: "express", name: "Express", packageName: "express", lineIds: ["l-4"] };
+    const site = { id: "p-site", slug: "site", name: "Website", packageName: null, lineIds: [] };
+    const held = {
+      affected: [{ id: "a-1", package: "express", events: [{ introduced: "4.0.0" }] }],
+      overrides: [{ id: "o-1", lineId: "l-4", lineName: "4.x" }],
+    };
+    const plan = planReportUpdate(
+      report({ project: { slug: "express" } }),
+      { project: "site" },
+      { move: { from: express, to: site, report: held } },
+      NOW,
+    );
+    expect(plan.changes).toEqual({ projectId: "p-site" });
+    expect(plan.move).toEqual({ removeRangeIds: ["a-1"], removeOverrideIds: ["o-1"] });
+    expect(plan.events).toEqual([
+      {
+        kind: "project_changed",
+        data: {
+          from: "express",
+          fromName: "Express",
+          to: "site",
+          toName: "Website",
+          removedRanges: [{ package: "express", ranges: [{ introduced: "4.0.0" }] }],
+          removedOverrides: ["4.x"],
+        },
+      },
+    ]);
+    expect(plan.audit).toEqual({ before: { project: "express" }, after: { project: "site" } });
+  });
+
+  it("holds a report without a project at the release gate while projects exist", () => {
+    const fixing = report({ status: "FIXING", assigneeId: ann.id, assignee: ann, severity: "HIGH" });
+    expect(() => planReportUpdate(fixing, { status: "RELEASE_PENDING" }, { projectsExist: true }, NOW)).toThrow(
+      "Release pending needs the report in a project",
+    );
+    expect(planReportUpdate(fixing, { status: "RELEASE_PENDING" }, { projectsExist: false }, NOW).changes.status).toBe(
+      "RELEASE_PENDING",
+    );
+    const moving = {
+      move: {
+        from: null,
+        to: { id: "p-site", slug: "site", name: "Website", packageName: null, lineIds: [] },
+        report: { affected: [], overrides: [] },
+      },
+      projectsExist: true,
+    };
+    expect(planReportUpdate(fixing, { status: "RELEASE_PENDING", project: "site" }, moving, NOW).changes).toMatchObject(
+      { status: "RELEASE_PENDING", projectId: "p-site" },
+    );
   });
 });

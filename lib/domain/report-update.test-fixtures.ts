@@ -30,6 +30,7 @@ export const report = (over: Partial<ReportBeforeUpdate> = {}): ReportBeforeUpda
   assignee: null,
   backup: null,
   duplicateOf: null,
+  project: null,
   thirdPartyName: null,
   thirdPartyContact: null,
   waitingOnReporter: false,

@@ -123,11 +123,14 @@ describe("planReportUpdate", () => {
       },
     ],
     [
-      "duplicateOf set (no event, audited)",
+      "duplicateOf set (a timeline event, audited)",
       {},
       { duplicateOf: "SEC-2026-0007" },
       { duplicateTarget: { id: "r-7", key: "SEC-2026-0007" } },
-      { changes: { duplicateOfId: "r-7" }, events: [] },
+      {
+        changes: { duplicateOfId: "r-7" },
+        events: [{ kind: "duplicate_marked", data: { from: null, to: "SEC-2026-0007" } }],
+      },
     ],
     [
       "third party set",

@@ -2,6 +2,8 @@ import { DomainError } from "@/lib/errors";
 
 import { scoreCvss } from "./cvss";
 import { isReportKey } from "./report-key";
+import type { MovePlan } from "./report-move";
+import { planReportMove } from "./report-move";
 import type { MemberFact, Person, ReportBeforeUpdate, ReportPatch, UpdateFacts } from "./report-update-input";
 import { ACK_TEXT, DISCLOSED_TEXT, closingText } from "./reporter-texts";
 import { checkTransition } from "./transitions";
@@ -28,6 +30,7 @@ export type ReportChanges = {
   ghsaId?: string | null;
   advisoryUrl?: string | null;
   duplicateOfId?: string | null;
+  projectId?: string | null;
   thirdPartyName?: string | null;
   thirdPartyContact?: string | null;
   waitingOnReporter?: boolean;
@@ -44,8 +47,10 @@ export type ReportChanges = {
   resolution?: Resolution | null;
 };
 
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
 /** An internal timeline entry the change records. */
-export type PlannedEvent = { kind: string; data?: Record<string, string | number | boolean | null | string[]> };
+export type PlannedEvent = { kind: string; data?: { [key: string]: Json } };
 
 /** A mail to the reporter: the acknowledgment (with its status link), or a message under this template name. */
 export type PlannedMail = { template: string; text: string };
@@ -55,6 +60,8 @@ export type UpdatePlan = {
   changes: ReportChanges;
   events: PlannedEvent[];
   mails: PlannedMail[];
+  /** a move to another project: the ranges and overrides that go with the old one */
+  move: Pick<MovePlan, "removeRangeIds" | "removeOverrideIds"> | null;
   audit: { before: Record<string, unknown>; after: Record<string, unknown> };
 };
 
@@ -170,8 +177,27 @@ export function planReportUpdate(
       changes.duplicateOfId = null;
     }
     note("duplicateOf", duplicateOfKey, patch.duplicateOf);
+    events.push({ kind: "duplicate_marked", data: { from: duplicateOfKey, to: patch.duplicateOf } });
     duplicateOfKey = patch.duplicateOf;
   }
+  let projectSlug = report.project?.slug ?? null;
+  let move: MovePlan | null = null;
+  if (patch.project !== undefined && patch.project !== projectSlug) {
+    const m = facts.move;
+    if (!m || (patch.project && !m.to)) {
+      throw new DomainError("bad_request", `Unknown project "${patch.project}".`, {
+        fields: { project: "Unknown project" },
+      });
+    }
+    move = planReportMove(m.report, m.from, m.to);
+    if (move) {
+      changes.projectId = move.projectId;
+      note("project", projectSlug, patch.project);
+      events.push(move.event);
+      projectSlug = patch.project;
+    }
+  }
+
   let thirdParty = { name: report.thirdPartyName, contact: report.thirdPartyContact };
   if (patch.thirdParty !== undefined) {
     thirdParty = { name: patch.thirdParty?.name ?? null, contact: patch.thirdParty?.contact || null };
@@ -209,6 +235,7 @@ export function planReportUpdate(
       thirdPartyName: thirdParty.name,
       linesNotReady: facts.linesNotReady ?? [],
       linesNotReleased: facts.linesNotReleased ?? [],
+      noProject: !projectSlug && !!facts.projectsExist,
     });
     if (!check.ok) throw new DomainError("rule_violated", check.reason);
     const fx = check.effects;
@@ -256,5 +283,6 @@ export function planReportUpdate(
     });
   }
 
-  return { changes, events, mails, audit: { before, after } };
+  const placement = move ? { removeRangeIds: move.removeRangeIds, removeOverrideIds: move.removeOverrideIds } : null;
+  return { changes, events, mails, move: placement, audit: { before, after } };
 }

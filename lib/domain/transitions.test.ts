@@ -54,6 +54,21 @@ describe("transitions", () => {
       "Disclosing needs every maintained line fixed, not affected or marked won't fix with a reason. Not yet: 4.x.",
     ],
     ["FIXING", "DISCLOSED", {}, "A report is disclosed from Release pending, once its fixes are released."],
+    // no project (while projects exist): no release lines say what must be fixed
+    [
+      "FIXING",
+      "RELEASE_PENDING",
+      { noProject: true },
+      "Release pending needs the report in a project: its release lines say what must be fixed. Pick the project first.",
+    ],
+    [
+      "RELEASE_PENDING",
+      "DISCLOSED",
+      { noProject: true },
+      "Disclosing needs the report in a project: its release lines say what must be fixed. Pick the project first.",
+    ],
+    ["TRIAGE", "CONFIRMED", { noProject: true }, null],
+    ["FIXING", "CLOSED", { noProject: true, resolution: "REJECTED" }, null],
     // moving back
     ["FIXING", "TRIAGE", {}, null],
     ["RELEASE_PENDING", "FIXING", {}, null],

@@ -17,6 +17,8 @@ export type TransitionFacts = {
   linesNotReady: string[];
   /** maintained release lines whose fix is not released yet */
   linesNotReleased: string[];
+  /** the report has no project while projects exist: no release lines say what must be fixed */
+  noProject?: boolean;
 };
 
 export type TransitionEffects = {
@@ -117,6 +119,11 @@ export function checkTransition(from: Status, to: Status, facts: TransitionFacts
   if (ORDER[to] >= ORDER.CONFIRMED) {
     const missing = needsConfirmation(facts, "Confirming");
     if (missing) return refuse(missing);
+  }
+  if ((to === "RELEASE_PENDING" || to === "DISCLOSED") && facts.noProject) {
+    return refuse(
+      `${to === "DISCLOSED" ? "Disclosing" : "Release pending"} needs the report in a project: its release lines say what must be fixed. Pick the project first.`,
+    );
   }
   if (to === "RELEASE_PENDING" && facts.linesNotReady.length) {
     return refuse(
