@@ -37,10 +37,13 @@ export const csv = <T extends readonly [string, ...string[]]>(values: T, letterC
     )
     .pipe(z.array(z.enum(values)));
 
+/** A project's slug, or "none" for reports without a project (Unsorted). */
+const projectFilter = z.string().trim().max(64).optional();
+
 export const listReportsQuery = z.object({
   status: csv(STATUSES).optional(),
   severity: csv(SEVERITIES).optional(),
-  project: z.string().trim().max(64).optional(),
+  project: projectFilter,
   /** an e-mail, "me" or "none" */
   assignee: z.string().trim().max(254).optional(),
   sla: z.enum(["ok", "at_risk", "breached", "met", "paused"]).optional(),
@@ -174,6 +177,8 @@ export const patchReportInput = z
     labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
     title: z.string().trim().min(1, "Give the report a title").max(MAX_TITLE).optional(),
     duplicateOf: z.string().trim().max(20).nullable().optional(),
+    /** a project's slug; null leaves the report without one (Unsorted) */
+    project: z.string().trim().min(1, "Name a project or send null").max(64).nullable().optional(),
     thirdParty: z
       .object({
         name: z.string().trim().min(1, "Name the maintainer").max(200),
@@ -216,7 +221,7 @@ export type MessageInput = z.input<typeof messageInput>;
 export const reporterMessageInput = z.object({ body: z.string().trim().min(1, "Write a message") });
 
 export const boardQuery = z.object({
-  project: z.string().trim().max(64).optional(),
+  project: projectFilter,
   assignee: z.string().trim().max(254).optional(),
   severity: csv(SEVERITIES).optional(),
   sla: z.enum(["at_risk", "breached"]).optional(),

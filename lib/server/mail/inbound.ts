@@ -15,7 +15,7 @@ import { authorize } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
-import { bodyOf, findThread, firstAddress, referencedIds, replyText } from "@/lib/server/mail/threading";
+import { allAddresses, bodyOf, findThread, firstAddress, referencedIds, replyText } from "@/lib/server/mail/threading";
 import { createReport } from "@/lib/server/reports/intake";
 import type { EventActor } from "@/lib/server/reports/timeline";
 import { recordEvent } from "@/lib/server/reports/timeline";
@@ -143,6 +143,7 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
         source: "EMAIL",
         needsFullReport: needsFullReport(body),
         inReplyTo: messageId,
+        guess: { recipients: allAddresses(mail), subject: mail.subject ?? "", body },
       });
       await storeAttachments(tx, mail, stored.id, created.id);
       await tx.inboundMessage.update({ where: { id: stored.id }, data: { status: "CREATED", reportId: created.id } });

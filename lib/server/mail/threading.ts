@@ -18,10 +18,14 @@ export function firstAddress(
   return hit ? { address: hit.address!.trim().toLowerCase(), name: hit.name?.trim() || null } : null;
 }
 
-function allAddresses(mail: ParsedMail): string[] {
-  const fields = [mail.to, mail.cc].flatMap((f) => ([] as AddressObject[]).concat(f ?? []));
-  const delivered = ([] as string[]).concat((mail.headers.get("delivered-to") as string | string[] | undefined) ?? []);
-  return [...fields.flatMap((a) => a.value.map((v) => v.address ?? "")), ...delivered].filter(Boolean);
+/** Every address the mail went to: To, Cc, then Delivered-To. */
+export function allAddresses(mail: ParsedMail): string[] {
+  // mailparser reads Delivered-To as an address object, as it does To and Cc (a plain string in older versions)
+  const delivered = mail.headers.get("delivered-to") as AddressObject | AddressObject[] | string | string[] | undefined;
+  const fields = [mail.to, mail.cc, delivered].flatMap((f) => ([] as (AddressObject | string)[]).concat(f ?? []));
+  return fields
+    .flatMap((a) => (typeof a === "string" ? [a] : a.value.map((v) => v.address ?? "")))
+    .filter((a) => typeof a === "string" && a.length > 0);
 }
 
 export function referencedIds(mail: ParsedMail): string[] {

@@ -141,6 +141,12 @@ export async function getAllMatrices(
   return buildMatrices(projects, filters);
 }
 
+/** How many open reports have no project, and so are in no matrix (the matrix page links to them). */
+export async function countUnsortedOpen(actor: Actor | null): Promise<number> {
+  authorize(actor, "reports.read");
+  return db().report.count({ where: { projectId: null, status: { in: [...OPEN_STATUSES] } } });
+}
+
 /** The matrix row of one report (empty without a project). */
 export async function matrixRow(reportKey: string) {
   if (!isReportKey(reportKey)) return [];

@@ -7,6 +7,8 @@ import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
 import { parseInput } from "@/lib/server/infra/validate";
 import { enqueueMail, templates } from "@/lib/server/mail/outbox";
+import type { GuessSource } from "@/lib/server/reports/project-guess";
+import { guessReportProject } from "@/lib/server/reports/project-guess";
 import { recordEvent } from "@/lib/server/reports/timeline";
 import { policyInForce } from "@/lib/server/sla/policy";
 import { auditByReporter, createStatusToken, statusUrl } from "@/lib/server/status/token";
@@ -38,6 +40,8 @@ type NewReport = {
   inReplyTo?: string | null;
   /** false for imported advisories, which have no reporter to write to */
   notify?: boolean;
+  /** without a project: guess it from these (the addresses it was mailed to, subject and body) */
+  guess?: GuessSource;
 };
 
 /** Creates the reporter (or reuses them), the report in NEW, its status link and the receipt mail, inside `tx`. */
@@ -53,7 +57,10 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
     // anyone can submit with anyone's address: never rename an existing reporter
     update: {},
   });
-  const policy = await policyInForce(tx, input.projectId);
+  const guessed = !input.projectId && input.guess ? await guessReportProject(tx, input.guess) : null;
+  const projectId = input.projectId ?? guessed?.projectId ?? null;
+  // the promise made at receipt: the policy of the project the report arrives in
+  const policy = await policyInForce(tx, projectId);
   const now = new Date();
   const { key, seq } = await nextKey(tx, now.getUTCFullYear());
   const report = await tx.report.create({
@@ -68,7 +75,7 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
       needsFullReport: input.needsFullReport ?? false,
       creditPreference: input.creditPreference ?? "NAME",
       creditName: input.creditName || input.reporterName || null,
-      projectId: input.projectId,
+      projectId,
       reporterId: reporter.id,
       slaPolicyId: policy?.id ?? null,
       receivedAt: now,
@@ -92,6 +99,14 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
     at: now,
     data: { source: input.source },
   });
+  if (guessed) {
+    const { slug, name, from: readFrom } = guessed.guess;
+    await recordEvent(tx, { kind: "system", label: "Intake" }, report.id, {
+      kind: "project_guessed",
+      at: now,
+      data: { project: slug, name, from: readFrom },
+    });
+  }
   await auditByReporter(tx, reporter.email, {
     action: "report.create",
     reportId: report.id,
@@ -123,7 +138,12 @@ export async function submitReport(
         fields: { project: "Unknown project" },
       });
     }
-    return createReport(tx, { ...input, projectId: project?.id ?? null, source: opts.source ?? "WEB" });
+    return createReport(tx, {
+      ...input,
+      projectId: project?.id ?? null,
+      source: opts.source ?? "WEB",
+      guess: { recipients: [], subject: input.title, body: input.body },
+    });
   });
   return { key, statusUrl: statusUrl(token), token };
 }

@@ -27,21 +27,37 @@ type Filters = { severity?: string[]; project?: string; label?: string; assignee
 export function filterWhere(actor: Actor, q: Filters): Prisma.ReportWhereInput[] {
   const and: Prisma.ReportWhereInput[] = [];
   if (q.severity?.length) and.push({ severity: { in: q.severity as Severity[] } });
-  if (q.project) and.push({ project: { slug: q.project } });
+  if (q.project === "none") and.push({ projectId: null });
+  else if (q.project) and.push({ project: { slug: q.project } });
   if (q.label) and.push({ labels: { has: q.label } });
   if (q.assignee === "none") and.push({ assigneeId: null });
   else if (q.assignee === "me") and.push({ assigneeId: actorUserId(actor) ?? "00000000-0000-0000-0000-000000000000" });
   else if (q.assignee) and.push({ assignee: { email: q.assignee.toLowerCase() } });
-  if (q.q) {
-    and.push({
-      OR: [
-        { key: { equals: q.q.toUpperCase() } },
-        { title: { contains: q.q, mode: "insensitive" } },
-        { body: { contains: q.q, mode: "insensitive" } },
-      ],
-    });
-  }
+  if (q.q) and.push(textWhere(q.q));
   return and;
+}
+
+/**
+ * The text search: the key, words in the title, body, messages and notes, a CVE or GHSA id (the report's own
+ * or an alias), or the reporter's e-mail.
+ */
+export function textWhere(text: string): Prisma.ReportWhereInput {
+  const contains = { contains: text, mode: "insensitive" as const };
+  const upper = text.toUpperCase();
+  // GHSA ids are written in lower case after the prefix: GHSA-xxxx-xxxx-xxxx
+  const ghsa = /^GHSA-/i.test(text) ? `GHSA-${text.slice(5).toLowerCase()}` : text;
+  return {
+    OR: [
+      { key: { equals: upper } },
+      { title: contains },
+      { body: contains },
+      { cveId: { equals: upper } },
+      { ghsaId: { equals: ghsa } },
+      { aliases: { hasSome: [...new Set([text, upper, ghsa])] } },
+      { reporter: { email: contains } },
+      { events: { some: { body: contains } } },
+    ],
+  };
 }
 
 type Cursor = { at: string; id: string };

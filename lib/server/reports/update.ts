@@ -27,7 +27,20 @@ import { createStatusToken, statusUrl } from "@/lib/server/status/token";
 // (with optimistic concurrency on the version) and tells open boards.
 
 const person = { select: { id: true, email: true, name: true } } as const;
-const updateInclude = { assignee: person, backup: person, duplicateOf: { select: { key: true } }, reporter: true };
+const updateInclude = {
+  assignee: person,
+  backup: person,
+  duplicateOf: { select: { key: true } },
+  project: { select: { slug: true } },
+  reporter: true,
+};
+const moveProjectSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  packageName: true,
+  lines: { select: { id: true } },
+} as const;
 
 type LoadedReport = ReportBeforeUpdate & {
   key: string;
@@ -56,6 +69,11 @@ export async function updateReport(actor: Actor | null, key: string, raw: unknow
       data: { ...plan.changes, version: { increment: 1 } },
     });
     if (updated.count !== 1) throw await staleError(tx, { ...report, version: report.version + 1 });
+    if (plan.move) {
+      // the old project's package ranges and line overrides go; the timeline event keeps what they were
+      await tx.affectedRange.deleteMany({ where: { reportId: report.id, id: { in: plan.move.removeRangeIds } } });
+      await tx.matrixOverride.deleteMany({ where: { reportId: report.id, id: { in: plan.move.removeOverrideIds } } });
+    }
     await recordEvents(
       tx,
       actor,
@@ -63,6 +81,11 @@ export async function updateReport(actor: Actor | null, key: string, raw: unknow
       plan.events.map((e) => ({ ...e, at: now })),
     );
     for (const mail of plan.mails) await sendMail(tx, actor, report, mail, now);
+    const original = plan.changes.duplicateOfId;
+    if (original) {
+      // the link shows both ways: the original's timeline names its new duplicate
+      await recordEvent(tx, actor, original, { at: now, kind: "duplicate_added", data: { key: report.key } });
+    }
     await audit(tx, actor, { action: "report.update", entityType: "report", entityId: report.id, ...plan.audit });
     return { report, changed: true, version: report.version + 1 };
   });
@@ -80,16 +103,41 @@ async function loadFacts(tx: Tx, report: LoadedReport, patch: ReportPatch, now: 
           select: { id: true, email: true, name: true, role: true, disabled: true },
         })
       : undefined;
+  const move = needed.move ? await moveFacts(tx, report, patch.project ?? null) : undefined;
+  const projectId = move ? (move.to?.id ?? null) : report.projectId;
   return {
+    move,
+    projectsExist: needed.gate ? (await tx.project.count()) > 0 : undefined,
     assignee: await member(needed.assignee),
     backup: await member(needed.backup),
     duplicateTarget: needed.duplicateTarget
       ? await tx.report.findUnique({ where: { key: needed.duplicateTarget }, select: { id: true, key: true } })
       : undefined,
     // the release gate: the report's project's maintained lines in the version matrix
-    ...(needed.gate ? await gateFacts(tx, report.id, report.projectId) : {}),
+    ...(needed.gate ? await gateFacts(tx, report.id, projectId) : {}),
     pausedSeconds: needed.pausedTime ? await pausedFor(tx, report, now) : 0,
   };
+}
+
+/** The projects a move goes from and to (to: null when the slug names none) and what the report holds. */
+async function moveFacts(tx: Tx, report: LoadedReport, slug: string | null): Promise<NonNullable<UpdateFacts["move"]>> {
+  const asMove = (p: {
+    id: string;
+    slug: string;
+    name: string;
+    packageName: string | null;
+    lines: { id: string }[];
+  }) => ({
+    ...p,
+    lineIds: p.lines.map((l) => l.id),
+  });
+  const [from, to, affected, overrides] = await Promise.all([
+    report.projectId ? tx.project.findUnique({ where: { id: report.projectId }, select: moveProjectSelect }) : null,
+    slug ? tx.project.findUnique({ where: { slug }, select: moveProjectSelect }) : null,
+    tx.affectedRange.findMany({ where: { reportId: report.id }, select: { id: true, package: true, events: true } }),
+    tx.matrixOverride.findMany({ where: { reportId: report.id }, select: { id: true, lineId: true, lineName: true } }),
+  ]);
+  return { from: from ? asMove(from) : null, to: to ? asMove(to) : null, report: { affected, overrides } };
 }
 
 async function staleError(tx: Tx, report: { id: string; key: string; version: number }): Promise<DomainError> {

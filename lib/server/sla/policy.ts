@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isTimeZone } from "@/lib/domain/calendar";
 import type { SlaPolicy } from "@/lib/domain/sla";
 import { DEFAULT_POLICY, pauseSeconds } from "@/lib/domain/sla";
+import { policyNote } from "@/lib/domain/sla-policy-note";
 import { DomainError } from "@/lib/errors";
 import type { SlaPolicy as PolicyRow } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -38,6 +39,22 @@ export function policyNumbers(row: PolicyRow | null | undefined): SlaPolicy {
     fixDaysMedium: row.fixDaysMedium,
     fixDaysLow: row.fixDaysLow,
   };
+}
+
+/**
+ * The report page's note when the policy in force for the report's project differs from the one its clocks
+ * keep (the snapshot taken at receipt), else null.
+ */
+export async function reportPolicyNote(actor: Actor | null, key: string): Promise<string | null> {
+  authorize(actor, "reports.read");
+  const report = await db().report.findUnique({
+    where: { key },
+    select: { slaPolicyId: true, slaPolicy: true, projectId: true, project: { select: { name: true } } },
+  });
+  if (!report) return null;
+  const current = await db().$transaction((tx) => policyInForce(tx, report.projectId));
+  if ((current?.id ?? null) === report.slaPolicyId) return null;
+  return policyNote(policyNumbers(report.slaPolicy), policyNumbers(current), report.project?.name ?? null);
 }
 
 const hours = z.coerce
