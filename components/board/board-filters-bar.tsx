@@ -62,7 +62,11 @@ export function BoardFiltersBar({
         value={filters.project ?? ""}
         onChange={(e) => set("project", e.target.value)}
         className={selectClass}
-        choices={[{ value: "", label: "All projects" }, ...projects.map((p) => ({ value: p.slug, label: p.name }))]}
+        choices={[
+          { value: "", label: "All projects" },
+          { value: "none", label: "Unsorted" },
+          ...projects.map((p) => ({ value: p.slug, label: p.name })),
+        ]}
       />
       <label className="sr-only" htmlFor="board-assignee">
         Handler

@@ -3,6 +3,9 @@ import { Lock, Mail } from "lucide-react";
 
 import { Markdown } from "@/components/ui/markdown";
 import { RelativeTime } from "@/components/ui/time";
+import type { GuessSource } from "@/lib/domain/project-guess";
+import { GUESS_SOURCE_TEXT } from "@/lib/domain/project-guess";
+import { moveText } from "@/lib/domain/report-move";
 import { STATUS_LABELS } from "@/lib/domain/workflow";
 import type { Status } from "@/lib/domain/workflow";
 import type { ReportDto } from "@/lib/schemas/reports";
@@ -54,6 +57,21 @@ function describe(entry: Entry): string {
       return "is waiting on the reporter (keep-informed and fix clocks paused)";
     case "waiting_ended":
       return d.reason ? "stopped waiting: the reporter replied" : "stopped waiting on the reporter";
+    case "project_changed": {
+      const ranges = Array.isArray(d.removedRanges) ? d.removedRanges.length : 0;
+      const overrides = Array.isArray(d.removedOverrides) ? d.removedOverrides.length : 0;
+      const removed = [
+        ranges ? `the affected ranges for ${str(d.fromName) ?? str(d.from) ?? "the old package"}` : null,
+        overrides ? `${overrides} line ${overrides === 1 ? "override" : "overrides"}` : null,
+      ].filter(Boolean);
+      return `${moveText(d)}${removed.length ? ` (removed ${removed.join(" and ")})` : ""}`;
+    }
+    case "project_guessed":
+      return `put it in ${str(d.name) ?? str(d.project) ?? "a project"} (guessed from ${GUESS_SOURCE_TEXT[d.from as GuessSource] ?? "the report"})`;
+    case "duplicate_marked":
+      return str(d.to) ? `marked it as a duplicate of ${d.to as string}` : "cleared the duplicate link";
+    case "duplicate_added":
+      return `marked ${str(d.key) ?? "a report"} as a duplicate of this one`;
     case "sla_alert":
       return `${d.threshold === "breached" ? "alert: late" : "alert: at risk"} — ${CLOCK_TEXT[str(d.clock) ?? ""] ?? "clock"}`;
     default:

@@ -9,7 +9,7 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { matrixQuery } from "@/lib/schemas/projects";
 import { requireUser } from "@/lib/server/auth/page-auth";
-import { MATRIX_REPORT_LIMIT, getAllMatrices, getMatrix } from "@/lib/server/matrix/matrix";
+import { MATRIX_REPORT_LIMIT, countUnsortedOpen, getAllMatrices, getMatrix } from "@/lib/server/matrix/matrix";
 import { listProjects } from "@/lib/server/projects/projects";
 
 export const metadata: Metadata = { title: "Matrix" };
@@ -24,7 +24,7 @@ const tabClass = (current: boolean) =>
 
 export default async function MatrixPage({ searchParams }: { searchParams: Promise<MatrixPageFilters> }) {
   const actor = await requireUser("/matrix");
-  const projects = await listProjects(actor);
+  const [projects, unsorted] = await Promise.all([listProjects(actor), countUnsortedOpen(actor)]);
   const raw = await searchParams;
   // a filter the page does not know (a hand-edited URL) is dropped rather than failing the page
   const parsed = matrixQuery.safeParse(
@@ -87,6 +87,14 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
             ))}
           </nav>
           <MatrixFilters filters={shownFilters} />
+          {unsorted ? (
+            <p className="mb-3 text-[13px] text-zinc-600 dark:text-zinc-400">
+              <Link href="/board?project=none" className="font-medium text-accent-600 underline">
+                {unsorted} open {unsorted === 1 ? "report has" : "reports have"} no project
+              </Link>{" "}
+              and {unsorted === 1 ? "is" : "are"} not in this matrix.
+            </p>
+          ) : null}
           {withLines.length === 0 ? (
             <EmptyState title={chosen ? `${chosen.name} has no release lines` : "No release lines yet"}>
               An admin adds them under Settings → Projects.

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { PolicyChecklist } from "@/components/report/checklist";
 import { Composer } from "@/components/report/composer";
+import { ProjectPicker } from "@/components/report/project-picker";
 import { ReportControls } from "@/components/report/report-controls";
 import { StatusLinkPanel } from "@/components/report/status-link";
 import { Timeline } from "@/components/report/timeline";
@@ -21,8 +22,9 @@ import { can } from "@/lib/server/auth/actor";
 import { requireUser } from "@/lib/server/auth/page-auth";
 import { listCannedResponses } from "@/lib/server/canned/canned";
 import { matrixRow } from "@/lib/server/matrix/matrix";
-import { projectPackage } from "@/lib/server/projects/projects";
+import { listPublicProjects, projectPackage } from "@/lib/server/projects/projects";
 import { getReport } from "@/lib/server/reports/detail";
+import { reportPolicyNote } from "@/lib/server/sla/policy";
 import { listAssignableUsers } from "@/lib/server/users/users";
 
 type Props = { params: Promise<{ key: string }> };
@@ -61,9 +63,10 @@ export default async function ReportPage({ params }: Props) {
     gate,
   });
   const projectRow = report.project ? await projectPackage(report.project.slug) : null;
-  const [team, canned] = canWrite
-    ? await Promise.all([listAssignableUsers(actor), listCannedResponses(actor)])
-    : [[], []];
+  const [team, canned, projects] = canWrite
+    ? await Promise.all([listAssignableUsers(actor), listCannedResponses(actor), listPublicProjects()])
+    : [[], [], []];
+  const policyNote = await reportPolicyNote(actor, report.key);
   const now = new Date();
   const steps = STATUSES.filter((s) => s !== "CLOSED").map((s) => ({ id: s, label: STATUS_LABELS[s] }));
   const current = report.status === "CLOSED" ? -1 : steps.findIndex((s) => s.id === report.status);
@@ -79,7 +82,11 @@ export default async function ReportPage({ params }: Props) {
             <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-[12px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
               {report.project.name}
             </span>
-          ) : null}
+          ) : (
+            <span className="rounded border border-dashed border-zinc-300 px-1.5 py-0.5 text-[12px] text-zinc-500 dark:border-zinc-700">
+              Unsorted
+            </span>
+          )}
         </div>
         <h1 className="text-xl font-semibold tracking-tight">{report.title}</h1>
         <Stepper
@@ -127,6 +134,11 @@ export default async function ReportPage({ params }: Props) {
                 </li>
               ))}
             </ul>
+            {policyNote ? (
+              <p className="mt-3 border-t border-zinc-100 pt-2 text-[12px] text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+                {policyNote}
+              </p>
+            ) : null}
           </Card>
           <Card className="p-4">
             <h2 className="mb-2 text-[13px] font-semibold">Policy checklist</h2>
@@ -158,6 +170,7 @@ export default async function ReportPage({ params }: Props) {
           {canWrite ? (
             <Card className="p-4">
               <h2 className="mb-1 text-[13px] font-semibold">Triage</h2>
+              <ProjectPicker key={`project-${report.version}`} report={report} projects={projects} />
               <ReportControls
                 key={report.version}
                 report={report}
