@@ -110,11 +110,24 @@ export const reportSchema = z.object({
   affected: z.array(z.object({ package: z.string(), ranges: z.array(osvRange) })),
   matrix: z.array(z.object({ line: z.string(), state: matrixState, version: z.string().nullable() })),
   timeline: z.array(timelineEntry),
+  /** the original this report duplicates, and the reports marked as duplicates of this one */
+  duplicateOf: z.object({ key: z.string(), title: z.string() }).nullable(),
+  duplicates: z.array(z.object({ key: z.string(), title: z.string(), status: z.enum(STATUSES) })),
+  /** up to five other reports ranked by full-text search over title and body ("Possibly related") */
+  related: z.array(z.object({ key: z.string(), title: z.string(), status: z.enum(STATUSES) })),
 });
 export type ReportDto = z.infer<typeof reportSchema>;
 
 export const reportSummarySchema = reportSchema
-  .omit({ body: true, timeline: true, affected: true, matrix: true })
+  .omit({
+    body: true,
+    timeline: true,
+    affected: true,
+    matrix: true,
+    duplicateOf: true,
+    duplicates: true,
+    related: true,
+  })
   .extend({ affectedLines: z.array(z.object({ line: z.string(), state: z.enum(["affected", "fix_pending"]) })) });
 export type ReportSummaryDto = z.infer<typeof reportSummarySchema>;
 

@@ -7,6 +7,7 @@ import { authorize } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
 import { matrixReport } from "@/lib/server/matrix/matrix";
 import { getReportOrThrow } from "@/lib/server/reports/get-report-or-throw";
+import { relatedReports } from "@/lib/server/reports/related";
 import { summaryInclude, summaryOmit, toSummary } from "@/lib/server/reports/summary";
 
 // One report as the team reads it: the full page, or the card that live
@@ -33,8 +34,11 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
       ...summaryInclude,
       affected: { orderBy: { position: "asc" } },
       events: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } },
+      duplicateOf: { select: { key: true, title: true } },
+      duplicates: { orderBy: { receivedAt: "asc" }, select: { key: true, title: true, status: true } },
     },
   });
+  const related = await relatedReports(actor, row.key);
   const byPackage = new Map<string, { introduced: string; fixed?: string; last_affected?: string }[]>();
   for (const a of row.affected)
     byPackage.set(a.package, [...(byPackage.get(a.package) ?? []), ...rangesFromEvents(a.events)]);
@@ -56,6 +60,9 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
           ? timelineData(e.data as Record<string, unknown>)
           : null,
     })),
+    duplicateOf: row.duplicateOf,
+    duplicates: row.duplicates,
+    related,
   };
 }
 
