@@ -42,7 +42,7 @@ export function BoardFiltersBar({
       >
         <Search className="pointer-events-none absolute left-2 top-2 size-4 text-zinc-400" aria-hidden="true" />
         <label htmlFor="board-q" className="sr-only">
-          Search key or title
+          Search reports
         </label>
         <input
           id="board-q"
@@ -50,7 +50,7 @@ export function BoardFiltersBar({
           key={filters.q ?? ""}
           defaultValue={filters.q}
           onBlur={(e) => e.target.value.trim() !== (filters.q ?? "") && set("q", e.target.value.trim())}
-          placeholder="Search key or title"
+          placeholder="Search reports"
           className="h-8 w-56 rounded-md border border-zinc-300 bg-white pl-7 pr-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
         />
       </form>

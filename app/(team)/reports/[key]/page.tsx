@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { PolicyChecklist } from "@/components/report/checklist";
 import { Composer } from "@/components/report/composer";
+import { LinkedReports } from "@/components/report/linked-reports";
 import { ProjectPicker } from "@/components/report/project-picker";
 import { ReportControls } from "@/components/report/report-controls";
 import { StatusLinkPanel } from "@/components/report/status-link";
@@ -113,6 +114,7 @@ export default async function ReportPage({ params }: Props) {
             <Timeline entries={report.timeline} reporterName={reporterName} now={now} />
           </section>
           {canWrite ? <Composer reportKey={report.key} canned={canned} /> : null}
+          <LinkedReports report={report} />
         </div>
 
         <aside className="space-y-4">
