@@ -38,7 +38,12 @@ export const csv = <T extends readonly [string, ...string[]]>(values: T, letterC
     .pipe(z.array(z.enum(values)));
 
 /** A project's slug, or "none" for reports without a project (Unsorted). */
-const projectFilter = z.string().trim().max(64).optional();
+const projectFilter = z
+  .string()
+  .trim()
+  .max(64)
+  .describe('A project slug, or "none" for reports without a project (Unsorted)')
+  .optional();
 
 export const listReportsQuery = z.object({
   status: csv(STATUSES).optional(),
@@ -48,7 +53,12 @@ export const listReportsQuery = z.object({
   assignee: z.string().trim().max(254).optional(),
   sla: z.enum(["ok", "at_risk", "breached", "met", "paused"]).optional(),
   label: z.string().trim().max(64).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .describe("The key, words in title, body, messages and notes, a CVE or GHSA id or alias, or the reporter's e-mail")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
@@ -191,7 +201,14 @@ export const patchReportInput = z
     title: z.string().trim().min(1, "Give the report a title").max(MAX_TITLE).optional(),
     duplicateOf: z.string().trim().max(20).nullable().optional(),
     /** a project's slug; null leaves the report without one (Unsorted) */
-    project: z.string().trim().min(1, "Name a project or send null").max(64).nullable().optional(),
+    project: z
+      .string()
+      .trim()
+      .min(1, "Name a project or send null")
+      .max(64)
+      .nullable()
+      .describe("Move the report to this project (a slug), or null for none; the SLA promise made at receipt stays")
+      .optional(),
     thirdParty: z
       .object({
         name: z.string().trim().min(1, "Name the maintainer").max(200),

@@ -65,7 +65,7 @@ export const routes = {
     method: "GET",
     path: "/api/v1/reports/{key}",
     access: "reports.read",
-    summary: "One report with SLA clocks, matrix row and timeline",
+    summary: "One report with SLA clocks, matrix row, timeline, duplicate links and possibly related reports",
     ok: { status: 200, schema: "Report" },
     errors: [401, 403, 404],
   }),
