@@ -1,5 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
+import { chromiumLaunchOptions } from "./scripts/chromium";
+
 // End-to-end tests drive the built app in Debian's Chromium. Two servers:
 // "main" with the demo data (and API tokens written to e2e/.state), and
 // "fresh" with an empty database for the first-visit setup.
@@ -10,18 +12,7 @@ const FRESH_PORT = MAIN_PORT + 1;
 
 const chromium = {
   ...devices["Desktop Chrome"],
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  },
+  launchOptions: chromiumLaunchOptions,
 };
 
 const server = (name: string, port: number, seed: boolean) => ({

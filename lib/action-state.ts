@@ -19,3 +19,13 @@ export function formFeedback(state: ActionState<object>): {
   if (state.ok !== false) return { fields: {}, values: {} };
   return { error: state.error.message, fields: state.error.fields ?? {}, values: state.values ?? {} };
 }
+
+/**
+ * Binds form fields to a state: `field("email")` gives the control its id (the
+ * name unless given), its name, its error and the value the form sent back,
+ * e.g. `<TextField {...field("email")} label="E-mail" />`.
+ */
+export function fieldBinder(state: ActionState<object>) {
+  const { fields, values } = formFeedback(state);
+  return (name: string, id: string = name) => ({ id, name, error: fields[name], defaultValue: values[name] });
+}

@@ -5,21 +5,12 @@ import { mkdirSync } from "node:fs";
 
 import { chromium } from "@playwright/test";
 
+import { chromiumLaunchOptions } from "./chromium";
+
 const [base = "http://localhost:3000", out = "docs/screens"] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 async function signedIn(email: string, scheme: "light" | "dark" = "light") {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });

@@ -3,11 +3,49 @@
 import { clsx } from "clsx";
 import { AlertTriangle, Search, XCircle } from "lucide-react";
 
-import { ChoiceSelect, SEVERITY_CHOICES } from "@/components/ui/choice-select";
+import { SEVERITY_CHOICES } from "@/components/ui/choice-select";
+import { FilterSelect } from "@/components/ui/filter-select";
 import type { BoardFilters } from "@/lib/board-filters";
 
-const selectClass =
-  "h-8 rounded-md border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900";
+const SLA_TOGGLES = [
+  {
+    value: "breached",
+    label: "breached",
+    Icon: XCircle,
+    className: "text-red-700 dark:text-red-400",
+    pressedClassName: "border-red-400 bg-red-50 dark:bg-red-950/40",
+    testId: "filter-breached",
+  },
+  {
+    value: "at_risk",
+    label: "at risk",
+    Icon: AlertTriangle,
+    className: "text-amber-700 dark:text-amber-300",
+    pressedClassName: "border-amber-400 bg-amber-50 dark:bg-amber-950/40",
+    testId: undefined,
+  },
+] as const;
+
+/** A filter that is on or off, saying which with aria-pressed and its border, not colour alone. */
+function ToggleButton({
+  pressed,
+  className,
+  pressedClassName,
+  ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { pressed: boolean; pressedClassName: string }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={pressed}
+      className={clsx(
+        "h-8 rounded-md border px-2.5 text-[13px]",
+        className,
+        pressed ? pressedClassName : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900",
+      )}
+      {...props}
+    />
+  );
+}
 
 export function BoardFiltersBar({
   filters,
@@ -54,28 +92,22 @@ export function BoardFiltersBar({
           className="h-8 w-56 rounded-md border border-zinc-300 bg-white pl-7 pr-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
         />
       </form>
-      <label className="sr-only" htmlFor="board-project">
-        Project
-      </label>
-      <ChoiceSelect
+      <FilterSelect
         id="board-project"
+        label="Project"
         value={filters.project ?? ""}
         onChange={(e) => set("project", e.target.value)}
-        className={selectClass}
         choices={[
           { value: "", label: "All projects" },
           { value: "none", label: "Unsorted" },
           ...projects.map((p) => ({ value: p.slug, label: p.name })),
         ]}
       />
-      <label className="sr-only" htmlFor="board-assignee">
-        Handler
-      </label>
-      <ChoiceSelect
+      <FilterSelect
         id="board-assignee"
+        label="Handler"
         value={filters.assignee ?? ""}
         onChange={(e) => set("assignee", e.target.value)}
-        className={selectClass}
         choices={[
           { value: "", label: "Any handler" },
           { value: "me", label: "Mine" },
@@ -83,14 +115,11 @@ export function BoardFiltersBar({
           ...handlers.map((h) => ({ value: h.email, label: h.name })),
         ]}
       />
-      <label className="sr-only" htmlFor="board-severity">
-        Severity
-      </label>
-      <ChoiceSelect
+      <FilterSelect
         id="board-severity"
+        label="Severity"
         value={filters.severity ?? ""}
         onChange={(e) => set("severity", e.target.value)}
-        className={selectClass}
         choices={[{ value: "", label: "Any severity" }, ...SEVERITY_CHOICES]}
       />
       <label className="sr-only" htmlFor="board-label">
@@ -107,49 +136,27 @@ export function BoardFiltersBar({
         }}
         className="h-8 w-28 rounded-md border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
       />
-      <button
-        type="button"
-        aria-pressed={filters.assignee === "me"}
+      <ToggleButton
+        pressed={filters.assignee === "me"}
         onClick={() => toggle("assignee", "me")}
-        className={clsx(
-          "h-8 rounded-md border px-2.5 text-[13px]",
-          filters.assignee === "me"
-            ? "border-accent-500 bg-accent-50 text-accent-700 dark:bg-accent-700/20 dark:text-accent-100"
-            : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900",
-        )}
+        pressedClassName="border-accent-500 bg-accent-50 text-accent-700 dark:bg-accent-700/20 dark:text-accent-100"
       >
         Mine
-      </button>
+      </ToggleButton>
       <div className="ml-auto flex items-center gap-2">
-        <button
-          type="button"
-          aria-pressed={filters.sla === "breached"}
-          onClick={() => toggle("sla", "breached")}
-          data-testid="filter-breached"
-          className={clsx(
-            "inline-flex h-8 items-center gap-1 rounded-md border px-2.5 text-[13px] font-medium text-red-700 dark:text-red-400",
-            filters.sla === "breached"
-              ? "border-red-400 bg-red-50 dark:bg-red-950/40"
-              : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900",
-          )}
-        >
-          <XCircle className="size-4" aria-hidden="true" />
-          <span className="tabular">{breached}</span> breached
-        </button>
-        <button
-          type="button"
-          aria-pressed={filters.sla === "at_risk"}
-          onClick={() => toggle("sla", "at_risk")}
-          className={clsx(
-            "inline-flex h-8 items-center gap-1 rounded-md border px-2.5 text-[13px] font-medium text-amber-700 dark:text-amber-300",
-            filters.sla === "at_risk"
-              ? "border-amber-400 bg-amber-50 dark:bg-amber-950/40"
-              : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900",
-          )}
-        >
-          <AlertTriangle className="size-4" aria-hidden="true" />
-          <span className="tabular">{atRisk}</span> at risk
-        </button>
+        {SLA_TOGGLES.map(({ value, label, Icon, className, pressedClassName, testId }) => (
+          <ToggleButton
+            key={value}
+            pressed={filters.sla === value}
+            onClick={() => toggle("sla", value)}
+            data-testid={testId}
+            className={clsx("inline-flex items-center gap-1 font-medium", className)}
+            pressedClassName={pressedClassName}
+          >
+            <Icon className="size-4" aria-hidden="true" />
+            <span className="tabular">{value === "breached" ? breached : atRisk}</span> {label}
+          </ToggleButton>
+        ))}
         {active ? (
           <button
             type="button"

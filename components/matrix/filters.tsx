@@ -4,7 +4,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
-import { ChoiceSelect, SEVERITY_CHOICES } from "@/components/ui/choice-select";
+import type { Choice } from "@/components/ui/choice-select";
+import { SEVERITY_CHOICES } from "@/components/ui/choice-select";
+import { FilterSelect } from "@/components/ui/filter-select";
 import type { CellState } from "@/lib/domain/matrix";
 import { STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
 
@@ -17,8 +19,14 @@ const STATE_OPTIONS: Record<CellState, string> = {
   not_affected: "A line not affected",
 };
 
-const selectClass =
-  "h-8 rounded-md border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900";
+const STATUS_CHOICES = STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
+const STATE_CHOICES = Object.entries(STATE_OPTIONS).map(([value, label]) => ({ value, label }));
+
+const SELECTS: { key: "status" | "severity" | "state"; label: string; choices: readonly Choice[] }[] = [
+  { key: "status", label: "Status", choices: [{ value: "", label: "Open reports" }, ...STATUS_CHOICES] },
+  { key: "severity", label: "Severity", choices: [{ value: "", label: "Any severity" }, ...SEVERITY_CHOICES] },
+  { key: "state", label: "Line state", choices: [{ value: "", label: "Any line state" }, ...STATE_CHOICES] },
+];
 
 export type MatrixPageFilters = { project?: string; status?: string; severity?: string; state?: string };
 
@@ -54,51 +62,17 @@ export function MatrixFilters({ filters }: { filters: MatrixPageFilters }) {
       className="mb-3 flex flex-wrap items-center gap-2"
     >
       {filters.project ? <input type="hidden" name="project" value={filters.project} /> : null}
-      <label className="sr-only" htmlFor="matrix-status">
-        Status
-      </label>
-      <select
-        id="matrix-status"
-        name="status"
-        value={shown.status ?? ""}
-        onChange={(e) => set("status", e.target.value)}
-        className={selectClass}
-      >
-        <option value="">Open reports</option>
-        {STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {STATUS_LABELS[s]}
-          </option>
-        ))}
-      </select>
-      <label className="sr-only" htmlFor="matrix-severity">
-        Severity
-      </label>
-      <ChoiceSelect
-        id="matrix-severity"
-        name="severity"
-        value={shown.severity ?? ""}
-        onChange={(e) => set("severity", e.target.value)}
-        className={selectClass}
-        choices={[{ value: "", label: "Any severity" }, ...SEVERITY_CHOICES]}
-      />
-      <label className="sr-only" htmlFor="matrix-state">
-        Line state
-      </label>
-      <select
-        id="matrix-state"
-        name="state"
-        value={shown.state ?? ""}
-        onChange={(e) => set("state", e.target.value)}
-        className={selectClass}
-      >
-        <option value="">Any line state</option>
-        {Object.entries(STATE_OPTIONS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
+      {SELECTS.map(({ key, label, choices }) => (
+        <FilterSelect
+          key={key}
+          id={`matrix-${key}`}
+          label={label}
+          name={key}
+          value={shown[key] ?? ""}
+          onChange={(e) => set(key, e.target.value)}
+          choices={choices}
+        />
+      ))}
       <noscript>
         <button
           type="submit"

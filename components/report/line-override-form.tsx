@@ -35,27 +35,20 @@ export function LineOverrideForm({
           <option value="wont_fix">won&apos;t fix</option>
         </select>
       </label>
-      <input
-        name="fixedVersion"
-        placeholder="fixed version"
-        defaultValue={c.overridden ? (c.version ?? "") : ""}
-        className={small}
-        aria-label={`Fixed version on ${c.line}`}
-      />
-      <input
-        name="fixRef"
-        placeholder="commit or PR URL"
-        defaultValue={c.fixRef ?? ""}
-        className={small}
-        aria-label={`Fix reference on ${c.line}`}
-      />
-      <input
-        name="note"
-        placeholder="note (needed for won't fix)"
-        defaultValue={c.note ?? ""}
-        className={`${small} col-span-2 font-sans`}
-        aria-label={`Note on ${c.line}`}
-      />
+      {[
+        { name: "fixedVersion", label: "Fixed version", hint: "fixed version", value: c.overridden ? c.version : "" },
+        { name: "fixRef", label: "Fix reference", hint: "commit or PR URL", value: c.fixRef },
+        { name: "note", label: "Note", hint: "note (needed for won't fix)", value: c.note, wide: true },
+      ].map((f) => (
+        <input
+          key={f.name}
+          name={f.name}
+          placeholder={f.hint}
+          defaultValue={f.value ?? ""}
+          className={f.wide ? `${small} col-span-2 font-sans` : small}
+          aria-label={`${f.label} on ${c.line}`}
+        />
+      ))}
       <Button type="submit" size="sm" variant="secondary" className="col-span-2">
         Save {c.line}
       </Button>

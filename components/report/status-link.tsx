@@ -3,6 +3,7 @@
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/error-text";
 import { SecretCallout } from "@/components/ui/secret-callout";
 import { ApiError, api } from "@/lib/api-client";
 
@@ -54,11 +55,7 @@ export function StatusLinkPanel({ reportKey }: { reportKey: string }) {
           Re-issue status link
         </Button>
       )}
-      {error ? (
-        <p className="font-medium text-red-600" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorText>{error}</ErrorText> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/error-text";
 import { MatrixCell } from "@/components/ui/matrix-cell";
 import { ApiError, api } from "@/lib/api-client";
 import type { AffectedRange, CellState, Line } from "@/lib/domain/matrix";
@@ -174,11 +175,7 @@ export function VersionsPanel({
           </Button>
         )
       ) : null}
-      {error ? (
-        <p className="font-medium text-red-600" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorText>{error}</ErrorText> : null}
     </div>
   );
 }

@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { ErrorText } from "@/components/ui/error-text";
+import { TextField } from "@/components/ui/field";
 import type { Resolution } from "@/lib/domain/workflow";
 import { RESOLUTIONS, RESOLUTION_LABELS } from "@/lib/domain/workflow";
 import type { ReportSummaryDto } from "@/lib/schemas/reports";
@@ -84,41 +85,27 @@ export function CloseDialog({
           </div>
         </fieldset>
         {resolution === "DUPLICATE" ? (
-          <Field id="duplicateOf" label="Duplicate of">
-            <input
-              id="duplicateOf"
-              name="duplicateOf"
-              placeholder="SEC-2026-0042"
-              className={`${inputClass} font-mono`}
-            />
-          </Field>
+          <TextField
+            id="duplicateOf"
+            label="Duplicate of"
+            name="duplicateOf"
+            placeholder="SEC-2026-0042"
+            controlClassName="font-mono"
+          />
         ) : null}
         {resolution === "THIRD_PARTY" ? (
           <>
-            <Field id="thirdPartyName" label="Maintainer">
-              <input
-                id="thirdPartyName"
-                name="thirdPartyName"
-                placeholder="multer maintainers"
-                className={inputClass}
-              />
-            </Field>
-            <Field id="thirdPartyContact" label="Contact or URL (optional)">
-              <input
-                id="thirdPartyContact"
-                name="thirdPartyContact"
-                placeholder="https://github.com/…/security"
-                className={inputClass}
-              />
-            </Field>
+            <TextField id="thirdPartyName" label="Maintainer" name="thirdPartyName" placeholder="multer maintainers" />
+            <TextField
+              id="thirdPartyContact"
+              label="Contact or URL (optional)"
+              name="thirdPartyContact"
+              placeholder="https://github.com/…/security"
+            />
           </>
         ) : null}
         <p className="text-[12px] text-zinc-500">The reporter is told, in plain words, why the report was closed.</p>
-        {error ? (
-          <p className="text-[13px] font-medium text-red-600" role="alert">
-            {error}
-          </p>
-        ) : null}
+        {error ? <ErrorText>{error}</ErrorText> : null}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onCancel}>
             Cancel

@@ -1,5 +1,7 @@
 import { clsx } from "clsx";
 
+import { ChoiceSelect } from "./choice-select";
+
 export const inputClass =
   "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-400 focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/30 aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 
@@ -42,4 +44,51 @@ export function Field({
 export function describedBy(id: string, error?: string, hint?: unknown): string | undefined {
   if (error) return `${id}-error`;
   return hint ? `${id}-hint` : undefined;
+}
+
+type FieldFrame = { id: string; label: string; hint?: React.ReactNode; error?: string; className?: string };
+
+/** A labelled input with its hint and error; `controlClassName` adds to the input's own classes. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  controlClassName,
+  ...input
+}: FieldFrame & Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "className"> & { controlClassName?: string }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} className={className}>
+      <input
+        id={id}
+        className={clsx(inputClass, controlClassName)}
+        aria-invalid={!!error}
+        aria-describedby={describedBy(id, error, hint)}
+        {...input}
+      />
+    </Field>
+  );
+}
+
+/** A labelled select of choices with its hint and error. */
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  ...select
+}: FieldFrame & Omit<React.ComponentProps<typeof ChoiceSelect>, "id" | "className">) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} className={className}>
+      <ChoiceSelect
+        id={id}
+        className={inputClass}
+        aria-invalid={!!error}
+        aria-describedby={describedBy(id, error, hint)}
+        {...select}
+      />
+    </Field>
+  );
 }

@@ -5,7 +5,8 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { ErrorText } from "@/components/ui/error-text";
+import { TextField } from "@/components/ui/field";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -38,24 +39,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} className="mt-5 space-y-4" noValidate>
-      <Field id="email" label="E-mail">
-        <input id="email" name="email" type="email" autoComplete="username" required className={inputClass} autoFocus />
-      </Field>
-      <Field id="password" label="Password">
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className={inputClass}
-        />
-      </Field>
-      {error ? (
-        <p className="text-[13px] font-medium text-red-600 dark:text-red-400" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <TextField id="email" label="E-mail" name="email" type="email" autoComplete="username" required autoFocus />
+      <TextField
+        id="password"
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      {error ? <ErrorText>{error}</ErrorText> : null}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

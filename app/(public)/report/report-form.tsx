@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { CreditPreference } from "@/components/ui/credit-choices";
 import { CreditChoices } from "@/components/ui/credit-choices";
-import { Field, describedBy, inputClass } from "@/components/ui/field";
+import { Field, TextField, describedBy, inputClass } from "@/components/ui/field";
 import { Markdown } from "@/components/ui/markdown";
-import { formFeedback } from "@/lib/action-state";
+import { fieldBinder, formFeedback } from "@/lib/action-state";
 
 import type { ReportFormState } from "./actions";
 import { submitReportAction } from "./actions";
@@ -17,6 +17,7 @@ import { submitReportAction } from "./actions";
 export function ReportForm({ projects }: { projects: { slug: string; name: string }[] }) {
   const [state, action, pending] = useActionState<ReportFormState, FormData>(submitReportAction, {});
   const { error, fields: f, values: v } = formFeedback(state);
+  const field = fieldBinder(state);
   const [body, setBody] = useState(v.body ?? "");
   const [preview, setPreview] = useState(false);
 
@@ -54,18 +55,13 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
   return (
     <form action={action} className="mt-6 space-y-5" noValidate>
       <Card className="space-y-4 p-5">
-        <Field id="title" label="Title" hint="One line: what is wrong, and where." error={f.title}>
-          <input
-            id="title"
-            name="title"
-            required
-            maxLength={200}
-            defaultValue={v.title}
-            className={inputClass}
-            aria-invalid={!!f.title}
-            aria-describedby={describedBy("title", f.title, true)}
-          />
-        </Field>
+        <TextField
+          {...field("title")}
+          label="Title"
+          hint="One line: what is wrong, and where."
+          required
+          maxLength={200}
+        />
         <Field
           id="body"
           label="Description"
@@ -133,46 +129,20 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
               ))}
             </select>
           </Field>
-          <Field id="reportedVersion" label="Version tested (optional)" error={f.reportedVersion}>
-            <input
-              id="reportedVersion"
-              name="reportedVersion"
-              placeholder="e.g. 4.21.2"
-              defaultValue={v.reportedVersion}
-              className={inputClass}
-            />
-          </Field>
+          <TextField {...field("reportedVersion")} label="Version tested (optional)" placeholder="e.g. 4.21.2" />
         </div>
       </Card>
       <Card className="space-y-4 p-5">
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="reporterName" label="Your name (optional)" error={f.reporterName}>
-            <input
-              id="reporterName"
-              name="reporterName"
-              autoComplete="name"
-              defaultValue={v.reporterName}
-              className={inputClass}
-            />
-          </Field>
-          <Field
-            id="reporterEmail"
+          <TextField {...field("reporterName")} label="Your name (optional)" autoComplete="name" />
+          <TextField
+            {...field("reporterEmail")}
             label="Your e-mail"
             hint="We write to you here, and only here."
-            error={f.reporterEmail}
-          >
-            <input
-              id="reporterEmail"
-              name="reporterEmail"
-              type="email"
-              required
-              autoComplete="email"
-              defaultValue={v.reporterEmail}
-              className={inputClass}
-              aria-invalid={!!f.reporterEmail}
-              aria-describedby={describedBy("reporterEmail", f.reporterEmail, true)}
-            />
-          </Field>
+            type="email"
+            required
+            autoComplete="email"
+          />
         </div>
         <fieldset>
           <legend className="text-[13px] font-medium">Credit in the advisory</legend>
@@ -186,13 +156,11 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
             className="mt-2 flex flex-wrap gap-4 text-[13px]"
           />
         </fieldset>
-        <Field
-          id="creditName"
+        <TextField
+          {...field("creditName")}
           label="Name to credit (optional)"
           hint="If different from your name, e.g. a handle or your organisation."
-        >
-          <input id="creditName" name="creditName" defaultValue={v.creditName} className={inputClass} />
-        </Field>
+        />
         {/* honeypot: hidden from people and assistive technology, filled by bots */}
         <div aria-hidden="true" className="absolute left-[-10000px] h-0 w-0 overflow-hidden">
           <label htmlFor="website">Website</label>

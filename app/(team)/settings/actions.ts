@@ -3,10 +3,8 @@
 import { revalidatePath } from "next/cache";
 
 import type { ActionState } from "@/lib/action-state";
-import { sessionActor } from "@/lib/server/auth/session";
 import { deleteCannedResponse, saveCannedResponse } from "@/lib/server/canned/canned";
-import { runAction } from "@/lib/server/http/action";
-import { parseInput } from "@/lib/server/infra/validate";
+import { runAction, runRowAction } from "@/lib/server/http/action";
 import { createProject, replaceLines } from "@/lib/server/projects/projects";
 import { savePolicy } from "@/lib/server/sla/policy";
 import { createApiToken, revokeApiToken } from "@/lib/server/users/api-tokens";
@@ -24,8 +22,8 @@ import {
 } from "./actions.validation";
 
 // Each export is a public endpoint: each goes through runAction (or, for the
-// plain forms without a state, parses its form the same way) and the use case
-// it calls checks the permission.
+// plain row buttons without a state, runRowAction) and the use case it calls
+// checks the permission.
 
 export type FormState = ActionState<{ message?: string; secret?: string }>;
 
@@ -38,8 +36,7 @@ export async function createUserAction(_prev: FormState, form: FormData): Promis
 }
 
 export async function updateUserAction(form: FormData): Promise<void> {
-  await updateUser(await sessionActor(), parseInput(updateUserForm, Object.fromEntries(form)));
-  revalidatePath("/settings/users");
+  await runRowAction(form, updateUserForm, (input, actor) => updateUser(actor, input), "/settings/users");
 }
 
 export async function createTokenAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -54,8 +51,7 @@ export async function createTokenAction(_prev: FormState, form: FormData): Promi
 }
 
 export async function revokeTokenAction(form: FormData): Promise<void> {
-  await revokeApiToken(await sessionActor(), parseInput(idForm, Object.fromEntries(form)).id);
-  revalidatePath("/settings/tokens");
+  await runRowAction(form, idForm, (input, actor) => revokeApiToken(actor, input.id), "/settings/tokens");
 }
 
 export async function savePolicyAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -77,8 +73,7 @@ export async function saveCannedAction(_prev: FormState, form: FormData): Promis
 }
 
 export async function deleteCannedAction(form: FormData): Promise<void> {
-  await deleteCannedResponse(await sessionActor(), parseInput(idForm, Object.fromEntries(form)).id);
-  revalidatePath("/settings/canned");
+  await runRowAction(form, idForm, (input, actor) => deleteCannedResponse(actor, input.id), "/settings/canned");
 }
 
 export async function createProjectAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -2,6 +2,17 @@ import { NavLinks } from "@/components/shell/nav-links";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/server/auth/page-auth";
 
+/** The settings pages, by their path under /settings, in menu order. */
+const SECTIONS = {
+  users: "Users",
+  tokens: "API tokens",
+  projects: "Projects",
+  policy: "SLA policy",
+  canned: "Canned responses",
+  outbox: "Outbox",
+  unparsed: "Unparsed mail",
+};
+
 // Settings are for admins; every page and action below checks again itself.
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   const { allowed } = await pageActor("settings.manage", "/settings");
@@ -11,17 +22,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
       <aside>
         <h1 className="mb-2 px-2.5 text-[12px] font-semibold uppercase tracking-wide text-zinc-500">Settings</h1>
         <div className="[&_nav]:flex-col [&_nav]:items-stretch">
-          <NavLinks
-            links={[
-              { href: "/settings/users", label: "Users" },
-              { href: "/settings/tokens", label: "API tokens" },
-              { href: "/settings/projects", label: "Projects" },
-              { href: "/settings/policy", label: "SLA policy" },
-              { href: "/settings/canned", label: "Canned responses" },
-              { href: "/settings/outbox", label: "Outbox" },
-              { href: "/settings/unparsed", label: "Unparsed mail" },
-            ]}
-          />
+          <NavLinks links={Object.entries(SECTIONS).map(([path, label]) => ({ href: `/settings/${path}`, label }))} />
         </div>
       </aside>
       <div className="min-w-0">{children}</div>

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
-import { audit } from "@/lib/server/infra/audit";
+import { audit, auditCreated } from "@/lib/server/infra/audit";
 import { db } from "@/lib/server/infra/db";
 import { parseInput } from "@/lib/server/infra/validate";
 
@@ -67,13 +67,12 @@ export async function saveCannedResponse(actor: Actor | null, raw: z.input<typeo
     const row = await tx.cannedResponse.create({
       data: { slug, name: input.name, body: input.body, visibility: input.visibility, position },
     });
-    await audit(tx, actor, {
+    return auditCreated(tx, actor, {
       action: "canned.create",
       entityType: "cannedResponse",
-      entityId: row.id,
+      row,
       after: { name: row.name },
     });
-    return row;
   });
 }
 

@@ -1,11 +1,13 @@
+import { revalidatePath } from "next/cache";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 
 import { DomainError } from "@/lib/errors";
 
-import { runAction } from "./action";
+import { runAction, runRowAction } from "./action";
 
 vi.mock("@/lib/server/auth/session", () => ({ sessionActor: vi.fn(async () => null) }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const schema = z.object({ name: z.string().min(1, "Name it"), secret: z.string().optional() });
 const form = (fields: Record<string, string>) => {
@@ -48,5 +50,22 @@ describe("runAction", () => {
     expect(id).toBeTruthy();
     expect(String(spy.mock.calls[0]?.[0])).toContain(id!);
     spy.mockRestore();
+  });
+});
+
+describe("runRowAction", () => {
+  it("runs the use case with the parsed form, then refreshes the page", async () => {
+    const run = vi.fn(async () => undefined);
+    await runRowAction(form({ name: "x" }), schema, run, "/settings/users");
+    expect(run).toHaveBeenCalledWith({ name: "x" }, null);
+    expect(revalidatePath).toHaveBeenCalledWith("/settings/users");
+  });
+
+  it("refuses a malformed form before the use case runs", async () => {
+    const run = vi.fn(async () => undefined);
+    await expect(runRowAction(form({ name: "" }), schema, run, "/settings/users")).rejects.toMatchObject({
+      code: "bad_request",
+    });
+    expect(run).not.toHaveBeenCalled();
   });
 });

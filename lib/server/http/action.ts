@@ -2,6 +2,7 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 
 import type { ActionState } from "@/lib/action-state";
@@ -56,4 +57,21 @@ export async function runAction<S extends z.ZodType, T extends object>(
 
 function keptValues(form: FormData, names: readonly string[]): Record<string, string> {
   return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? "")]));
+}
+
+/**
+ * A row's button (revoke, delete, disable, retry…): a plain form with no state
+ * to answer. Parses the form, runs the use case as the session's actor (the
+ * use case checks the permission) and refreshes the page; an error reaches the
+ * route group's error.tsx.
+ */
+export async function runRowAction<S extends z.ZodType>(
+  form: FormData,
+  schema: S,
+  run: (input: z.output<S>, actor: Actor | null) => Promise<unknown>,
+  refresh: string,
+): Promise<void> {
+  const input = parseInput(schema, formFields(form));
+  await run(input, await sessionActor());
+  revalidatePath(refresh);
 }

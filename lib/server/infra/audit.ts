@@ -24,3 +24,18 @@ export async function audit(
     },
   });
 }
+
+/** Audits the creation of a row and hands the row back, as a create use case returns it. */
+export async function auditCreated<T extends { id: string }>(
+  tx: Tx,
+  actor: Actor,
+  created: { action: string; entityType: string; row: T; after: unknown },
+): Promise<T> {
+  await audit(tx, actor, {
+    action: created.action,
+    entityType: created.entityType,
+    entityId: created.row.id,
+    after: created.after,
+  });
+  return created.row;
+}

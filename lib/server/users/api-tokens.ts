@@ -6,7 +6,7 @@ import { DomainError } from "@/lib/errors";
 import { email } from "@/lib/schemas/users";
 import type { Actor, ActorUser } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
-import { audit } from "@/lib/server/infra/audit";
+import { audit, auditCreated } from "@/lib/server/infra/audit";
 import { API_TOKEN_PREFIX, hashesEqual, newApiToken, sha256Hex } from "@/lib/server/infra/crypto";
 import { db } from "@/lib/server/infra/db";
 import { parseInput } from "@/lib/server/infra/validate";
@@ -54,13 +54,12 @@ export async function createApiToken(actor: Actor | null, raw: z.input<typeof cr
       },
       select: tokenRow,
     });
-    await audit(tx, actor, {
+    return auditCreated(tx, actor, {
       action: "token.create",
       entityType: "apiToken",
-      entityId: row.id,
+      row,
       after: { name: row.name, owner: input.email },
     });
-    return row;
   });
   return { token, row };
 }

@@ -7,7 +7,7 @@ import { createUserInput, setupInput, updateUserInput } from "@/lib/schemas/user
 import type { Actor, ActorUser } from "@/lib/server/auth/actor";
 import { SYSTEM, authorize } from "@/lib/server/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/passwords";
-import { audit } from "@/lib/server/infra/audit";
+import { audit, auditCreated } from "@/lib/server/infra/audit";
 import { newSecret } from "@/lib/server/infra/crypto";
 import { db } from "@/lib/server/infra/db";
 import { parseInput } from "@/lib/server/infra/validate";
@@ -43,13 +43,12 @@ export async function createUser(
         data: { email: input.email, name: input.name || nameFromEmail(input.email), role: input.role, passwordHash },
         select: publicUser,
       });
-      await audit(tx, actor, {
+      return auditCreated(tx, actor, {
         action: "user.create",
         entityType: "user",
-        entityId: user.id,
+        row: user,
         after: { email: user.email, role: user.role },
       });
-      return user;
     });
     return { user, generatedPassword };
   } catch (error) {
@@ -170,13 +169,12 @@ export async function setupFirstAdmin(raw: unknown): Promise<UserRow> {
       data: { email: input.email, name: input.name, role: "ADMIN", passwordHash },
       select: publicUser,
     });
-    await audit(tx, SYSTEM, {
+    return auditCreated(tx, SYSTEM, {
       action: "user.setup",
       entityType: "user",
-      entityId: user.id,
+      row: user,
       after: { email: user.email },
     });
-    return user;
   });
 }
 

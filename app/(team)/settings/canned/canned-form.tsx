@@ -1,41 +1,36 @@
 "use client";
 
-import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, SelectField, TextField, inputClass } from "@/components/ui/field";
+import { FormMessages, SubmitButton } from "@/components/ui/form-footer";
+import { useFormAction } from "@/components/ui/use-form-action";
 
-import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
-import { formFeedback } from "@/lib/action-state";
-
-import type { FormState } from "../actions";
 import { deleteCannedAction, saveCannedAction } from "../actions";
 
 type Value = { id: string; name: string; body: string; visibility: "INTERNAL" | "REPORTER" };
 
+const VISIBILITY_CHOICES = [
+  { value: "REPORTER", label: "The reporter" },
+  { value: "INTERNAL", label: "Internal note" },
+];
+
 export function CannedForm({ value }: { value: Value | null }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(saveCannedAction, {});
-  const { error, fields: f } = formFeedback(state);
+  const { state, action, pending, field } = useFormAction(saveCannedAction);
   const id = value?.id ?? "new";
   return (
     <div className="space-y-3">
       <form action={action} className="space-y-3">
         {value ? <input type="hidden" name="id" value={value.id} /> : null}
         <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_200px]">
-          <Field id={`name-${id}`} label="Name" error={f.name}>
-            <input id={`name-${id}`} name="name" defaultValue={value?.name} className={inputClass} />
-          </Field>
-          <Field id={`vis-${id}`} label="Goes to">
-            <select
-              id={`vis-${id}`}
-              name="visibility"
-              defaultValue={value?.visibility ?? "REPORTER"}
-              className={inputClass}
-            >
-              <option value="REPORTER">The reporter</option>
-              <option value="INTERNAL">Internal note</option>
-            </select>
-          </Field>
+          <TextField {...field("name", `name-${id}`)} label="Name" defaultValue={value?.name} />
+          <SelectField
+            {...field("visibility", `vis-${id}`)}
+            label="Goes to"
+            defaultValue={value?.visibility ?? "REPORTER"}
+            choices={VISIBILITY_CHOICES}
+          />
         </div>
-        <Field id={`body-${id}`} label="Text" error={f.body}>
+        <Field id={`body-${id}`} label="Text" error={field("body").error}>
           <textarea
             id={`body-${id}`}
             name="body"
@@ -44,29 +39,17 @@ export function CannedForm({ value }: { value: Value | null }) {
             className={`${inputClass} font-mono text-[13px]`}
           />
         </Field>
-        {error && !Object.keys(f).length ? (
-          <p className="text-[13px] font-medium text-red-600" role="alert">
-            {error}
-          </p>
-        ) : null}
-        {state.ok && state.message ? (
-          <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
-            {state.message}
-          </p>
-        ) : null}
+        <FormMessages state={state} />
         <div className="flex items-center gap-2">
-          <Button type="submit" size="sm" disabled={pending}>
-            {pending ? "Saving…" : value ? "Save" : "Add"}
-          </Button>
+          <SubmitButton size="sm" pending={pending} pendingLabel="Saving…">
+            {value ? "Save" : "Add"}
+          </SubmitButton>
         </div>
       </form>
       {value ? (
-        <form action={deleteCannedAction}>
-          <input type="hidden" name="id" value={value.id} />
-          <Button type="submit" size="sm" variant="ghost">
-            Delete “{value.name}”
-          </Button>
-        </form>
+        <ActionForm action={deleteCannedAction} fields={{ id: value.id }}>
+          Delete “{value.name}”
+        </ActionForm>
       ) : null}
     </div>
   );

@@ -3,8 +3,8 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 
-import { Button } from "@/components/ui/button";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
+import { FormMessages, SubmitButton } from "@/components/ui/form-footer";
 import { formFeedback } from "@/lib/action-state";
 import { addHours, isTimeZone } from "@/lib/domain/calendar";
 import type { SlaPolicy } from "@/lib/domain/sla";
@@ -29,6 +29,11 @@ const NUMBERS: [keyof Values, string, string][] = [
   ["fixDaysLow", "Fix low within (days)", "From confirmation"],
 ];
 
+const CALENDARS: [Values["calendar"], string][] = [
+  ["CALENDAR", "Calendar hours (as the policy says “48 hours”)"],
+  ["BUSINESS", "Business days (Monday–Friday, minus holidays)"],
+];
+
 export function PolicyForm({
   projects,
   project,
@@ -42,7 +47,7 @@ export function PolicyForm({
   const pathname = usePathname();
   const [state, action, pending] = useActionState<FormState, FormData>(savePolicyAction, {});
   const [draft, setDraft] = useState(values);
-  const { error, fields: f } = formFeedback(state);
+  const { fields: f } = formFeedback(state);
   const zoneOk = isTimeZone(draft.timeZone);
   const cal = { mode: draft.calendar, timeZone: zoneOk ? draft.timeZone : "UTC", holidays: draft.holidays };
   const now = new Date();
@@ -91,28 +96,19 @@ export function PolicyForm({
       <fieldset>
         <legend className="text-[13px] font-medium">Count time in</legend>
         <div className="mt-2 flex flex-wrap gap-4 text-[13px]">
-          <label className="inline-flex items-center gap-2">
-            <input
-              type="radio"
-              name="calendar"
-              value="CALENDAR"
-              checked={draft.calendar === "CALENDAR"}
-              onChange={() => set("calendar", "CALENDAR")}
-              className="accent-accent-600"
-            />
-            Calendar hours (as the policy says “48 hours”)
-          </label>
-          <label className="inline-flex items-center gap-2">
-            <input
-              type="radio"
-              name="calendar"
-              value="BUSINESS"
-              checked={draft.calendar === "BUSINESS"}
-              onChange={() => set("calendar", "BUSINESS")}
-              className="accent-accent-600"
-            />
-            Business days (Monday–Friday, minus holidays)
-          </label>
+          {CALENDARS.map(([mode, label]) => (
+            <label key={mode} className="inline-flex items-center gap-2">
+              <input
+                type="radio"
+                name="calendar"
+                value={mode}
+                checked={draft.calendar === mode}
+                onChange={() => set("calendar", mode)}
+                className="accent-accent-600"
+              />
+              {label}
+            </label>
+          ))}
         </div>
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -160,19 +156,10 @@ export function PolicyForm({
           </li>
         </ul>
       </div>
-      {error && !Object.keys(f).length ? (
-        <p className="text-[13px] font-medium text-red-600" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {state.ok && state.message ? (
-        <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
-          {state.message}
-        </p>
-      ) : null}
-      <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save as a new version"}
-      </Button>
+      <FormMessages state={state} />
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        Save as a new version
+      </SubmitButton>
     </form>
   );
 }

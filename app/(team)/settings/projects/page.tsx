@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { CardList } from "@/components/ui/card-list";
 import { requireUser } from "@/lib/server/auth/page-auth";
 import { listProjectsView } from "@/lib/server/projects/projects";
 
@@ -17,8 +18,11 @@ export default async function ProjectsPage() {
         title="Projects and release lines"
         description="Each line has a semver range, its latest release and a status. Maintained lines gate the release; pre-release lines are shown but promise nothing; end-of-life lines are greyed."
       />
-      <div className="space-y-5">
-        {projects.length === 0 ? <EmptyState title="No projects yet">Create the first one below.</EmptyState> : null}
+      <CardList
+        empty={projects.length ? null : { title: "No projects yet", hint: "Create the first one below." }}
+        addTitle="New project"
+        add={<CreateProjectForm />}
+      >
         {projects.map((p) => (
           <Card key={p.slug} className="p-4" data-testid="project-card">
             <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
@@ -47,11 +51,7 @@ export default async function ProjectsPage() {
             />
           </Card>
         ))}
-        <Card className="p-4">
-          <h2 className="mb-2 font-semibold">New project</h2>
-          <CreateProjectForm />
-        </Card>
-      </div>
+      </CardList>
     </>
   );
 }

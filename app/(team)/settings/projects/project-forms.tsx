@@ -1,51 +1,42 @@
 "use client";
 
-import { useActionState, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { ErrorText } from "@/components/ui/error-text";
+import { TextField } from "@/components/ui/field";
+import { FormMessages, SubmitButton, SuccessText } from "@/components/ui/form-footer";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { formFeedback } from "@/lib/action-state";
 import { ApiError, api } from "@/lib/api-client";
 
-import type { FormState, LinesState } from "../actions";
+import type { LinesState } from "../actions";
 import { createProjectAction, saveLinesAction } from "../actions";
 
+const PROJECT_FIELDS = [
+  { name: "name", id: "p-name", label: "Name", placeholder: "Express" },
+  { name: "slug", id: "p-slug", label: "Slug", hint: "Used in URLs and the API.", mono: true, placeholder: "express" },
+  { name: "packageName", id: "p-package", label: "npm package (optional)", mono: true, placeholder: "express" },
+  {
+    name: "repositoryUrl",
+    id: "p-repo",
+    label: "Repository URL (optional)",
+    placeholder: "https://github.com/expressjs/express",
+  },
+];
+
 export function CreateProjectForm() {
-  const [state, action, pending] = useActionState<FormState, FormData>(createProjectAction, {});
-  const { error, fields: f } = formFeedback(state);
+  const { state, action, pending, field } = useFormAction(createProjectAction);
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2">
-      <Field id="p-name" label="Name" error={f.name}>
-        <input id="p-name" name="name" className={inputClass} placeholder="Express" />
-      </Field>
-      <Field id="p-slug" label="Slug" hint="Used in URLs and the API." error={f.slug}>
-        <input id="p-slug" name="slug" className={`${inputClass} font-mono`} placeholder="express" />
-      </Field>
-      <Field id="p-package" label="npm package (optional)" error={f.packageName}>
-        <input id="p-package" name="packageName" className={`${inputClass} font-mono`} placeholder="express" />
-      </Field>
-      <Field id="p-repo" label="Repository URL (optional)" error={f.repositoryUrl}>
-        <input
-          id="p-repo"
-          name="repositoryUrl"
-          className={inputClass}
-          placeholder="https://github.com/expressjs/express"
-        />
-      </Field>
+      {PROJECT_FIELDS.map(({ name, id, mono, ...props }) => (
+        <TextField key={name} {...field(name, id)} controlClassName={mono ? "font-mono" : undefined} {...props} />
+      ))}
       <div className="sm:col-span-2">
-        {error && !Object.keys(f).length ? (
-          <p className="mb-2 text-[13px] font-medium text-red-600" role="alert">
-            {error}
-          </p>
-        ) : null}
-        {state.ok && state.message ? (
-          <p className="mb-2 text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
-            {state.message}
-          </p>
-        ) : null}
-        <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create project"}
-        </Button>
+        <FormMessages state={state} className="mb-2" />
+        <SubmitButton pending={pending} pendingLabel="Creating…">
+          Create project
+        </SubmitButton>
       </div>
     </form>
   );
@@ -61,6 +52,8 @@ type Row = {
 const cell =
   "h-8 w-full rounded border border-zinc-300 bg-white px-2 text-[13px] dark:border-zinc-700 dark:bg-zinc-900 aria-[invalid=true]:border-red-500";
 
+const LINE_COLUMNS = ["Line", "Semver range", "Latest release", "Status", "EOL date"];
+
 export function LinesEditor({ slug, lines, hasPackage }: { slug: string; lines: Row[]; hasPackage: boolean }) {
   const [rows, setRows] = useState<Row[]>(lines);
   const [state, setState] = useState<LinesState>({});
@@ -75,21 +68,11 @@ export function LinesEditor({ slug, lines, hasPackage }: { slug: string; lines: 
         <table className="w-full text-left text-[13px]">
           <thead className="text-[12px] text-zinc-500">
             <tr>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Line
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Semver range
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Latest release
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Status
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                EOL date
-              </th>
+              {LINE_COLUMNS.map((label) => (
+                <th key={label} scope="col" className="py-1 pr-2 font-medium">
+                  {label}
+                </th>
+              ))}
               <th scope="col">
                 <span className="sr-only">Remove</span>
               </th>
@@ -168,15 +151,9 @@ export function LinesEditor({ slug, lines, hasPackage }: { slug: string; lines: 
         </table>
       </div>
       {error && !Object.keys(f).some((k) => k.endsWith(".range") || k.endsWith(".latest")) ? (
-        <p className="text-[13px] font-medium text-red-600" role="alert">
-          {error}
-        </p>
+        <ErrorText>{error}</ErrorText>
       ) : null}
-      {state.ok && state.message ? (
-        <p className="text-[13px] text-emerald-700 dark:text-emerald-400" role="status">
-          {state.message}
-        </p>
-      ) : null}
+      {state.ok && state.message ? <SuccessText>{state.message}</SuccessText> : null}
       {state.ok && state.orphans?.length ? (
         <p className="text-[13px] text-amber-700 dark:text-amber-300" role="status">
           Kept {state.orphans.length} override(s) of removed lines:{" "}

@@ -1,13 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
-
-import { Button } from "@/components/ui/button";
-import { Field, describedBy, inputClass } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FormMessages, SubmitButton } from "@/components/ui/form-footer";
 import { SecretCallout } from "@/components/ui/secret-callout";
-import { formFeedback } from "@/lib/action-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 
-import type { FormState } from "../actions";
 import { createTokenAction } from "../actions";
 
 export function CreateTokenForm({
@@ -17,41 +14,30 @@ export function CreateTokenForm({
   users: { email: string; label: string }[];
   defaultEmail: string;
 }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(createTokenAction, {});
-  const { error, fields: f } = formFeedback(state);
+  const { state, action, pending, field } = useFormAction(createTokenAction);
   return (
     <form action={action} className="mt-3 space-y-3">
-      <Field id="token-name" label="Name" hint="What uses it, e.g. “advisory sync”." error={f.name}>
-        <input
-          id="token-name"
-          name="name"
-          required
-          className={inputClass}
-          aria-invalid={!!f.name}
-          aria-describedby={describedBy("token-name", f.name, true)}
-        />
-      </Field>
-      <Field id="token-owner" label="Acts as" error={f.email}>
-        <select id="token-owner" name="email" defaultValue={defaultEmail} className={inputClass}>
-          {users.map((u) => (
-            <option key={u.email} value={u.email}>
-              {u.label} — {u.email}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="token-expiry" label="Expires after (days)" hint="Empty for no expiry." error={f.expiresInDays}>
-        <input id="token-expiry" name="expiresInDays" type="number" min={1} max={3650} className={inputClass} />
-      </Field>
-      {error && !Object.keys(f).length ? (
-        <p className="text-[13px] font-medium text-red-600" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <TextField {...field("name", "token-name")} label="Name" hint="What uses it, e.g. “advisory sync”." required />
+      <SelectField
+        {...field("email", "token-owner")}
+        label="Acts as"
+        defaultValue={defaultEmail}
+        choices={users.map((u) => ({ value: u.email, label: `${u.label} — ${u.email}` }))}
+      />
+      <TextField
+        {...field("expiresInDays", "token-expiry")}
+        label="Expires after (days)"
+        hint="Empty for no expiry."
+        type="number"
+        min={1}
+        max={3650}
+      />
+      {/* on success the message labels the secret instead */}
+      <FormMessages state={state.ok ? {} : state} />
       {state.ok && state.secret ? <SecretCallout label={state.message ?? "New token"} value={state.secret} /> : null}
-      <Button type="submit" disabled={pending}>
-        {pending ? "Creating…" : "Create token"}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Creating…">
+        Create token
+      </SubmitButton>
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 
-import { buttonClass } from "@/components/ui/button";
+import { ActionForm } from "@/components/ui/action-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { SettingsRow, SettingsTable } from "@/components/ui/settings-table";
 import { RelativeTime } from "@/components/ui/time";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/auth/page-auth";
@@ -27,56 +28,33 @@ export default async function TokensPage() {
         {tokens.length === 0 ? (
           <EmptyState title="No tokens yet">Create one for each script, so each can be revoked on its own.</EmptyState>
         ) : (
-          <Card className="overflow-x-auto">
-            <table className="w-full text-left text-[13px]">
-              <thead className="border-b border-zinc-200 text-[12px] text-zinc-500 dark:border-zinc-800">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Token
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Owner
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Last used
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((t) => (
-                  <tr key={t.id} className="border-t border-zinc-100 dark:border-zinc-800" data-testid="token-row">
-                    <td className="px-4 py-2.5">
-                      <span className="block font-medium">{t.name}</span>
-                      <span className="block font-mono text-[12px] text-zinc-500">{t.prefix}…</span>
-                    </td>
-                    <td className="px-4 py-2.5">
-                      {t.user.email} <span className="text-[12px] text-zinc-500">({ROLE_LABELS[t.user.role]})</span>
-                    </td>
-                    <td className="px-4 py-2.5 text-zinc-600 dark:text-zinc-400">
-                      {t.lastUsedAt ? <RelativeTime at={t.lastUsedAt} now={now} /> : "Never"}
-                    </td>
-                    <td className="px-4 py-2.5 text-right">
-                      {t.revokedAt ? (
-                        <span className="text-[12px] text-zinc-500">
-                          Revoked <RelativeTime at={t.revokedAt} now={now} />
-                        </span>
-                      ) : (
-                        <form action={revokeTokenAction}>
-                          <input type="hidden" name="id" value={t.id} />
-                          <button type="submit" className={buttonClass("ghost", "sm")}>
-                            Revoke
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Card>
+          <SettingsTable columns={["Token", "Owner", "Last used", { label: "Actions", hidden: true }]}>
+            {tokens.map((t) => (
+              <SettingsRow key={t.id} data-testid="token-row">
+                <td className="px-4 py-2.5">
+                  <span className="block font-medium">{t.name}</span>
+                  <span className="block font-mono text-[12px] text-zinc-500">{t.prefix}…</span>
+                </td>
+                <td className="px-4 py-2.5">
+                  {t.user.email} <span className="text-[12px] text-zinc-500">({ROLE_LABELS[t.user.role]})</span>
+                </td>
+                <td className="px-4 py-2.5 text-zinc-600 dark:text-zinc-400">
+                  {t.lastUsedAt ? <RelativeTime at={t.lastUsedAt} now={now} /> : "Never"}
+                </td>
+                <td className="px-4 py-2.5 text-right">
+                  {t.revokedAt ? (
+                    <span className="text-[12px] text-zinc-500">
+                      Revoked <RelativeTime at={t.revokedAt} now={now} />
+                    </span>
+                  ) : (
+                    <ActionForm action={revokeTokenAction} fields={{ id: t.id }}>
+                      Revoke
+                    </ActionForm>
+                  )}
+                </td>
+              </SettingsRow>
+            ))}
+          </SettingsTable>
         )}
         <Card className="p-4">
           <h2 className="font-semibold">Create a token</h2>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 
+import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { SettingsRow, SettingsTable } from "@/components/ui/settings-table";
 import { RelativeTime } from "@/components/ui/time";
 import { ROLES, ROLE_LABELS } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/auth/page-auth";
@@ -20,82 +22,62 @@ export default async function UsersPage() {
     <>
       <PageHeader title="Users" description="Who can sign in, and with which role." />
       <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_340px]">
-        <Card className="overflow-x-auto">
-          <table className="w-full text-left text-[13px]">
-            <thead className="border-b border-zinc-200 text-[12px] text-zinc-500 dark:border-zinc-800">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Person
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Role
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Last sign-in
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} className="border-t border-zinc-100 dark:border-zinc-800" data-testid="user-row">
-                  <td className="px-4 py-2.5">
-                    <span className="block font-medium">
-                      {u.name}
-                      {u.disabled ? (
-                        <span className="ml-2 rounded bg-zinc-200 px-1.5 text-[11px] font-medium text-zinc-600 dark:bg-zinc-700 dark:text-zinc-300">
-                          Disabled
-                        </span>
-                      ) : null}
+        <SettingsTable columns={["Person", "Role", "Last sign-in", { label: "Actions", hidden: true }]}>
+          {users.map((u) => (
+            <SettingsRow key={u.id} data-testid="user-row">
+              <td className="px-4 py-2.5">
+                <span className="block font-medium">
+                  {u.name}
+                  {u.disabled ? (
+                    <span className="ml-2 rounded bg-zinc-200 px-1.5 text-[11px] font-medium text-zinc-600 dark:bg-zinc-700 dark:text-zinc-300">
+                      Disabled
                     </span>
-                    <span className="block text-[12px] text-zinc-500">{u.email}</span>
-                  </td>
-                  <td className="px-4 py-2.5">
-                    <form action={updateUserAction} className="flex items-center gap-1.5">
-                      <input type="hidden" name="id" value={u.id} />
-                      <label className="sr-only" htmlFor={`role-${u.id}`}>
-                        Role of {u.email}
-                      </label>
-                      <select
-                        id={`role-${u.id}`}
-                        name="role"
-                        defaultValue={u.role}
-                        className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
-                      >
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {ROLE_LABELS[r]}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" className={buttonClass("ghost", "sm")}>
-                        Save
-                      </button>
-                    </form>
-                  </td>
-                  <td className="px-4 py-2.5 text-zinc-600 dark:text-zinc-400">
-                    {u.lastSignInAt ? <RelativeTime at={u.lastSignInAt} now={now} /> : "Never"}
-                  </td>
-                  <td className="px-4 py-2.5 text-right">
-                    {u.id !== actor.user.id ? (
-                      <form action={updateUserAction}>
-                        <input type="hidden" name="id" value={u.id} />
-                        <input type="hidden" name="disabled" value={u.disabled ? "false" : "true"} />
-                        <button type="submit" className={buttonClass(u.disabled ? "secondary" : "ghost", "sm")}>
-                          {u.disabled ? "Enable" : "Disable"}
-                        </button>
-                      </form>
-                    ) : (
-                      <span className="text-[12px] text-zinc-400">You</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+                  ) : null}
+                </span>
+                <span className="block text-[12px] text-zinc-500">{u.email}</span>
+              </td>
+              <td className="px-4 py-2.5">
+                <form action={updateUserAction} className="flex items-center gap-1.5">
+                  <input type="hidden" name="id" value={u.id} />
+                  <label className="sr-only" htmlFor={`role-${u.id}`}>
+                    Role of {u.email}
+                  </label>
+                  <select
+                    id={`role-${u.id}`}
+                    name="role"
+                    defaultValue={u.role}
+                    className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" className={buttonClass("ghost", "sm")}>
+                    Save
+                  </button>
+                </form>
+              </td>
+              <td className="px-4 py-2.5 text-zinc-600 dark:text-zinc-400">
+                {u.lastSignInAt ? <RelativeTime at={u.lastSignInAt} now={now} /> : "Never"}
+              </td>
+              <td className="px-4 py-2.5 text-right">
+                {u.id !== actor.user.id ? (
+                  <ActionForm
+                    action={updateUserAction}
+                    fields={{ id: u.id, disabled: u.disabled ? "false" : "true" }}
+                    variant={u.disabled ? "secondary" : "ghost"}
+                  >
+                    {u.disabled ? "Enable" : "Disable"}
+                  </ActionForm>
+                ) : (
+                  <span className="text-[12px] text-zinc-400">You</span>
+                )}
+              </td>
+            </SettingsRow>
+          ))}
+        </SettingsTable>
         <Card className="p-4">
           <h2 className="font-semibold">Add a user</h2>
           <CreateUserForm />
