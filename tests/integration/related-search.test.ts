@@ -23,8 +23,8 @@ const keysFor = async (q: string) => (await listReports(handler, { q, limit: 200
 
 describe("duplicates, related reports and search", () => {
   it("shows a duplicate link on both reports and in both timelines", async () => {
-    const original = await makeReport({ title: "Open redirect in res.redirect", body: "Details" });
-    const copy = await makeReport({ title: "Redirect to any host", body: "Details again" });
+    const original = await makeReport({ title: "Open redirect in res.redirect", body: "Redirects to any host" });
+    const copy = await makeReport({ title: "Redirect to any host", body: "An open redirect again" });
     const before = await getReport(SYSTEM, copy.key);
     expect(before.duplicateOf).toBeNull();
     await updateReport(handler, copy.key, {
@@ -35,9 +35,13 @@ describe("duplicates, related reports and search", () => {
     });
     const dup = await getReport(SYSTEM, copy.key);
     expect(dup.duplicateOf).toEqual({ key: original.key, title: "Open redirect in res.redirect" });
+    expect(before.related.map((r) => r.key)).toContain(original.key);
     expect(dup.timeline.find((e) => e.kind === "duplicate_marked")?.data).toEqual({ from: null, to: original.key });
     const orig = await getReport(SYSTEM, original.key);
     expect(orig.duplicates).toEqual([{ key: copy.key, title: "Redirect to any host", status: "CLOSED" }]);
+    // the duplicate links are not repeated under "Possibly related"
+    expect(orig.related.map((r) => r.key)).not.toContain(copy.key);
+    expect(dup.related.map((r) => r.key)).not.toContain(original.key);
     expect(orig.timeline.find((e) => e.kind === "duplicate_added")).toMatchObject({
       actor: "Hana",
       data: { key: copy.key },

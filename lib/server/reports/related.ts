@@ -19,12 +19,12 @@ const QUERY_TERMS = 24;
 
 export type RelatedReport = { key: string; title: string; status: Status };
 
-/** Up to five other reports whose title and body share the most telling words with this one's. */
+/** Up to five other reports (not its duplicate links) whose title and body share the most telling words with this one's. */
 export async function relatedReports(actor: Actor | null, key: string): Promise<RelatedReport[]> {
   authorize(actor, "reports.read");
   // lexemes holding a quote or a backslash are skipped rather than escaped: they never matter for ranking
   return db().$queryRaw<RelatedReport[]>`
-    WITH me AS (SELECT "id", "search" FROM "Report" WHERE "key" = ${key}),
+    WITH me AS (SELECT "id", "search", "duplicateOfId" FROM "Report" WHERE "key" = ${key}),
     terms AS (
       SELECT to_tsquery('simple', string_agg('''' || t.lexeme || '''', ' | ')) AS q
       FROM (
@@ -37,7 +37,10 @@ export async function relatedReports(actor: Actor | null, key: string): Promise<
     )
     SELECT r."key", r."title", r."status"::text AS "status"
     FROM "Report" AS r, me, terms
-    WHERE terms.q IS NOT NULL AND r."id" <> me."id" AND r."search" @@ terms.q
+    WHERE terms.q IS NOT NULL AND r."search" @@ terms.q
+      AND r."id" <> me."id"
+      -- the duplicate links are listed on their own
+      AND r."id" IS DISTINCT FROM me."duplicateOfId" AND r."duplicateOfId" IS DISTINCT FROM me."id"
     ORDER BY ts_rank(r."search", terms.q) DESC, r."receivedAt" DESC
     LIMIT ${RELATED_LIMIT}`;
 }
