@@ -7,10 +7,14 @@ import { openDatabase } from "./database";
 // The Prisma client singleton, created on first use (never at import, so
 // `next build` does not open the database). Secrets are omitted from every
 // default select; code that needs one asks for it with `omit: {x: false}`.
+// Transactions wait for a pooled connection longer than Prisma's 2 s default:
+// a burst of concurrent writes (many handlers, a mail storm) on a busy machine
+// should queue and get its answer (often a 409), not a 500.
 
 function create() {
   return new PrismaClient({
     adapter: openDatabase().factory,
+    transactionOptions: { maxWait: 15_000, timeout: 15_000 },
     omit: { user: { passwordHash: true }, apiToken: { tokenHash: true }, statusToken: { tokenHash: true } },
   });
 }
