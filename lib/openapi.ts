@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Role } from "@/lib/permissions";
 import { PERMISSIONS } from "@/lib/permissions";
 import { inboundResultSchema } from "@/lib/schemas/inbound";
+import { outboxMailSchema } from "@/lib/schemas/outbox";
 import { matrixSchema } from "@/lib/schemas/projects";
 import {
   boardSchema,
@@ -31,6 +32,7 @@ const SCHEMAS = {
   TimelineEntry: timelineEntry,
   Board: boardSchema,
   InboundResult: inboundResultSchema,
+  OutboxMail: outboxMailSchema,
   ImportResult: z.object({ key: z.string(), created: z.boolean() }),
   StatusLink: z.object({ statusUrl: z.string() }),
   Matrix: matrixSchema,

@@ -219,6 +219,22 @@ export const routes = {
     ok: { status: 202, schema: "InboundResult" },
     errors: [400, 401, 413, 503],
   }),
+  retryOutboxMail: route({
+    method: "POST",
+    path: "/api/v1/outbox/{id}/retry",
+    access: "settings.manage",
+    summary: "Send a failed mail again (FAILED → PENDING, attempts reset)",
+    ok: { status: 200, schema: "OutboxMail" },
+    errors: [401, 403, 404, 409],
+  }),
+  cancelOutboxMail: route({
+    method: "POST",
+    path: "/api/v1/outbox/{id}/cancel",
+    access: "settings.manage",
+    summary: "Stop a pending mail (PENDING → CANCELLED)",
+    ok: { status: 200, schema: "OutboxMail" },
+    errors: [401, 403, 404, 409],
+  }),
   // internal helpers of the web app, not part of the public contract
   openApi: route({
     method: "GET",

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import type { ActionState } from "@/lib/action-state";
 import { deleteCannedResponse, saveCannedResponse } from "@/lib/server/canned/canned";
 import { runAction, runRowAction } from "@/lib/server/http/action";
+import { cancelOutboxMail, retryOutboxMail } from "@/lib/server/mail/outbox-admin";
 import { createProject, replaceLines } from "@/lib/server/projects/projects";
 import { savePolicy } from "@/lib/server/sla/policy";
 import { createApiToken, revokeApiToken } from "@/lib/server/users/api-tokens";
@@ -93,4 +94,12 @@ export async function saveLinesAction(slug: string, lines: unknown): Promise<Lin
     revalidatePath("/matrix");
     return { message: `Saved ${result.lines.length} release lines.`, orphans: result.orphanedOverrides };
   });
+}
+
+export async function retryOutboxAction(form: FormData): Promise<void> {
+  await runRowAction(form, idForm, (input, actor) => retryOutboxMail(actor, input.id), "/settings/outbox");
+}
+
+export async function cancelOutboxAction(form: FormData): Promise<void> {
+  await runRowAction(form, idForm, (input, actor) => cancelOutboxMail(actor, input.id), "/settings/outbox");
 }

@@ -2,11 +2,14 @@ import { clsx } from "clsx";
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { ActionForm } from "@/components/ui/action-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/time";
 import { env } from "@/lib/env";
 import { requireUser } from "@/lib/server/auth/page-auth";
 import { listOutbox } from "@/lib/server/mail/inbound";
+
+import { cancelOutboxAction, retryOutboxAction } from "../actions";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -15,6 +18,13 @@ const STATUS_STYLE: Record<string, string> = {
   SENDING: "text-sky-700 dark:text-sky-300",
   SENT: "text-emerald-700 dark:text-emerald-400",
   FAILED: "text-red-700 dark:text-red-400",
+  CANCELLED: "text-zinc-500 dark:text-zinc-400",
+};
+
+/** What an admin may do with a mail in this state. */
+const ROW_ACTIONS: Record<string, { action: (form: FormData) => Promise<void>; label: string } | undefined> = {
+  FAILED: { action: retryOutboxAction, label: "Retry" },
+  PENDING: { action: cancelOutboxAction, label: "Cancel" },
 };
 
 export default async function OutboxPage() {
@@ -36,8 +46,8 @@ export default async function OutboxPage() {
       ) : (
         <div className="space-y-2">
           {mails.map((m) => (
-            <Card key={m.id} className="p-0" data-testid="outbox-row">
-              <details>
+            <Card key={m.id} className="flex items-start p-0" data-testid="outbox-row">
+              <details className="min-w-0 flex-1">
                 <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 text-[13px]">
                   <span className={clsx("w-16 text-[12px] font-semibold", STATUS_STYLE[m.status])}>
                     {m.status.toLowerCase()}
@@ -67,6 +77,12 @@ export default async function OutboxPage() {
                   </pre>
                 </div>
               </details>
+              {ROW_ACTIONS[m.status] ? (
+                <ActionForm action={ROW_ACTIONS[m.status]!.action} fields={{ id: m.id }} className="px-3 py-1.5">
+                  {ROW_ACTIONS[m.status]!.label}
+                  <span className="sr-only"> “{m.subject}”</span>
+                </ActionForm>
+              ) : null}
             </Card>
           ))}
         </div>
