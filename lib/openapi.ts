@@ -106,7 +106,13 @@ export function openApiDocument(serverUrl: string) {
           }
         : {}),
       responses: {
-        [op.ok.status]: { description: "OK", content: { "application/json": { schema: ref(op.ok.schema) } } },
+        [op.ok.status]: {
+          description: "OK",
+          content:
+            "download" in op.ok
+              ? { [op.ok.download]: { schema: { type: "string", format: "binary" } } }
+              : { "application/json": { schema: ref(op.ok.schema) } },
+        },
         ...Object.fromEntries(
           (op.errors ?? []).map((s) => [
             s,

@@ -27,8 +27,11 @@ export type Route = {
   summary: string;
   query?: z.ZodObject;
   body?: z.ZodType;
-  /** the success status and the name of its schema in the OpenAPI components */
-  ok?: { status: number; schema: string };
+  /**
+   * the success status and the name of its JSON schema in the OpenAPI components, or the content type of a
+   * download (the bytes of a file: an attachment, a raw mail)
+   */
+  ok?: { status: number; schema: string } | { status: number; download: string };
   errors?: number[];
 };
 
