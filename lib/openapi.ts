@@ -4,7 +4,7 @@ import type { Role } from "@/lib/permissions";
 import { PERMISSIONS } from "@/lib/permissions";
 import { inboundResultSchema } from "@/lib/schemas/inbound";
 import { outboxMailSchema } from "@/lib/schemas/outbox";
-import { matrixSchema } from "@/lib/schemas/projects";
+import { matrixSchema, projectSchema } from "@/lib/schemas/projects";
 import {
   boardSchema,
   errorSchema,
@@ -36,14 +36,7 @@ const SCHEMAS = {
   ImportResult: z.object({ key: z.string(), created: z.boolean() }),
   StatusLink: z.object({ statusUrl: z.string() }),
   Matrix: matrixSchema,
-  Project: z.object({
-    slug: z.string(),
-    name: z.string(),
-    packageName: z.string().nullable(),
-    repositoryUrl: z.string().nullable(),
-    openReports: z.number(),
-    lines: z.array(z.object({}).loose()),
-  }),
+  Project: projectSchema,
   Osv: z.object({ id: z.string(), modified: z.string() }).loose(),
 } as const;
 

@@ -5,6 +5,14 @@ import { SEVERITIES, STATUSES } from "@/lib/domain/workflow";
 
 import { csv } from "./reports";
 
+/** An OSV ecosystem name ("npm", "PyPI", "crates.io", "Go", "Debian:12"): what the package's versions are read as. */
+const ecosystem = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9.:+ -]{0,39}$/, "An OSV ecosystem name, such as npm or PyPI");
+
+const repositoryUrl = z.url({ protocol: /^https?$/, message: "Enter an http(s) URL" }).max(500);
+
 export const projectInput = z.object({
   slug: z
     .string()
@@ -13,10 +21,35 @@ export const projectInput = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "Lower-case letters, digits and dashes"),
   name: z.string().trim().min(1, "Name the project").max(100),
   packageName: z.string().trim().max(214).optional(),
+  ecosystem: ecosystem.optional(),
+  repositoryUrl: repositoryUrl.optional(),
+});
+
+/**
+ * PATCH /api/v1/projects/{slug}: rename, change the package or ecosystem, archive or bring back. The slug stays:
+ * it is in links, filters and the tagged mail address. An empty package name or repository clears it.
+ */
+export const projectPatchInput = z.object({
+  name: projectInput.shape.name.optional(),
+  packageName: z.string().trim().max(214).nullable().optional(),
+  ecosystem: ecosystem.optional(),
   repositoryUrl: z
-    .url({ protocol: /^https?$/, message: "Enter an http(s) URL" })
-    .max(500)
+    .union([repositoryUrl, z.literal("")])
+    .nullable()
     .optional(),
+  archived: z.boolean().optional(),
+});
+
+/** A project as the API shows it. */
+export const projectSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  packageName: z.string().nullable(),
+  ecosystem: z.string(),
+  repositoryUrl: z.string().nullable(),
+  archivedAt: z.string().nullable().describe("set when archived: out of the board's and matrix's default views"),
+  openReports: z.number(),
+  lines: z.array(z.object({}).loose()),
 });
 
 export const lineInput = z.object({

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import type { Permission } from "@/lib/permissions";
 
-import { affectedInput, linesInput, matrixQuery, overrideInput, projectInput } from "./projects";
+import { affectedInput, linesInput, matrixQuery, overrideInput, projectInput, projectPatchInput } from "./projects";
 import { intakeInput, listReportsQuery, messageInput, patchReportInput, reporterMessageInput } from "./reports";
 
 // Every /api route, declared once: the route file wraps its handler with
@@ -171,6 +171,15 @@ export const routes = {
     body: projectInput,
     ok: { status: 201, schema: "Project" },
     errors: [400, 401, 403, 409],
+  }),
+  updateProject: route({
+    method: "PATCH",
+    path: "/api/v1/projects/{slug}",
+    access: "projects.write",
+    summary: "Rename a project, change its package or ecosystem, archive it or bring it back",
+    body: projectPatchInput,
+    ok: { status: 200, schema: "Project" },
+    errors: [400, 401, 403, 404, 409],
   }),
   replaceLines: route({
     method: "PUT",

@@ -75,16 +75,18 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
             >
               All projects
             </Link>
-            {projects.map((p) => (
-              <Link
-                key={p.slug}
-                href={`/matrix${queryFor({ ...shownFilters, project: p.slug })}`}
-                aria-current={p.slug === chosen?.slug ? "page" : undefined}
-                className={tabClass(p.slug === chosen?.slug)}
-              >
-                {p.name} <span className="tabular text-zinc-500">{p._count.reports}</span>
-              </Link>
-            ))}
+            {projects
+              .filter((p) => !p.archivedAt || p.slug === chosen?.slug)
+              .map((p) => (
+                <Link
+                  key={p.slug}
+                  href={`/matrix${queryFor({ ...shownFilters, project: p.slug })}`}
+                  aria-current={p.slug === chosen?.slug ? "page" : undefined}
+                  className={tabClass(p.slug === chosen?.slug)}
+                >
+                  {p.name} <span className="tabular text-zinc-500">{p._count.reports}</span>
+                </Link>
+              ))}
           </nav>
           <MatrixFilters filters={shownFilters} />
           {unsorted ? (

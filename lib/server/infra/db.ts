@@ -1,6 +1,6 @@
 import "server-only";
 
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 import { openDatabase } from "./database";
 
@@ -33,4 +33,13 @@ export async function disconnectDb(): Promise<void> {
   const client = store.__embargoPrisma;
   store.__embargoPrisma = undefined;
   await client?.$disconnect();
+}
+
+/**
+ * A unique constraint refused the write (P2002), on the given column when one is named. Through a driver
+ * adapter the column is not in `meta.target` but deeper in `meta`, so the whole of it is searched.
+ */
+export function isUniqueViolation(error: unknown, column?: string): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  return !column || JSON.stringify(error.meta ?? {}).includes(column);
 }

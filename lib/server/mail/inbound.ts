@@ -7,13 +7,13 @@ import { simpleParser } from "mailparser";
 
 import { needsFullReport } from "@/lib/domain/mail-body";
 import { env } from "@/lib/env";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { InboundResult } from "@/lib/schemas/inbound";
 import { MAX_TITLE } from "@/lib/schemas/reports";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/infra/db";
-import { db } from "@/lib/server/infra/db";
+import { db, isUniqueViolation } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
 import { allAddresses, bodyOf, findThread, firstAddress, referencedIds, replyText } from "@/lib/server/mail/threading";
 import { createReport } from "@/lib/server/reports/intake";
@@ -152,13 +152,7 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
     publishReportChange({ key: result.key });
     return result;
   } catch (error) {
-    const target = error instanceof Prisma.PrismaClientKnownRequestError ? JSON.stringify(error.meta ?? {}) : "";
-    if (
-      error instanceof Prisma.PrismaClientKnownRequestError &&
-      error.code === "P2002" &&
-      messageId &&
-      target.includes("messageId")
-    ) {
+    if (messageId && isUniqueViolation(error, "messageId")) {
       // the same message arrived twice at once: the other copy won
       return markDuplicate(stored.id, meta, messageId, await earlierCopy(messageId));
     }

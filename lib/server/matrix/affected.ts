@@ -52,14 +52,16 @@ export async function setAffected(actor: Actor | null, key: string, raw: unknown
   );
   if (Object.keys(fields).length) throw new DomainError("bad_request", Object.values(fields)[0]!, { fields });
   await db().$transaction(async (tx) => {
-    const report = await getReportOrThrow(tx, key, { include: { affected: true } });
+    const report = await getReportOrThrow(tx, key, {
+      include: { affected: true, project: { select: { ecosystem: true } } },
+    });
     expectVersion(key, report, input.version);
     await tx.affectedRange.deleteMany({ where: { reportId: report.id } });
     await tx.affectedRange.createMany({
       data: input.affected.map((a, position) => ({
         reportId: report.id,
         package: a.package,
-        ecosystem: a.ecosystem ?? "npm",
+        ecosystem: a.ecosystem ?? report.project?.ecosystem ?? "npm",
         events: eventsFromRanges(a.ranges),
         position,
       })),

@@ -131,13 +131,17 @@ export async function getMatrix(
   return (await buildMatrices([project], filters))[0]!;
 }
 
-/** Every project's matrix, by project name (the matrix page's "All projects"). */
+/** Every project's matrix but archived ones', by project name (the matrix page's "All projects"). */
 export async function getAllMatrices(
   actor: Actor | null,
   filters: MatrixFilters = {},
 ): Promise<(MatrixDto & { name: string })[]> {
   authorize(actor, "reports.read");
-  const projects = await db().project.findMany({ orderBy: { name: "asc" }, include: projectLinesInclude });
+  const projects = await db().project.findMany({
+    where: { archivedAt: null },
+    orderBy: { name: "asc" },
+    include: projectLinesInclude,
+  });
   return buildMatrices(projects, filters);
 }
 

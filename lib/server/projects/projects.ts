@@ -2,16 +2,13 @@ import "server-only";
 
 import { linesOverlap, validateLine } from "@/lib/domain/matrix";
 import { sortLines } from "@/lib/domain/matrix-row";
-import type { Packument } from "@/lib/domain/npm-lines";
-import { suggestLines } from "@/lib/domain/npm-lines";
-import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { linesInput, projectInput } from "@/lib/schemas/projects";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { linesInput, projectInput, projectPatchInput } from "@/lib/schemas/projects";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import { audit } from "@/lib/server/infra/audit";
-import { db } from "@/lib/server/infra/db";
+import { db, isUniqueViolation } from "@/lib/server/infra/db";
 import { parseInput } from "@/lib/server/infra/validate";
 import { projectLinesInclude } from "@/lib/server/matrix/matrix";
 import { projectNotFound } from "@/lib/server/projects/project-not-found";
@@ -35,28 +32,34 @@ const lineView = (l: {
   position: l.position,
 });
 
+const viewInclude = {
+  ...projectLinesInclude,
+  _count: { select: { reports: { where: { status: { notIn: ["DISCLOSED", "CLOSED"] } } } } },
+} satisfies Prisma.ProjectInclude;
+
+type ProjectRow = Prisma.ProjectGetPayload<{ include: typeof viewInclude }>;
+
+/** The API's view of a project. */
+export const projectView = (p: ProjectRow) => ({
+  slug: p.slug,
+  name: p.name,
+  packageName: p.packageName,
+  ecosystem: p.ecosystem,
+  repositoryUrl: p.repositoryUrl,
+  archivedAt: p.archivedAt?.toISOString() ?? null,
+  openReports: p._count.reports,
+  lines: sortLines(p.lines).map(lineView),
+});
+
+/** Every project, archived ones too (Settings, import, the API). */
 export async function listProjects(actor: Actor | null) {
   authorize(actor, "projects.read");
-  return db().project.findMany({
-    orderBy: { name: "asc" },
-    include: {
-      ...projectLinesInclude,
-      _count: { select: { reports: { where: { status: { notIn: ["DISCLOSED", "CLOSED"] } } } } },
-    },
-  });
+  return db().project.findMany({ orderBy: { name: "asc" }, include: viewInclude });
 }
 
 /** The API's view of projects. */
 export async function listProjectsView(actor: Actor | null) {
-  const projects = await listProjects(actor);
-  return projects.map((p) => ({
-    slug: p.slug,
-    name: p.name,
-    packageName: p.packageName,
-    repositoryUrl: p.repositoryUrl,
-    openReports: p._count.reports,
-    lines: sortLines(p.lines).map(lineView),
-  }));
+  return (await listProjects(actor)).map(projectView);
 }
 
 /** The npm package a project's ranges are recorded for (its slug when it has none). */
@@ -65,9 +68,28 @@ export async function projectPackage(slug: string): Promise<string | null> {
   return row ? (row.packageName ?? row.slug) : null;
 }
 
-/** Projects anyone may name on the public form (slug and name only). */
+/** Projects anyone may name on the public form, and the board and report page offer (slug and name only). */
 export async function listPublicProjects() {
-  return db().project.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
+  return db().project.findMany({
+    where: { archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { slug: true, name: true },
+  });
+}
+
+/** A unique package name or slug taken twice → 409 naming the field. */
+function conflictOf(error: unknown): unknown {
+  if (isUniqueViolation(error)) {
+    const field = isUniqueViolation(error, "packageName") ? "packageName" : "slug";
+    return new DomainError(
+      "conflict",
+      `A project with that ${field === "slug" ? "slug" : "package name"} already exists.`,
+      {
+        fields: { [field]: "Already in use" },
+      },
+    );
+  }
+  return error;
 }
 
 export async function createProject(actor: Actor | null, raw: unknown) {
@@ -80,31 +102,52 @@ export async function createProject(actor: Actor | null, raw: unknown) {
           slug: input.slug,
           name: input.name,
           packageName: input.packageName || null,
+          ecosystem: input.ecosystem ?? "npm",
           repositoryUrl: input.repositoryUrl || null,
         },
+        include: viewInclude,
       });
       await audit(tx, actor, { action: "project.create", entityType: "project", entityId: row.id, after: input });
-      return {
-        slug: row.slug,
-        name: row.name,
-        packageName: row.packageName,
-        repositoryUrl: row.repositoryUrl,
-        openReports: 0,
-        lines: [],
-      };
+      return projectView(row);
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const field = String((error.meta as { target?: string[] } | undefined)?.target ?? "").includes("packageName")
-        ? "packageName"
-        : "slug";
-      throw new DomainError(
-        "conflict",
-        `A project with that ${field === "slug" ? "slug" : "package name"} already exists.`,
-        { fields: { [field]: "Already in use" } },
-      );
-    }
-    throw error;
+    throw conflictOf(error);
+  }
+}
+
+/** Renames a project, changes its package or ecosystem, or archives it (its reports stay where they are). */
+export async function updateProject(actor: Actor | null, slug: string, raw: unknown) {
+  authorize(actor, "projects.write");
+  const input = parseInput(projectPatchInput, raw);
+  try {
+    return await db().$transaction(async (tx) => {
+      const before = await tx.project.findUnique({ where: { slug } });
+      if (!before) throw projectNotFound(slug);
+      const archivedAt =
+        input.archived === undefined ? undefined : input.archived ? (before.archivedAt ?? new Date()) : null;
+      const row = await tx.project.update({
+        where: { id: before.id },
+        data: {
+          name: input.name,
+          packageName: input.packageName === undefined ? undefined : input.packageName || null,
+          ecosystem: input.ecosystem,
+          repositoryUrl: input.repositoryUrl === undefined ? undefined : input.repositoryUrl || null,
+          archivedAt,
+        },
+        include: viewInclude,
+      });
+      const { name, packageName, ecosystem, repositoryUrl } = before;
+      await audit(tx, actor, {
+        action: archivedAt && !before.archivedAt ? "project.archive" : "project.update",
+        entityType: "project",
+        entityId: row.id,
+        before: { name, packageName, ecosystem, repositoryUrl, archivedAt: before.archivedAt },
+        after: input,
+      });
+      return projectView(row);
+    });
+  } catch (error) {
+    throw conflictOf(error);
   }
 }
 
@@ -182,41 +225,4 @@ export async function replaceLines(actor: Actor | null, slug: string, raw: unkno
       })),
     };
   });
-}
-
-/** Suggests release lines from the npm registry for the admin to confirm (nothing is saved). */
-export async function suggestLinesFromNpm(actor: Actor | null, slug: string, fetcher: typeof fetch = fetch) {
-  authorize(actor, "projects.write");
-  const project = await db().project.findUnique({ where: { slug }, select: { packageName: true } });
-  if (!project) throw projectNotFound(slug);
-  if (!project.packageName)
-    throw new DomainError("rule_violated", "Give the project its npm package name first.", {
-      fields: { packageName: "Needed to ask npm" },
-    });
-  // npm's own naming rules: lower-case, URL-safe, optionally @scope/name — nothing that climbs paths
-  if (!/^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(project.packageName)) {
-    throw new DomainError("rule_violated", `"${project.packageName}" is not an npm package name.`, {
-      fields: { packageName: "Not an npm package name" },
-    });
-  }
-  const name = project.packageName.startsWith("@")
-    ? `@${encodeURIComponent(project.packageName.slice(1))}`
-    : project.packageName;
-  let res: Response;
-  try {
-    res = await fetcher(`${env().NPM_REGISTRY_URL.replace(/\/+$/, "")}/${name}`, {
-      headers: { Accept: "application/json" },
-      redirect: "error",
-      signal: AbortSignal.timeout(10_000),
-    });
-  } catch (error) {
-    throw new DomainError(
-      "unavailable",
-      `The npm registry did not answer (${error instanceof Error ? error.message : "network error"}). Enter the lines by hand.`,
-    );
-  }
-  if (res.status === 404) throw new DomainError("not_found", `npm has no package "${project.packageName}".`);
-  if (!res.ok)
-    throw new DomainError("unavailable", `The npm registry answered ${res.status}. Enter the lines by hand.`);
-  return { package: project.packageName, lines: suggestLines((await res.json()) as Packument, new Date()) };
 }

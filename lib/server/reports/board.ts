@@ -28,6 +28,8 @@ export async function listBoard(actor: Actor | null, raw: BoardQuery = {}): Prom
   authorize(actor, "reports.read");
   const q = parseInput(boardQuery, raw);
   const where = filterWhere(actor, q);
+  // an archived project's reports leave the default view; naming the project shows them
+  if (!q.project) where.push({ OR: [{ projectId: null }, { project: { archivedAt: null } }] });
   const now = new Date();
   const columns = {} as BoardDto["columns"];
   let atRisk = 0;

@@ -15,7 +15,10 @@ export async function guessReportProject(
   tx: Tx,
   source: GuessSource,
 ): Promise<{ projectId: string; guess: ProjectGuess & { name: string } } | null> {
-  const projects = await tx.project.findMany({ select: { id: true, slug: true, name: true, packageName: true } });
+  const projects = await tx.project.findMany({
+    where: { archivedAt: null },
+    select: { id: true, slug: true, name: true, packageName: true },
+  });
   const guess = guessProject({ ...source, inboundAddress: env().INBOUND_ADDRESS ?? null }, projects);
   const project = guess ? projects.find((p) => p.slug === guess.slug) : undefined;
   return guess && project ? { projectId: project.id, guess: { ...guess, name: project.name } } : null;

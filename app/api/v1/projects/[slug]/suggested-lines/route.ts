@@ -1,6 +1,6 @@
 import { routes } from "@/lib/schemas/routes";
 import { json, withRole } from "@/lib/server/http/api";
-import { suggestLinesFromNpm } from "@/lib/server/projects/projects";
+import { suggestLinesFromNpm } from "@/lib/server/projects/npm-suggest";
 
 export const dynamic = "force-dynamic";
 
