@@ -37,7 +37,7 @@ let made = 0;
 /** Submits a fresh report as an anonymous reporter; returns its key and status-page token. */
 export async function submitReport(
   anon: APIRequestContext,
-  data: { title?: string; body?: string; reporterEmail?: string } = {},
+  data: { title?: string; body?: string; reporterEmail?: string; project?: string } = {},
 ): Promise<{ key: string; token: string }> {
   const res = await anon.post("/api/v1/reports", {
     data: {

@@ -11,7 +11,7 @@ import { makeQueryClient } from "@/lib/query-client";
 import type { BoardQuery } from "@/lib/schemas/reports";
 import { can } from "@/lib/server/auth/actor";
 import { requireUser } from "@/lib/server/auth/page-auth";
-import { listPublicProjects } from "@/lib/server/projects/projects";
+import { listProjectFilterChoices } from "@/lib/server/projects/projects";
 import { listBoard } from "@/lib/server/reports/board";
 import { listAssignableUsers } from "@/lib/server/users/users";
 
@@ -33,7 +33,7 @@ export default async function BoardPage({
   const queryClient = makeQueryClient();
   const [board, projects, handlers] = await Promise.all([
     listBoard(actor, filters as BoardQuery).catch(badFilters),
-    listPublicProjects(),
+    listProjectFilterChoices(),
     listAssignableUsers(actor),
   ]);
   if (board) queryClient.setQueryData(boardQueryKey(filters), board);

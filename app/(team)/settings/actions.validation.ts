@@ -56,6 +56,7 @@ export const projectForm = z.object({
   slug: text,
   name: text,
   packageName: optionalText,
+  ecosystem: optionalText,
   repositoryUrl: optionalText,
 });
 

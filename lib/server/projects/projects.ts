@@ -77,6 +77,15 @@ export async function listPublicProjects() {
   });
 }
 
+/** The board's project filter: archived projects last, marked as such. */
+export async function listProjectFilterChoices() {
+  const rows = await db().project.findMany({
+    orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+    select: { slug: true, name: true, archivedAt: true },
+  });
+  return rows.map((p) => ({ slug: p.slug, name: p.archivedAt ? `${p.name} (archived)` : p.name }));
+}
+
 /** A unique package name or slug taken twice → 409 naming the field. */
 function conflictOf(error: unknown): unknown {
   if (isUniqueViolation(error)) {

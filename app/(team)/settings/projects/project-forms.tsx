@@ -16,7 +16,15 @@ import { createProjectAction, saveLinesAction } from "../actions";
 const PROJECT_FIELDS = [
   { name: "name", id: "p-name", label: "Name", placeholder: "Express" },
   { name: "slug", id: "p-slug", label: "Slug", hint: "Used in URLs and the API.", mono: true, placeholder: "express" },
-  { name: "packageName", id: "p-package", label: "npm package (optional)", mono: true, placeholder: "express" },
+  { name: "packageName", id: "p-package", label: "Package (optional)", mono: true, placeholder: "express" },
+  {
+    name: "ecosystem",
+    id: "p-ecosystem",
+    label: "Ecosystem",
+    hint: "As OSV names it: npm, PyPI, crates.io…",
+    mono: true,
+    placeholder: "npm",
+  },
   {
     name: "repositoryUrl",
     id: "p-repo",
@@ -28,7 +36,7 @@ const PROJECT_FIELDS = [
 export function CreateProjectForm() {
   const { state, action, pending, field } = useFormAction(createProjectAction);
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2">
+    <form action={action} className="grid gap-3 sm:grid-cols-2" aria-label="New project">
       {PROJECT_FIELDS.map(({ name, id, mono, ...props }) => (
         <TextField key={name} {...field(name, id)} controlClassName={mono ? "font-mono" : undefined} {...props} />
       ))}
