@@ -65,6 +65,14 @@ if (seed) {
   ] as const) {
     tokens[who] = cli("token", "create", "--email", email, "--name", `e2e ${who}`).split("\n").pop()!;
   }
+  // accounts of their own for specs that sign out, reset or change a password, so no other spec's session ends
+  for (const [email, role] of [
+    ["e2e.session@example.com", "viewer"],
+    ["e2e.account@example.com", "handler"],
+    ["e2e.reset@example.com", "viewer"],
+  ] as const) {
+    cli("user", "create", "--email", email, "--role", role, "--password", "embargo-demo-password");
+  }
   mkdirSync("e2e/.state", { recursive: true });
   writeFileSync(`e2e/.state/${name}.json`, JSON.stringify({ tokens }, null, 2));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { SYSTEM } from "@/lib/server/auth/actor";
+import { authOptions } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/infra/db";
 import { getReport } from "@/lib/server/reports/detail";
 import { submitReport } from "@/lib/server/reports/intake";
@@ -47,14 +48,35 @@ describe("setup, users, sign-in and roles", () => {
     await updateUser(SYSTEM, { id: user.id, disabled: false });
   });
 
-  it("voids sessions issued before a sign-out", async () => {
+  it("voids sessions signed in before a sign-out, to the millisecond", async () => {
     const hana = await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" } });
-    const issuedBefore = Math.floor(Date.now() / 1000) - 60;
-    expect(await loadActiveUser(hana.id, issuedBefore)).not.toBeNull();
+    const signedInBefore = Date.now() - 60_000;
+    expect(await loadActiveUser(hana.id, signedInBefore)).not.toBeNull();
     await revokeSessions(hana.id);
-    expect(await loadActiveUser(hana.id, issuedBefore)).toBeNull();
-    expect(await loadActiveUser(hana.id, Math.floor(Date.now() / 1000) + 1)).not.toBeNull();
+    const { sessionsRevokedAt } = await db().user.findUniqueOrThrow({ where: { id: hana.id } });
+    expect(await loadActiveUser(hana.id, signedInBefore)).toBeNull();
+    // signed out within the millisecond it was issued: void too
+    expect(await loadActiveUser(hana.id, sessionsRevokedAt!.getTime())).toBeNull();
+    expect(await loadActiveUser(hana.id, sessionsRevokedAt!.getTime() + 1)).not.toBeNull();
     expect(await loadActiveUser("not-a-uuid")).toBeNull();
+  });
+
+  it("ends a signed-out session in next-auth's own token check, whatever its iat", async () => {
+    const hana = await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" } });
+    const jwt = authOptions.callbacks!.jwt!;
+    const call = (token: Record<string, unknown>, user?: { id: string }) =>
+      jwt({ token, user, account: null } as unknown as Parameters<typeof jwt>[0]);
+    const signedIn = await call({}, { id: hana.id });
+    expect(signedIn).toMatchObject({ sub: hana.id, signedInAt: expect.any(Number) });
+    // a later read keeps the sign-in instant (next-auth gives the re-encoded cookie a new iat only)
+    const read = await call({ ...signedIn, iat: Math.floor(Date.now() / 1000) });
+    expect(read.signedInAt).toBe(signedIn.signedInAt);
+    await revokeSessions(hana.id);
+    await expect(call({ ...signedIn, iat: Math.floor(Date.now() / 1000) + 5 })).rejects.toThrow(/signed out/);
+    // a token from before sign-in instants existed is void
+    await expect(call({ sub: hana.id, iat: Math.floor(Date.now() / 1000) + 5 })).rejects.toThrow(/signed out/);
+    await new Promise((r) => setTimeout(r, 2));
+    expect(await call({}, { id: hana.id })).toMatchObject({ sub: hana.id });
   });
 
   it("stores argon2id hashes, never the password, and hides them from default selects", async () => {

@@ -12,8 +12,11 @@ import { loadActiveUser, revokeSessions, verifyCredentials } from "@/lib/server/
 import type { Actor } from "./actor";
 
 // Sign-in with e-mail and password (argon2id); the session is a JWT cookie
-// that only names the user. Every request reloads that user's row, so a
-// disabled user or a changed role takes effect at once.
+// that only names the user and the instant (ms) it signed in. Every request
+// reloads that user's row, so a disabled user or a changed role takes effect
+// at once. Revocation compares the sign-in instant, never the JWT's `iat`:
+// next-auth re-encodes the token with a fresh `iat` on every session read, so
+// an `iat` check could be undone by reading /api/auth/session.
 
 export const SESSION_MAX_AGE = 12 * 60 * 60;
 
@@ -48,13 +51,27 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.signedInAt = Date.now();
+        return token;
+      }
+      // every later read (getServerSession, GET /api/auth/session) re-checks the row: a
+      // revoked session throws, and next-auth then answers no session and clears the cookie
+      if (!token.sub || !(await loadActiveUser(token.sub, signedInAtOf(token)))) throw new SessionEnded();
       return token;
     },
     session({ session, token }) {
-      // only the id and issue time leave the server; role and name are read fresh per request
-      return { expires: session.expires, user: { id: token.sub, iat: token.iat } } as typeof session;
+      // only the id and sign-in instant leave the server; role and name are read fresh per request
+      return { expires: session.expires, user: { id: token.sub, signedInAt: signedInAtOf(token) } } as typeof session;
+    },
+  },
+  logger: {
+    // an ended session is an expected answer, not an error worth a stack trace
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR" && (metadata as { name?: string } | undefined)?.name === "SessionEnded") return;
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
   events: {
@@ -65,12 +82,25 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
+class SessionEnded extends Error {
+  constructor() {
+    super("The session was signed out or its user disabled.");
+    this.name = "SessionEnded";
+  }
+}
+
+/** The sign-in instant (ms) a session token carries; tokens issued before it existed carry none and are void. */
+export function signedInAtOf(token: Record<string, unknown>): number {
+  const at = token.signedInAt;
+  return typeof at === "number" && Number.isFinite(at) ? at : 0;
+}
+
 /** The signed-in user behind the session cookie, re-checked against the database. */
 export async function sessionActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
-  const claims = session?.user as { id?: string; iat?: number } | undefined;
+  const claims = session?.user as { id?: string; signedInAt?: number } | undefined;
   if (!claims?.id) return null;
-  const user = await loadActiveUser(claims.id, claims.iat);
+  const user = await loadActiveUser(claims.id, claims.signedInAt ?? 0);
   return user ? { kind: "user", user, via: "session" } : null;
 }
 

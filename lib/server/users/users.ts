@@ -9,6 +9,7 @@ import { SYSTEM, authorize } from "@/lib/server/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/passwords";
 import { audit, auditCreated } from "@/lib/server/infra/audit";
 import { newSecret } from "@/lib/server/infra/crypto";
+import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
 import { parseInput } from "@/lib/server/infra/validate";
 
@@ -127,25 +128,23 @@ export async function verifyCredentials(emailRaw: string, password: string): Pro
 
 /**
  * The live user row behind a session: null once the user is disabled or
- * gone, or when the session (issued at `issuedAt`, in seconds) was revoked.
+ * gone, or when the session (signed in at `signedInAt`, in ms) was revoked.
+ * A sign-out at the same millisecond as the sign-in revokes it too.
  */
-export async function loadActiveUser(id: string, issuedAt?: number): Promise<ActorUser | null> {
+export async function loadActiveUser(id: string, signedInAt?: number): Promise<ActorUser | null> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return null;
   const user = await db().user.findUnique({
     where: { id },
     select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true },
   });
   if (!user || user.disabled) return null;
-  if (issuedAt !== undefined && user.sessionsRevokedAt && issuedAt * 1000 < user.sessionsRevokedAt.getTime())
-    return null;
+  if (signedInAt !== undefined && user.sessionsRevokedAt && signedInAt <= user.sessionsRevokedAt.getTime()) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-/** Voids every session the user holds now (sign-out). */
-export async function revokeSessions(id: string): Promise<void> {
-  // whole seconds, like a JWT's iat, so signing in again right away works
-  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
-  await db().user.updateMany({ where: { id }, data: { sessionsRevokedAt: now } });
+/** Voids every session the user holds now (sign-out, password reset), to the millisecond. */
+export async function revokeSessions(id: string, tx?: Tx): Promise<void> {
+  await (tx ?? db()).user.updateMany({ where: { id }, data: { sessionsRevokedAt: new Date() } });
 }
 
 export async function hasAnyUser(): Promise<boolean> {
