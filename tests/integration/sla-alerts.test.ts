@@ -35,7 +35,7 @@ describe("SLA alerts", () => {
       ["sla_at_risk", "boss@example.com"],
       ["sla_breached", "boss@example.com"],
     ]);
-    expect(mails[1]!.subject).toBe(`[${key}] The acknowledgment is late`);
+    expect(mails[1]!.subject).toBe(`[${key}] The acknowledgment is late: Clock test`);
     const events = await db().timelineEvent.count({
       where: { reportId: report.id, kind: "sla_alert", visibility: "INTERNAL" },
     });

@@ -129,7 +129,7 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
         });
         await storeAttachments(tx, mail, stored.id, thread.id);
         const report = await tx.report.findUniqueOrThrow({ where: { id: thread.id } });
-        if (thread.fromReporter) await afterReporterAnswer(tx, report, now);
+        if (thread.fromReporter) await afterReporterAnswer(tx, report, now, "email");
         await tx.inboundMessage.update({ where: { id: stored.id }, data: { status: "THREADED", reportId: thread.id } });
         return { key: thread.key, threaded: true };
       }

@@ -103,8 +103,4 @@ export const templates = {
     subject: `[${p.key}] ${p.title}`,
     text: `${p.body}\n\n— ${env().ORG_NAME} security team\n(Reply to this e-mail or on your report's status page.)`,
   }),
-  replyNotice: (p: { key: string; title: string; url: string }) => ({
-    subject: `[${p.key}] The reporter replied: ${p.title}`,
-    text: `The reporter of ${p.key} replied. Read it on the report page:\n\n${p.url}`,
-  }),
 };

@@ -8,7 +8,7 @@ import { osvImportProblems } from "@/lib/domain/osv-validate";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/actor";
+import { actorUserId, authorize } from "@/lib/server/auth/actor";
 import { audit } from "@/lib/server/infra/audit";
 import { db } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
@@ -135,6 +135,7 @@ export async function importOsv(actor: Actor | null, raw: unknown): Promise<{ ke
           projectId: project.id,
           source: "IMPORT",
           notify: false,
+          actorId: actorUserId(actor),
         });
         reportId = made.id;
         key = made.key;

@@ -1,12 +1,14 @@
 import "server-only";
 
 import { formatReportKey } from "@/lib/domain/report-key";
+import { sourceText } from "@/lib/domain/team-mail";
 import { DomainError } from "@/lib/errors";
 import { MAX_BODY_BYTES, intakeInput } from "@/lib/schemas/reports";
 import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
 import { parseInput } from "@/lib/server/infra/validate";
 import { enqueueMail, templates } from "@/lib/server/mail/outbox";
+import { mailTeam } from "@/lib/server/mail/team-mail";
 import type { GuessSource } from "@/lib/server/reports/project-guess";
 import { guessReportProject } from "@/lib/server/reports/project-guess";
 import { recordEvent } from "@/lib/server/reports/timeline";
@@ -42,6 +44,8 @@ type NewReport = {
   notify?: boolean;
   /** without a project: guess it from these (the addresses it was mailed to, subject and body) */
   guess?: GuessSource;
+  /** the team member who created it (an OSV import): not mailed about their own report */
+  actorId?: string | null;
 };
 
 /** Creates the reporter (or reuses them), the report in NEW, its status link and the receipt mail, inside `tx`. */
@@ -107,6 +111,14 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
       data: { project: slug, name, from: readFrom },
     });
   }
+  await mailTeam(tx, {
+    event: { kind: "newReport" },
+    report: { id: report.id, key, title: input.title, projectId },
+    actorId: input.actorId ?? null,
+    template: "team_new_report",
+    subject: "New report",
+    what: `A new report arrived ${sourceText(input.source)}. It waits for acknowledgment.`,
+  });
   await auditByReporter(tx, reporter.email, {
     action: "report.create",
     reportId: report.id,

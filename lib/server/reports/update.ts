@@ -15,6 +15,7 @@ import { db } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
 import { parseInput } from "@/lib/server/infra/validate";
 import { NEEDS_FULL_REPORT, enqueueMail, templates } from "@/lib/server/mail/outbox";
+import { mailTeam } from "@/lib/server/mail/team-mail";
 import { gateFacts } from "@/lib/server/matrix/matrix";
 import { getReportOrThrow } from "@/lib/server/reports/get-report-or-throw";
 import { mailReporter } from "@/lib/server/reports/messages";
@@ -81,6 +82,8 @@ export async function updateReport(actor: Actor | null, key: string, raw: unknow
       plan.events.map((e) => ({ ...e, at: now })),
     );
     for (const mail of plan.mails) await sendMail(tx, actor, report, mail, now);
+    if ("assigneeId" in plan.changes || "backupId" in plan.changes)
+      await mailAssignment(tx, actor, report, plan.changes);
     const original = plan.changes.duplicateOfId;
     if (original) {
       // the link shows both ways: the original's timeline names its new duplicate
@@ -138,6 +141,28 @@ async function moveFacts(tx: Tx, report: LoadedReport, slug: string | null): Pro
     tx.matrixOverride.findMany({ where: { reportId: report.id }, select: { id: true, lineId: true, lineName: true } }),
   ]);
   return { from: from ? asMove(from) : null, to: to ? asMove(to) : null, report: { affected, overrides } };
+}
+
+/** Tells whoever became primary or backup (lib/domain/team-mail.ts decides who). */
+async function mailAssignment(
+  tx: Tx,
+  actor: Actor,
+  report: LoadedReport & { backupId: string | null },
+  changes: { assigneeId?: string | null; backupId?: string | null; projectId?: string | null },
+) {
+  const after = {
+    primaryId: changes.assigneeId === undefined ? report.assigneeId : changes.assigneeId,
+    backupId: changes.backupId === undefined ? report.backupId : changes.backupId,
+  };
+  const who = actor.kind === "user" ? actor.user.name : actor.label;
+  await mailTeam(tx, {
+    event: { kind: "assigned", before: { primaryId: report.assigneeId, backupId: report.backupId }, after },
+    report: { ...report, projectId: changes.projectId === undefined ? report.projectId : changes.projectId },
+    actorId: actorUserId(actor),
+    template: "team_assigned",
+    subject: "Assigned to you",
+    what: `${who} changed who handles this report.`,
+  });
 }
 
 async function staleError(tx: Tx, report: { id: string; key: string; version: number }): Promise<DomainError> {

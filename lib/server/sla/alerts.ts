@@ -3,18 +3,17 @@ import "server-only";
 import { computeClocks } from "@/lib/domain/sla";
 import { CLOCK_NAMES_TEXT } from "@/lib/domain/sla-text";
 import { OPEN_STATUSES } from "@/lib/domain/workflow";
-import { appUrl } from "@/lib/env";
 import { formatInstant } from "@/lib/format";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
-import { enqueueMail } from "@/lib/server/mail/outbox";
+import { mailTeam } from "@/lib/server/mail/team-mail";
 import { recordEvent } from "@/lib/server/reports/timeline";
 
 import { policyNumbers } from "./policy";
 
 // SLA alerts: when a clock turns at risk and again when it is breached, the
-// primary handler (the admins when nobody is assigned) gets one e-mail per
-// clock per threshold. The unique (report, clock, threshold, due time) row
+// primary and backup handlers (the admins when nobody is assigned; see
+// lib/domain/team-mail.ts) get one e-mail per clock per threshold. The unique (report, clock, threshold, due time) row
 // makes that "once" hold across restarts and across several instances.
 
 const SLA_MONITOR: Actor = { kind: "system", label: "SLA monitor" };
@@ -22,9 +21,8 @@ const SLA_MONITOR: Actor = { kind: "system", label: "SLA monitor" };
 export async function runSlaAlerts(now = new Date()): Promise<number> {
   const reports = await db().report.findMany({
     where: { status: { in: [...OPEN_STATUSES] } },
-    include: { slaPolicy: true, assignee: { select: { email: true, disabled: true } } },
+    include: { slaPolicy: true },
   });
-  let admins: string[] | null = null;
   let sent = 0;
   for (const report of reports) {
     const clocks = computeClocks(report, policyNumbers(report.slaPolicy), now).filter(
@@ -37,20 +35,15 @@ export async function runSlaAlerts(now = new Date()): Promise<number> {
           skipDuplicates: true,
         });
         if (inserted.count === 0) return false;
-        admins ??= (await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { email: true } })).map(
-          (u) => u.email,
-        );
-        const to = report.assignee && !report.assignee.disabled ? [report.assignee.email] : admins;
         const what = clock.state === "breached" ? "is late" : "is at risk";
-        for (const address of to) {
-          await enqueueMail(tx, {
-            reportId: report.id,
-            template: `sla_${clock.state}`,
-            to: address,
-            subject: `[${report.key}] ${CLOCK_NAMES_TEXT[clock.clock]} ${what}`,
-            text: `${CLOCK_NAMES_TEXT[clock.clock]} for ${report.key} (${report.title}) ${what}: it is due ${formatInstant(clock.dueAt!)}.\n\n${appUrl()}/reports/${report.key}`,
-          });
-        }
+        const to = await mailTeam(tx, {
+          event: { kind: "sla", primaryId: report.assigneeId, backupId: report.backupId },
+          report,
+          actorId: null,
+          template: `sla_${clock.state}`,
+          subject: `${CLOCK_NAMES_TEXT[clock.clock]} ${what}`,
+          what: `${CLOCK_NAMES_TEXT[clock.clock]} ${what}: it is due ${formatInstant(clock.dueAt!)}.`,
+        });
         await recordEvent(tx, SLA_MONITOR, report.id, {
           at: now,
           kind: "sla_alert",

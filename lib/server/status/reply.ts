@@ -1,6 +1,5 @@
 import "server-only";
 
-import { appUrl } from "@/lib/env";
 import { reporterMessageInput } from "@/lib/schemas/reports";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/infra/db";
@@ -8,7 +7,7 @@ import { db } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
 import { enforceRateLimit } from "@/lib/server/infra/rate-limit";
 import { parseInput } from "@/lib/server/infra/validate";
-import { enqueueMail, templates } from "@/lib/server/mail/outbox";
+import { mailTeam } from "@/lib/server/mail/team-mail";
 import { refuseOversizedMessage } from "@/lib/server/reports/messages";
 import { recordEvent } from "@/lib/server/reports/timeline";
 import { pausedFor } from "@/lib/server/sla/policy";
@@ -31,7 +30,7 @@ export async function postReporterMessage(token: string, raw: unknown, clientKey
       visibility: "REPORTER",
       body: input.body,
     });
-    await afterReporterAnswer(tx, report, now);
+    await afterReporterAnswer(tx, report, now, "status_page");
     await auditByReporter(tx, report.reporter.email, {
       action: "report.reply",
       reportId: report.id,
@@ -46,7 +45,7 @@ export async function postReporterMessage(token: string, raw: unknown, clientKey
 /**
  * What follows a reporter's answer, by status page or by mail: a wait on the
  * reporter ends (the paused clocks run again) and the primary handler — the
- * admins when nobody is assigned — is told.
+ * new-report list while nobody is assigned — is told (never the reply's text).
  */
 export async function afterReporterAnswer(
   tx: Tx,
@@ -60,8 +59,10 @@ export async function afterReporterAnswer(
     pausedSeconds: number;
     slaPolicyId: string | null;
     confirmedAt: Date | null;
+    projectId: string | null;
   },
   now: Date,
+  via: "status_page" | "email",
 ): Promise<void> {
   if (report.waitingOnReporter) {
     const paused = await pausedFor(tx, report, now);
@@ -82,21 +83,12 @@ export async function afterReporterAnswer(
         data: { reason: "reporter replied" },
       });
   }
-  const assignee = report.assigneeId
-    ? await tx.user.findUnique({ where: { id: report.assigneeId }, select: { email: true, disabled: true } })
-    : null;
-  const recipients =
-    assignee && !assignee.disabled
-      ? [assignee.email]
-      : (await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { email: true } })).map(
-          (u) => u.email,
-        );
-  for (const to of recipients) {
-    await enqueueMail(tx, {
-      reportId: report.id,
-      template: "reply_notice",
-      to,
-      ...templates.replyNotice({ key: report.key, title: report.title, url: `${appUrl()}/reports/${report.key}` }),
-    });
-  }
+  await mailTeam(tx, {
+    event: { kind: "reply", primaryId: report.assigneeId },
+    report,
+    actorId: null,
+    template: "team_reply",
+    subject: "The reporter replied",
+    what: `The reporter replied ${via === "email" ? "by e-mail" : "on the status page"}. Read the reply on the report page.`,
+  });
 }

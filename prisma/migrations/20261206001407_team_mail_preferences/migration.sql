@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "mailAssigned" BOOLEAN NOT NULL DEFAULT true,
+ADD COLUMN     "mailNewReport" BOOLEAN NOT NULL DEFAULT true,
+ADD COLUMN     "mailReply" BOOLEAN NOT NULL DEFAULT true,
+ADD COLUMN     "mailSla" BOOLEAN NOT NULL DEFAULT true;
