@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 
-import { STATUS_PAGE_HEADERS } from "./lib/status-headers";
+import { DOWNLOAD_CSP, DOWNLOAD_PATH_PATTERN, STATUS_PAGE_HEADERS } from "./lib/status-headers";
 
 const statusHeaders = Object.entries(STATUS_PAGE_HEADERS).map(([key, value]) => ({ key, value }));
 
@@ -19,13 +19,18 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] },
+      // pages get a nonce CSP from proxy.ts; API responses (and next-auth's own pages) are never framed
+      { source: "/api/:path*", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
       {
-        // pages get a nonce CSP from proxy.ts; API responses (and next-auth's own pages) are never framed
-        source: "/api/:path*",
-        headers: [
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
-        ],
+        // every API response but an attachment download, which gets exactly the sandbox policy below
+        // (a header set here wins over the route's own, so the two paths must not overlap)
+        source: `/api/:path((?!${DOWNLOAD_PATH_PATTERN}$).*)`,
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+      // the download's own policy, on its errors too
+      {
+        source: `/api/:path(${DOWNLOAD_PATH_PATTERN})`,
+        headers: [{ key: "Content-Security-Policy", value: DOWNLOAD_CSP }],
       },
       { source: "/status/:path*", headers: statusHeaders },
       { source: "/api/v1/status/:path*", headers: statusHeaders },

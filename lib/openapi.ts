@@ -1,7 +1,9 @@
 import { z } from "zod";
 
+import { MAX_UPLOAD_FILES } from "@/lib/domain/attachments";
 import type { Role } from "@/lib/permissions";
 import { PERMISSIONS } from "@/lib/permissions";
+import { attachmentListSchema } from "@/lib/schemas/attachments";
 import { inboundResultSchema } from "@/lib/schemas/inbound";
 import { outboxMailSchema } from "@/lib/schemas/outbox";
 import { matrixSchema, projectSchema } from "@/lib/schemas/projects";
@@ -38,6 +40,7 @@ const SCHEMAS = {
   Matrix: matrixSchema,
   Project: projectSchema,
   Osv: z.object({ id: z.string(), modified: z.string() }).loose(),
+  AttachmentList: attachmentListSchema,
 } as const;
 
 const STATUS_TEXT: Record<number, string> = {
@@ -78,6 +81,42 @@ function parameters(op: Route) {
   return params;
 }
 
+const DOWNLOAD_HEADERS = {
+  "Content-Disposition": {
+    description: "attachment; filename=\"<ASCII fallback>\"; filename*=UTF-8''<RFC 5987-encoded name>",
+    schema: { type: "string" },
+  },
+  "Content-Security-Policy": { description: "sandbox; default-src 'none'", schema: { type: "string" } },
+  "X-Content-Type-Options": { description: "nosniff", schema: { type: "string" } },
+};
+
+/** JSON, and for routes that take files also multipart/form-data: the same fields plus `files` (repeated). */
+function requestBody(op: Route, body: z.ZodType) {
+  const schema = z.toJSONSchema(body, { io: "input", unrepresentable: "any" }) as {
+    properties?: Record<string, unknown>;
+  };
+  const multipart = op.multipart
+    ? {
+        "multipart/form-data": {
+          schema: {
+            ...schema,
+            properties: {
+              ...schema.properties,
+              files: {
+                type: "array",
+                items: { type: "string", format: "binary" },
+                maxItems: MAX_UPLOAD_FILES,
+                description: "Attachments: each at most ATTACHMENT_MAX_BYTES (5 MB by default); more is a 413",
+              },
+            },
+          },
+          encoding: { files: { contentType: "application/octet-stream" } },
+        },
+      }
+    : {};
+  return { required: true, content: { "application/json": { schema }, ...multipart } };
+}
+
 export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, object>> = {};
   for (const op of Object.values(routes) as Route[]) {
@@ -88,24 +127,16 @@ export function openApiDocument(serverUrl: string) {
       security: op.access === "public" || op.access === "token-link" ? [] : [{ bearer: [] }, { session: [] }],
       "x-required-role": requiredRole(op.access),
       parameters: parameters(op),
-      ...(op.body
-        ? {
-            requestBody: {
-              required: true,
-              content: {
-                "application/json": { schema: z.toJSONSchema(op.body, { io: "input", unrepresentable: "any" }) },
-              },
-            },
-          }
-        : {}),
+      ...(op.body ? { requestBody: requestBody(op, op.body) } : {}),
       responses: {
-        [op.ok.status]: {
-          description: "OK",
-          content:
-            "download" in op.ok
-              ? { [op.ok.download]: { schema: { type: "string", format: "binary" } } }
-              : { "application/json": { schema: ref(op.ok.schema) } },
-        },
+        [op.ok.status]:
+          "download" in op.ok
+            ? {
+                description: "The file's bytes, as a download",
+                headers: DOWNLOAD_HEADERS,
+                content: { [op.ok.download]: { schema: { type: "string", format: "binary" } } },
+              }
+            : { description: "OK", content: { "application/json": { schema: ref(op.ok.schema) } } },
         ...Object.fromEntries(
           (op.errors ?? []).map((s) => [
             s,

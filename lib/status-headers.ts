@@ -7,3 +7,13 @@ export const STATUS_PAGE_HEADERS = {
   "Referrer-Policy": "no-referrer",
   "X-Robots-Tag": "noindex",
 } as const;
+
+// An attachment download gets this policy and no other. next.config.ts sets it
+// on the download path (errors included) and leaves that path out of the
+// API-wide CSP: a header set there wins over the route's own (Next adds a
+// route's header only when none is set yet). The route sets it too, for
+// servers that do not read next.config.ts headers.
+export const DOWNLOAD_CSP = "sandbox; default-src 'none'";
+
+/** The download route's path, as next.config.ts `source` patterns see it after `/api/`. */
+export const DOWNLOAD_PATH_PATTERN = "v1/reports/[^/]+/attachments/[^/]+/?";

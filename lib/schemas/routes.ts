@@ -32,6 +32,8 @@ export type Route = {
    * download (the bytes of a file: an attachment, a raw mail)
    */
   ok?: { status: number; schema: string } | { status: number; download: string };
+  /** the request body may also come as multipart/form-data (the body's fields, plus `files`) */
+  multipart?: boolean;
   errors?: number[];
 };
 
@@ -115,6 +117,23 @@ export const routes = {
     body: overrideInput,
     ok: { status: 200, schema: "Report" },
     errors: [400, 401, 403, 404],
+  }),
+  listAttachments: route({
+    method: "GET",
+    path: "/api/v1/reports/{key}/attachments",
+    access: "reports.read",
+    summary: "The report's files (mailed in or uploaded); stored: false when over ATTACHMENT_MAX_BYTES",
+    ok: { status: 200, schema: "AttachmentList" },
+    errors: [401, 403, 404],
+  }),
+  downloadAttachment: route({
+    method: "GET",
+    path: "/api/v1/reports/{key}/attachments/{id}",
+    access: "reports.read",
+    summary:
+      "A file's bytes, always as a download (application/octet-stream, Content-Disposition: attachment, a sandbox CSP)",
+    ok: { status: 200, download: "application/octet-stream" },
+    errors: [401, 403, 404],
   }),
   exportOsv: route({
     method: "GET",

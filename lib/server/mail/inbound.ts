@@ -1,21 +1,19 @@
 import "server-only";
 
-import { createHash } from "node:crypto";
-
 import type { ParsedMail } from "mailparser";
 import { simpleParser } from "mailparser";
 
 import { needsFullReport } from "@/lib/domain/mail-body";
-import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { InboundResult } from "@/lib/schemas/inbound";
 import { MAX_TITLE } from "@/lib/schemas/reports";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
-import type { Tx } from "@/lib/server/infra/db";
 import { db, isUniqueViolation } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
 import { allAddresses, bodyOf, findThread, firstAddress, referencedIds, replyText } from "@/lib/server/mail/threading";
+import type { Upload } from "@/lib/server/reports/attachments";
+import { saveAttachments } from "@/lib/server/reports/attachments";
 import { createReport } from "@/lib/server/reports/intake";
 import type { EventActor } from "@/lib/server/reports/timeline";
 import { recordEvent } from "@/lib/server/reports/timeline";
@@ -28,21 +26,13 @@ import { afterReporterAnswer } from "@/lib/server/status/reply";
 
 export const MAX_INBOUND_BYTES = 25 * 1024 * 1024;
 
-async function storeAttachments(tx: Tx, mail: ParsedMail, inboundId: string, reportId: string) {
-  const cap = env().ATTACHMENT_MAX_BYTES;
-  for (const a of mail.attachments) {
-    await tx.attachment.create({
-      data: {
-        inboundId,
-        reportId,
-        filename: (a.filename ?? "attachment").slice(0, 255),
-        contentType: (a.contentType ?? "application/octet-stream").slice(0, 255),
-        size: a.size,
-        sha256: createHash("sha256").update(a.content).digest("hex"),
-        content: a.size <= cap ? new Uint8Array(a.content) : null,
-      },
-    });
-  }
+/** The mail's attachments as uploads (the cap on stored bytes is applied by saveAttachments). */
+function mailFiles(mail: ParsedMail): Upload[] {
+  return mail.attachments.map((a) => ({
+    filename: a.filename ?? "attachment",
+    contentType: a.contentType ?? "application/octet-stream",
+    bytes: new Uint8Array(a.content),
+  }));
 }
 
 /** The message already received under this Message-ID, if any. */
@@ -115,6 +105,7 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
       const now = new Date();
       if (thread) {
         const body = replyText(bodyOf(mail)) || "(an empty reply)";
+        const attachments = await saveAttachments(tx, thread.id, mailFiles(mail), stored.id);
         const sender: EventActor = thread.fromReporter
           ? { kind: "reporter", label: from.name ?? from.address }
           : { kind: "system", label: `e-mail from ${from.address}` };
@@ -125,9 +116,8 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
           visibility: thread.fromReporter ? "REPORTER" : "INTERNAL",
           body,
           messageId,
-          data: { via: "email", attachments: mail.attachments.map((a) => a.filename ?? "attachment") },
+          data: { via: "email", attachments },
         });
-        await storeAttachments(tx, mail, stored.id, thread.id);
         const report = await tx.report.findUniqueOrThrow({ where: { id: thread.id } });
         if (thread.fromReporter) await afterReporterAnswer(tx, report, now, "email");
         await tx.inboundMessage.update({ where: { id: stored.id }, data: { status: "THREADED", reportId: thread.id } });
@@ -145,7 +135,7 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
         inReplyTo: messageId,
         guess: { recipients: allAddresses(mail), subject: mail.subject ?? "", body },
       });
-      await storeAttachments(tx, mail, stored.id, created.id);
+      await saveAttachments(tx, created.id, mailFiles(mail), stored.id);
       await tx.inboundMessage.update({ where: { id: stored.id }, data: { status: "CREATED", reportId: created.id } });
       return { key: created.key, threaded: false };
     });

@@ -1,0 +1,172 @@
+import { createHash, randomBytes } from "node:crypto";
+
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { GET as download } from "@/app/api/v1/reports/[key]/attachments/[id]/route";
+import { GET as list } from "@/app/api/v1/reports/[key]/attachments/route";
+import { SYSTEM } from "@/lib/server/auth/actor";
+import { receiveEmail } from "@/lib/server/mail/inbound";
+import { listAttachments, readAttachment } from "@/lib/server/reports/attachments";
+import { getReport } from "@/lib/server/reports/detail";
+import { createApiToken } from "@/lib/server/users/api-tokens";
+import { createActors } from "@/tests/helpers/actors";
+import { expectDomainError } from "@/tests/helpers/errors";
+import { makeReport } from "@/tests/helpers/reports";
+
+// a small cap, so an over-limit file is cheap to make (read once, on first use of env())
+const CAP = 4096;
+process.env.ATTACHMENT_MAX_BYTES = String(CAP);
+
+const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+const patch = Buffer.from("--- a/lib/send.js\n+++ b/lib/send.js\n@@ -1 +1 @@\n-path\n+safePath\n", "utf8");
+const binary = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), randomBytes(1000)]);
+const huge = randomBytes(CAP + 1);
+
+function mailWith(files: { name: string; type: string; bytes: Buffer }[]) {
+  const parts = files.map((f) =>
+    [
+      "--b1",
+      `Content-Type: ${f.type}; name="${f.name}"`,
+      `Content-Disposition: attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`,
+      "Content-Transfer-Encoding: base64",
+      "",
+      f.bytes.toString("base64").replace(/.{76}/g, "$&\r\n"),
+    ].join("\r\n"),
+  );
+  return Buffer.from(
+    [
+      "From: Ana Lima <ana@research.example>",
+      "To: security@example.org",
+      "Subject: Path traversal in send (files attached)",
+      `Message-ID: <att-${randomBytes(6).toString("hex")}@mail.example>`,
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/mixed; boundary="b1"',
+      "",
+      "--b1",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "The attached patch fixes a traversal through encoded dots in every send() call on Windows and Linux.",
+      ...parts,
+      "--b1--",
+      "",
+    ].join("\r\n"),
+    "utf8",
+  );
+}
+
+let key: string;
+let bearer: string;
+let actors: Awaited<ReturnType<typeof createActors>>;
+
+const call = (path: string, params: object, auth: string | null = bearer) => {
+  const req = new Request(`http://localhost:3000${path}`, { headers: auth ? { authorization: auth } : {} });
+  const handler = "id" in params ? download : list;
+  return handler(req, { params: Promise.resolve(params as { key: string; id: string }) });
+};
+
+beforeAll(async () => {
+  actors = await createActors();
+  const { token } = await createApiToken(actors.admin, { email: actors.viewer.user.email, name: "viewer script" });
+  bearer = `Bearer ${token}`;
+  const result = await receiveEmail(
+    mailWith([
+      { name: "fix-send.patch", type: "text/x-patch", bytes: patch },
+      { name: "screenshot d'été.png", type: "image/png", bytes: binary },
+      { name: "core.dump", type: "application/octet-stream", bytes: huge },
+    ]),
+  );
+  key = result.key!;
+});
+
+describe("attachments of a mailed report", () => {
+  it("lists each file with its size and hash; over the cap: stored false, name and hash only", async () => {
+    const { items } = await listAttachments(actors.viewer, key);
+    expect(items.map((i) => i.filename)).toEqual(["fix-send.patch", "screenshot d'été.png", "core.dump"]);
+    expect(items[0]).toMatchObject({
+      contentType: "text/x-patch",
+      size: patch.length,
+      sha256: sha(patch),
+      stored: true,
+      previewable: true,
+    });
+    expect(items[1]).toMatchObject({ size: binary.length, sha256: sha(binary), stored: true, previewable: false });
+    expect(items[2]).toMatchObject({ size: CAP + 1, sha256: sha(huge), stored: false, previewable: false });
+    for (const item of items) expect(Date.parse(item.receivedAt)).not.toBeNaN();
+  });
+
+  it("downloads byte-identical with headers that never let a browser render it", async () => {
+    const { items } = await listAttachments(actors.viewer, key);
+    for (const [item, bytes] of [
+      [items[0]!, patch],
+      [items[1]!, binary],
+    ] as const) {
+      const res = await call(`/api/v1/reports/${key}/attachments/${item.id}`, { key, id: item.id });
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+      expect(res.headers.get("content-type")).toBe("application/octet-stream");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+      expect(res.headers.get("content-length")).toBe(String(bytes.length));
+    }
+    const res = await call(`/api/v1/reports/${key}/attachments/${items[1]!.id}`, { key, id: items[1]!.id });
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename="screenshot d'_t_.png"; filename*=UTF-8''screenshot%20d%27%C3%A9t%C3%A9.png`,
+    );
+  });
+
+  it("answers the list route in the contract's shape", async () => {
+    const res = await call(`/api/v1/reports/${key}/attachments`, { key });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: Record<string, unknown>[] };
+    expect(Object.keys(body.items[0]!)).toEqual(
+      expect.arrayContaining(["id", "filename", "contentType", "size", "sha256", "stored", "receivedAt"]),
+    );
+  });
+
+  it("keeps the bytes of a file over the cap out of reach: 404 with the reason", async () => {
+    const { items } = await listAttachments(actors.viewer, key);
+    await expectDomainError(readAttachment(actors.viewer, key, items[2]!.id), "not_found", /over the size limit/);
+    const res = await call(`/api/v1/reports/${key}/attachments/${items[2]!.id}`, { key, id: items[2]!.id });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  });
+
+  it("answers 404 for another report's attachment, an unknown id or a malformed one", async () => {
+    const { items } = await listAttachments(actors.viewer, key);
+    const other = await makeReport({ title: "Unrelated" });
+    await expectDomainError(readAttachment(actors.handler, other.key, items[0]!.id), "not_found");
+    await expectDomainError(readAttachment(actors.handler, key, "0192f000-0000-7000-8000-000000000000"), "not_found");
+    await expectDomainError(readAttachment(actors.handler, key, "../../etc/passwd"), "not_found");
+    await expectDomainError(listAttachments(actors.handler, "SEC-1999-9999"), "not_found");
+    const res = await call(`/api/v1/reports/${other.key}/attachments/${items[0]!.id}`, {
+      key: other.key,
+      id: items[0]!.id,
+    });
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain("safePath");
+  });
+
+  it("lets every team role read, and nobody else", async () => {
+    const { items } = await listAttachments(SYSTEM, key);
+    for (const actor of [actors.admin, actors.handler, actors.viewer])
+      expect((await readAttachment(actor, key, items[0]!.id)).bytes).toHaveLength(patch.length);
+    await expectDomainError(listAttachments(null, key), "unauthenticated");
+    await expectDomainError(readAttachment(null, key, items[0]!.id), "unauthenticated");
+    // (a request with no credential at all is answered by the session lookup, which needs a running server: e2e)
+    expect((await call(`/api/v1/reports/${key}/attachments`, { key }, "Bearer emb_not-a-token")).status).toBe(401);
+    const res = await call(`/api/v1/reports/${key}/attachments/${items[0]!.id}`, { key, id: items[0]!.id }, "Bearer x");
+    expect(res.status).toBe(401);
+  });
+
+  it("records the files of a mailed reply in its timeline entry, by id and name", async () => {
+    const reply = mailWith([{ name: "poc.sh", type: "application/x-sh", bytes: Buffer.from("#!/bin/sh\necho hi\n") }]);
+    const text = reply.toString("utf8").replace(/^Subject: .*$/m, `Subject: Re: [${key}] more`);
+    expect(await receiveEmail(Buffer.from(text, "utf8"))).toMatchObject({ key, threaded: true });
+    const { items } = await listAttachments(actors.viewer, key);
+    const added = items.find((i) => i.filename === "poc.sh")!;
+    expect(added).toMatchObject({ stored: true, previewable: true });
+    // (threaded by the key alone: a note for the team, with the files it brought)
+    const message = (await getReport(actors.viewer, key)).timeline.find((e) => e.data?.via === "email");
+    expect(message?.data).toMatchObject({ via: "email", attachments: [{ id: added.id, filename: "poc.sh" }] });
+  });
+});
