@@ -53,7 +53,8 @@ export function Column({
       data-refused={refusal ? "true" : undefined}
       className={clsx(
         "flex w-72 shrink-0 flex-col rounded-lg bg-zinc-100/70 transition dark:bg-zinc-900/60",
-        dragging && refusal && "opacity-45",
+        // refused columns are hatched rather than faded, so their cards stay legible (WCAG contrast)
+        dragging && refusal && "refused-column outline-1 outline-dashed outline-zinc-300 dark:outline-zinc-700",
         isOver && (refusal ? "ring-2 ring-red-400" : "ring-2 ring-accent-500"),
       )}
       title={refusal ?? STATUS_POLICY_STEP[status]}

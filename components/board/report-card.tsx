@@ -91,11 +91,12 @@ export function ReportCard({ report, now, dragRef, dragProps, dragging, overlay 
     </>
   );
   const className = clsx(
-    "group block rounded-md border bg-white p-3 shadow-xs transition hover:border-zinc-300 hover:shadow-sm dark:bg-zinc-900 dark:hover:border-zinc-600",
+    "group block rounded-md border p-3 transition hover:border-zinc-300 dark:hover:border-zinc-600",
     breached
       ? "border-zinc-200 border-l-4 border-l-red-600 dark:border-zinc-800 dark:border-l-red-500"
       : "border-zinc-200 dark:border-zinc-800",
-    dragging && "opacity-40",
+    // the card's own place while it is carried: a dashed, flat slot (faded text would fail contrast)
+    dragging ? "border-dashed bg-zinc-50 dark:bg-zinc-950" : "bg-white shadow-xs hover:shadow-sm dark:bg-zinc-900",
     overlay && "w-68 rotate-1 cursor-grabbing shadow-lg ring-2 ring-accent-500",
   );
   if (overlay) return <div className={className}>{body}</div>;

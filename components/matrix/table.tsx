@@ -106,7 +106,7 @@ export function MatrixTable({ matrices, grouped }: { matrices: Matrix[]; grouped
                 scope="row"
                 className="sticky left-0 z-20 border-b border-r border-zinc-100 bg-white px-3 py-2 text-left font-normal dark:border-zinc-800 dark:bg-zinc-900"
               >
-                <Link href={`/reports/${r.key}`} className="flex items-center gap-2">
+                <Link href={`/reports/${r.key}`} className="flex min-h-[24px] items-center gap-2">
                   <span className="font-mono text-[12px] text-zinc-500">{r.key}</span>
                   <SeverityBadge severity={r.severity as Severity | null} />
                 </Link>
@@ -136,7 +136,8 @@ export function MatrixTable({ matrices, grouped }: { matrices: Matrix[]; grouped
                       className={clsx(
                         "border-b border-zinc-100 px-3 py-2 dark:border-zinc-800",
                         edge,
-                        l.status === "EOL" && "bg-zinc-50/70 opacity-70 dark:bg-zinc-950/40",
+                        // end of life: greyed by a tint, not by fading, so the state stays readable
+                        l.status === "EOL" && "bg-zinc-100/80 dark:bg-zinc-950/50",
                       )}
                       data-line={l.name}
                       data-state={c.state}

@@ -68,7 +68,7 @@ export function PolicyChecklist({
         ))}
       </ol>
       {error ? (
-        <p className="mt-1 text-[12px] font-medium text-red-600" role="alert">
+        <p className="mt-1 text-[12px] font-medium text-red-600 dark:text-red-400" role="alert">
           {error}
         </p>
       ) : null}

@@ -140,7 +140,7 @@ export function Composer({ reportKey, canned }: { reportKey: string; canned: Can
         </>
       )}
       {error ? (
-        <p className="mt-2 text-[13px] font-medium text-red-600" role="alert">
+        <p className="mt-2 text-[13px] font-medium text-red-600 dark:text-red-400" role="alert">
           {error}
         </p>
       ) : null}

@@ -11,10 +11,13 @@ type Linked = { key: string; title: string; status?: Status };
 
 function LinkedList({ items, label }: { items: Linked[]; label: string }) {
   return (
-    <ul className="space-y-1" aria-label={label}>
+    <ul className="space-y-0.5" aria-label={label}>
       {items.map((r) => (
         <li key={r.key} className="flex items-center gap-2 text-[13px]">
-          <Link href={`/reports/${r.key}`} className="font-mono text-[12px] text-accent-600 hover:underline">
+          <Link
+            href={`/reports/${r.key}`}
+            className="inline-flex min-h-[24px] items-center font-mono text-[12px] text-accent-600 hover:underline dark:text-accent-400"
+          >
             {r.key}
           </Link>
           <span className="min-w-0 truncate">{r.title}</span>

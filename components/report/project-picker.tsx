@@ -60,7 +60,7 @@ export function ProjectPicker({
         Moving drops the affected versions recorded for the old project’s package; the timeline keeps them.
       </p>
       {error ? (
-        <p className="text-[13px] font-medium text-red-600" role="alert">
+        <p className="text-[13px] font-medium text-red-600 dark:text-red-400" role="alert">
           {error}
         </p>
       ) : null}

@@ -93,7 +93,9 @@ export function RangeEditor({
           >
             ×
           </button>
-          {problems[i] ? <span className="w-full text-[12px] text-red-600">{problems[i]}</span> : null}
+          {problems[i] ? (
+            <span className="w-full text-[12px] text-red-600 dark:text-red-400">{problems[i]}</span>
+          ) : null}
         </div>
       ))}
       <p className="text-[11px] text-zinc-500">

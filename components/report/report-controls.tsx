@@ -137,7 +137,7 @@ export function ReportControls({ report, team }: { report: ReportDto; team: { em
                   Score {preview.score.toFixed(1)} · {SEVERITY_LABELS[preview.severity]} — press Enter to save
                 </span>
               ) : (
-                <span className="text-red-600">{preview.reason}</span>
+                <span className="text-red-600 dark:text-red-400">{preview.reason}</span>
               )
             ) : (
               <span className="text-zinc-500">Setting a vector sets the severity from its score.</span>
@@ -190,7 +190,7 @@ export function ReportControls({ report, team }: { report: ReportDto; team: { em
         </label>
       </div>
       {error ? (
-        <p className="mt-1 text-[13px] font-medium text-red-600" role="alert">
+        <p className="mt-1 text-[13px] font-medium text-red-600 dark:text-red-400" role="alert">
           {error}
         </p>
       ) : null}

@@ -117,7 +117,7 @@ export function Timeline({ entries, reporterName, now }: { entries: Entry[]; rep
                   <Lock className="size-3.5" aria-hidden="true" /> Internal
                 </span>
               ) : (
-                <span className="inline-flex items-center gap-1 font-semibold text-accent-700 dark:text-accent-500">
+                <span className="inline-flex items-center gap-1 font-semibold text-accent-700 dark:text-accent-400">
                   <Mail className="size-3.5" aria-hidden="true" /> {fromReporter ? "From reporter" : "To reporter"}
                 </span>
               )}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { Logo } from "@/components/ui/logo";
+import { SkipLink } from "@/components/ui/skip-link";
 import { initials } from "@/lib/format";
 import type { Role } from "@/lib/permissions";
 import { ROLE_LABELS } from "@/lib/permissions";
@@ -24,12 +25,7 @@ export function AppShell({
   ];
   return (
     <div className="flex min-h-dvh flex-col">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
         <div className="mx-auto flex h-12 max-w-[1600px] items-center gap-6 px-4">
           <Link href="/board" className="rounded">
@@ -51,7 +47,7 @@ export function AppShell({
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-[1600px] flex-1 px-4 py-6">
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] flex-1 px-4 py-6 outline-none">
         {children}
       </main>
     </div>

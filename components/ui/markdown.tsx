@@ -22,6 +22,8 @@ export function Markdown({ children }: { children: string }) {
               Image not loaded: {alt || "remote image"}
             </a>
           ),
+          // a code block scrolls sideways: focusable, so the keyboard can scroll it too
+          pre: ({ children: code }) => <pre tabIndex={0}>{code}</pre>,
           a: ({ href, children: text }) => (
             <a href={href} rel="noopener noreferrer nofollow" target="_blank">
               {text}

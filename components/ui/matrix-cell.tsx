@@ -50,7 +50,9 @@ export function MatrixCell({
           {version ? <span className="tabular font-mono"> {version}</span> : null}
         </span>
       )}
-      {overridden ? <span className="text-[10px] font-semibold uppercase text-accent-600"> set</span> : null}
+      {overridden ? (
+        <span className="text-[10px] font-semibold uppercase text-accent-600 dark:text-accent-400"> set</span>
+      ) : null}
     </span>
   );
 }

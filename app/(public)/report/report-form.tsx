@@ -34,7 +34,7 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
             <p className="mt-3 break-all rounded-md bg-zinc-100 p-3 font-mono text-[13px] dark:bg-zinc-800">
               <a
                 href={state.done.statusUrl}
-                className="text-accent-700 underline dark:text-accent-500"
+                className="text-accent-700 underline dark:text-accent-400"
                 data-testid="status-link"
               >
                 {state.done.statusUrl}
@@ -168,7 +168,7 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
         </div>
       </Card>
       {error && !Object.keys(f).length ? (
-        <p className="font-medium text-red-600" role="alert">
+        <p className="font-medium text-red-600 dark:text-red-400" role="alert">
           {error}
         </p>
       ) : null}

@@ -61,7 +61,7 @@ export default async function BoardPage({
           <p className="font-medium">No reports yet</p>
           <p className="mt-1 text-zinc-600 dark:text-zinc-400">
             Share{" "}
-            <Link className="text-accent-600 underline" href="/report">
+            <Link className="text-accent-600 underline dark:text-accent-400" href="/report">
               the report form
             </Link>{" "}
             or send reports to the inbound address. Run <code className="font-mono">npm run embargo -- seed demo</code>{" "}

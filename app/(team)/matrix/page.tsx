@@ -91,7 +91,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
           <MatrixFilters filters={shownFilters} />
           {unsorted ? (
             <p className="mb-3 text-[13px] text-zinc-600 dark:text-zinc-400">
-              <Link href="/board?project=none" className="font-medium text-accent-600 underline">
+              <Link href="/board?project=none" className="font-medium text-accent-600 underline dark:text-accent-400">
                 {unsorted} open {unsorted === 1 ? "report has" : "reports have"} no project
               </Link>{" "}
               and {unsorted === 1 ? "is" : "are"} not in this matrix.

@@ -39,7 +39,7 @@ function Promise_({ p, receivedAt }: { p: StatusViewDto["promises"][number]; rec
       p.state === "breached"
         ? `Late: it was due ${formatInstant(p.dueAt)}. We are sorry for the delay.`
         : `Due by ${formatInstant(p.dueAt)}`;
-    if (p.state === "breached") icon = <XCircle className="size-4 text-red-600" aria-hidden="true" />;
+    if (p.state === "breached") icon = <XCircle className="size-4 text-red-600 dark:text-red-400" aria-hidden="true" />;
   } else {
     detail = "Starts at the previous step";
   }
@@ -148,7 +148,7 @@ export default async function StatusPage({
                 <dt className="inline text-zinc-500">Advisory: </dt>
                 <dd className="inline">
                   <a
-                    className="text-accent-700 underline dark:text-accent-500"
+                    className="text-accent-700 underline dark:text-accent-400"
                     href={view.disclosure.advisoryUrl}
                     rel="noopener noreferrer"
                   >

@@ -7,7 +7,7 @@ import { inputClass } from "@/components/ui/field";
 function Feedback({ done, error, when }: { done?: string; error?: string; when: string }) {
   if (error)
     return (
-      <p className="text-[13px] font-medium text-red-600" role="alert">
+      <p className="text-[13px] font-medium text-red-600 dark:text-red-400" role="alert">
         {error}
       </p>
     );

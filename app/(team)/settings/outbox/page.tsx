@@ -54,19 +54,23 @@ export default async function OutboxPage() {
                   </span>
                   <span className="min-w-0 flex-1 truncate font-medium">{m.subject}</span>
                   <span className="text-zinc-500">{m.toAddr}</span>
-                  {m.report ? (
-                    <Link
-                      href={`/reports/${m.report.key}`}
-                      className="font-mono text-[12px] text-accent-700 underline dark:text-accent-500"
-                    >
-                      {m.report.key}
-                    </Link>
-                  ) : null}
+                  {m.report ? <span className="font-mono text-[12px] text-zinc-500">{m.report.key}</span> : null}
                   <span className="text-[12px] text-zinc-500">
                     <RelativeTime at={m.createdAt} now={now} />
                   </span>
                 </summary>
                 <div className="border-t border-zinc-100 px-4 py-3 dark:border-zinc-800">
+                  {/* the link sits here, not in the summary: a summary holds no other control */}
+                  {m.report ? (
+                    <p className="mb-2 text-[12px]">
+                      <Link
+                        href={`/reports/${m.report.key}`}
+                        className="font-mono text-accent-700 underline dark:text-accent-400"
+                      >
+                        Open {m.report.key}
+                      </Link>
+                    </p>
+                  ) : null}
                   {m.lastError ? (
                     <p className="mb-2 text-[12px] text-red-700 dark:text-red-400">
                       Last error (attempt {m.attempts}): {m.lastError}

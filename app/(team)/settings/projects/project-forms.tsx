@@ -107,7 +107,7 @@ export function LinesEditor({ slug, lines, hasPackage }: { slug: string; lines: 
                     aria-invalid={!!f[`lines.${i}.range`]}
                   />
                   {f[`lines.${i}.range`] ? (
-                    <p className="mt-0.5 text-[12px] text-red-600">{f[`lines.${i}.range`]}</p>
+                    <p className="mt-0.5 text-[12px] text-red-600 dark:text-red-400">{f[`lines.${i}.range`]}</p>
                   ) : null}
                 </td>
                 <td className="py-1 pr-2">
@@ -119,7 +119,7 @@ export function LinesEditor({ slug, lines, hasPackage }: { slug: string; lines: 
                     aria-invalid={!!f[`lines.${i}.latest`]}
                   />
                   {f[`lines.${i}.latest`] ? (
-                    <p className="mt-0.5 text-[12px] text-red-600">{f[`lines.${i}.latest`]}</p>
+                    <p className="mt-0.5 text-[12px] text-red-600 dark:text-red-400">{f[`lines.${i}.latest`]}</p>
                   ) : null}
                 </td>
                 <td className="py-1 pr-2">
