@@ -4,7 +4,7 @@ import { MAX_UPLOAD_FILES } from "@/lib/domain/attachments";
 import type { Role } from "@/lib/permissions";
 import { PERMISSIONS } from "@/lib/permissions";
 import { attachmentListSchema } from "@/lib/schemas/attachments";
-import { inboundResultSchema } from "@/lib/schemas/inbound";
+import { inboundResultSchema, unparsedListSchema } from "@/lib/schemas/inbound";
 import { outboxMailSchema } from "@/lib/schemas/outbox";
 import { matrixSchema, projectSchema } from "@/lib/schemas/projects";
 import {
@@ -34,6 +34,7 @@ const SCHEMAS = {
   TimelineEntry: timelineEntry,
   Board: boardSchema,
   InboundResult: inboundResultSchema,
+  UnparsedMailList: unparsedListSchema,
   OutboxMail: outboxMailSchema,
   ImportResult: z.object({ key: z.string(), created: z.boolean() }),
   StatusLink: z.object({ statusUrl: z.string() }),

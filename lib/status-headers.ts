@@ -15,5 +15,5 @@ export const STATUS_PAGE_HEADERS = {
 // servers that do not read next.config.ts headers.
 export const DOWNLOAD_CSP = "sandbox; default-src 'none'";
 
-/** The download route's path, as next.config.ts `source` patterns see it after `/api/`. */
-export const DOWNLOAD_PATH_PATTERN = "v1/reports/[^/]+/attachments/[^/]+/?";
+/** The download routes' paths (an attachment, a raw inbound mail), as next.config.ts `source` patterns see them after `/api/`. */
+export const DOWNLOAD_PATH_PATTERN = "v1/(?:reports/[^/]+/attachments/[^/]+|inbound/[^/]+/raw)/?";

@@ -14,6 +14,7 @@ type Entry = ReportDto["timeline"][number];
 
 const KIND_TEXT: Record<string, string> = {
   received: "Report received",
+  made_from_mail: "made this report from a mail intake could not read",
 };
 
 const CLOCK_TEXT: Record<string, string> = {

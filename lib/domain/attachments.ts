@@ -2,6 +2,7 @@
 // download header, which files may be previewed as text, and what an upload
 // may hold.
 
+import { DOWNLOAD_CSP } from "@/lib/status-headers";
 /** At most this many files per upload (a report, or one reply). */
 export const MAX_UPLOAD_FILES = 10;
 
@@ -39,6 +40,18 @@ export function contentDisposition(name: string): string {
   const clean = cleanFilename(name);
   const ascii = clean.replace(/[^\x20-\x7e]|["\\%]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(clean)}`;
+}
+
+/** The headers of a file download (an attachment, a raw mail): saved, never shown, never sniffed, sandboxed. */
+export function downloadHeaders(filename: string, size: number, contentType = "application/octet-stream") {
+  return {
+    "Content-Type": contentType,
+    "Content-Disposition": contentDisposition(filename),
+    "Content-Length": String(size),
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": DOWNLOAD_CSP,
+    "Cache-Control": "private, no-store",
+  };
 }
 
 const TEXT_EXTENSIONS = new Set(

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { MAX_BODY_BYTES, intakeInput } from "./reports";
+
 /** POST /api/v1/inbound/email: the report the message went to (null if it could not be read). */
 export const inboundResultSchema = z.object({
   key: z.string().nullable(),
@@ -8,3 +10,25 @@ export const inboundResultSchema = z.object({
   unparsed: z.boolean().optional(),
 });
 export type InboundResult = z.infer<typeof inboundResultSchema>;
+
+/** Settings → Unparsed mail: a stored message that became no report (unreadable, or stuck after an error). */
+export const unparsedMailSchema = z.object({
+  id: z.string(),
+  receivedAt: z.string(),
+  status: z.enum(["UNPARSED", "RECEIVED"]).describe("RECEIVED: stored, then processing failed (stuck)"),
+  sizeBytes: z.number(),
+  fromAddr: z.string().nullable(),
+  subject: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export const unparsedListSchema = z.object({ items: z.array(unparsedMailSchema) });
+
+/** POST /api/v1/inbound/{id}/report: an admin turns a stored message into a report by hand. */
+export const mailToReportInput = z.object({
+  title: intakeInput.shape.title,
+  body: z.string().trim().max(MAX_BODY_BYTES).optional().describe("default: the message's text"),
+  reporterEmail: intakeInput.shape.reporterEmail,
+  reporterName: intakeInput.shape.reporterName,
+  project: z.string().trim().max(64).optional().describe("a project slug; left out, the project is guessed"),
+  notifyReporter: z.boolean().default(true).describe("send the reporter the receipt with their status link"),
+});

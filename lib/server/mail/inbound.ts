@@ -27,7 +27,7 @@ import { afterReporterAnswer } from "@/lib/server/status/reply";
 export const MAX_INBOUND_BYTES = 25 * 1024 * 1024;
 
 /** The mail's attachments as uploads (the cap on stored bytes is applied by saveAttachments). */
-function mailFiles(mail: ParsedMail): Upload[] {
+export function mailFiles(mail: ParsedMail): Upload[] {
   return mail.attachments.map((a) => ({
     filename: a.filename ?? "attachment",
     contentType: a.contentType ?? "application/octet-stream",
@@ -63,7 +63,24 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
     data: { raw: new Uint8Array(raw), sizeBytes: raw.length },
     select: { id: true },
   });
+  return processInbound(stored, raw);
+}
 
+/** The best text of a stored message for a report made from it by hand (its parsed body, else the raw text). */
+export async function mailText(raw: Buffer): Promise<{ body: string; messageId: string | null }> {
+  try {
+    const mail = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 5 * 1024 * 1024 });
+    return { body: bodyOf(mail), messageId: mail.messageId?.trim().slice(0, 998) || null };
+  } catch {
+    return { body: raw.subarray(0, 256 * 1024).toString("utf8"), messageId: null };
+  }
+}
+
+/**
+ * Steps 2 on of intake for a stored message: parse, thread or create, keep the outcome on the row. Also run again
+ * by an admin on an unparsed message (lib/server/mail/unparsed.ts).
+ */
+export async function processInbound(stored: { id: string }, raw: Buffer): Promise<InboundResult> {
   // 2. parse; a message we cannot read is kept for admins, never a 500
   let mail: ParsedMail;
   try {
@@ -155,17 +172,6 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
       .catch(() => {});
     throw error;
   }
-}
-
-/** Admin view: mail that could not be read, newest first (the raw bytes stay in the database). */
-export async function listUnparsedMail(actor: Actor | null) {
-  authorize(actor, "settings.manage");
-  return db().inboundMessage.findMany({
-    where: { status: "UNPARSED" },
-    orderBy: { receivedAt: "desc" },
-    take: 200,
-    select: { id: true, receivedAt: true, sizeBytes: true, fromAddr: true, subject: true, error: true },
-  });
 }
 
 /** Admin view: the outbox, newest first. */

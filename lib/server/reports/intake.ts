@@ -46,6 +46,8 @@ type NewReport = {
   guess?: GuessSource;
   /** the team member who created it (an OSV import): not mailed about their own report */
   actorId?: string | null;
+  /** when it arrived, if not now (a mail made into a report by hand later): the clocks run from then */
+  receivedAt?: Date;
 };
 
 /** Creates the reporter (or reuses them), the report in NEW, its status link and the receipt mail, inside `tx`. */
@@ -65,7 +67,7 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
   const projectId = input.projectId ?? guessed?.projectId ?? null;
   // the promise made at receipt: the policy of the project the report arrives in
   const policy = await policyInForce(tx, projectId);
-  const now = new Date();
+  const now = input.receivedAt ?? new Date();
   const { key, seq } = await nextKey(tx, now.getUTCFullYear());
   const report = await tx.report.create({
     data: {

@@ -6,7 +6,6 @@ import { isTimeZone } from "@/lib/domain/calendar";
 import type { SlaPolicy } from "@/lib/domain/sla";
 import { DEFAULT_POLICY, pauseSeconds } from "@/lib/domain/sla";
 import { policyNote } from "@/lib/domain/sla-policy-note";
-import { DomainError } from "@/lib/errors";
 import type { SlaPolicy as PolicyRow } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
@@ -14,6 +13,7 @@ import { audit } from "@/lib/server/infra/audit";
 import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
 import { parseInput } from "@/lib/server/infra/validate";
+import { namedProjectId } from "@/lib/server/projects/project-not-found";
 
 // SLA policies are versioned rows; a report keeps the version it arrived
 // under, so editing a policy never rewrites a promise already made.
@@ -116,14 +116,7 @@ export async function savePolicy(actor: Actor | null, raw: PolicyInput) {
   authorize(actor, "settings.manage");
   const input = parseInput(policyInput, raw);
   return db().$transaction(async (tx) => {
-    const project = input.project
-      ? await tx.project.findUnique({ where: { slug: input.project }, select: { id: true } })
-      : null;
-    if (input.project && !project)
-      throw new DomainError("bad_request", `Unknown project "${input.project}".`, {
-        fields: { project: "Unknown project" },
-      });
-    const projectId = project?.id ?? null;
+    const projectId = await namedProjectId(tx, input.project);
     // serialise versions per scope
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(7210003)`;
     const last = await tx.slaPolicy.findFirst({

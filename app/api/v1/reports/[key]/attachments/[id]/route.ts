@@ -1,8 +1,7 @@
-import { contentDisposition } from "@/lib/domain/attachments";
+import { downloadHeaders } from "@/lib/domain/attachments";
 import { routes } from "@/lib/schemas/routes";
 import { withRole } from "@/lib/server/http/api";
 import { readAttachment } from "@/lib/server/reports/attachments";
-import { DOWNLOAD_CSP } from "@/lib/status-headers";
 
 export const dynamic = "force-dynamic";
 
@@ -10,14 +9,5 @@ export const dynamic = "force-dynamic";
 // declared, it is served as octet-stream in a sandbox, so a browser never renders or runs it in our origin
 export const GET = withRole<{ key: string; id: string }>(routes.downloadAttachment, async ({ actor, params }) => {
   const file = await readAttachment(actor, params.key, params.id);
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      "Content-Type": "application/octet-stream",
-      "Content-Disposition": contentDisposition(file.filename),
-      "Content-Length": String(file.bytes.byteLength),
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": DOWNLOAD_CSP,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return new Response(new Uint8Array(file.bytes), { headers: downloadHeaders(file.filename, file.bytes.byteLength) });
 });
