@@ -42,3 +42,25 @@ export function SubmitButton({
     </Button>
   );
 }
+
+/** The end of a form in a two-column grid: its messages, then its submit button, across both columns. */
+export function GridFormFooter({
+  state,
+  pending,
+  pendingLabel,
+  children,
+}: {
+  state: ActionState<{ message?: string }>;
+  pending: boolean;
+  pendingLabel: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="sm:col-span-2">
+      <FormMessages state={state} className="mb-2" />
+      <SubmitButton pending={pending} pendingLabel={pendingLabel}>
+        {children}
+      </SubmitButton>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import { TextField } from "@/components/ui/field";
-import { FormMessages, SubmitButton } from "@/components/ui/form-footer";
+import { GridFormFooter } from "@/components/ui/form-footer";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 import { updateProjectAction } from "./actions";
@@ -38,12 +38,9 @@ export function EditProjectForm({ project }: { project: Project }) {
         controlClassName="font-mono"
       />
       <TextField {...bind("repositoryUrl", project.repositoryUrl)} label="Repository URL (optional)" />
-      <div className="sm:col-span-2">
-        <FormMessages state={state} className="mb-2" />
-        <SubmitButton pending={pending} pendingLabel="Saving…">
-          Save project
-        </SubmitButton>
-      </div>
+      <GridFormFooter state={state} pending={pending} pendingLabel="Saving…">
+        Save project
+      </GridFormFooter>
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/error-text";
 import { TextField } from "@/components/ui/field";
-import { FormMessages, SubmitButton, SuccessText } from "@/components/ui/form-footer";
+import { GridFormFooter, SuccessText } from "@/components/ui/form-footer";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { formFeedback } from "@/lib/action-state";
 import { ApiError, api } from "@/lib/api-client";
@@ -40,12 +40,9 @@ export function CreateProjectForm() {
       {PROJECT_FIELDS.map(({ name, id, mono, ...props }) => (
         <TextField key={name} {...field(name, id)} controlClassName={mono ? "font-mono" : undefined} {...props} />
       ))}
-      <div className="sm:col-span-2">
-        <FormMessages state={state} className="mb-2" />
-        <SubmitButton pending={pending} pendingLabel="Creating…">
-          Create project
-        </SubmitButton>
-      </div>
+      <GridFormFooter state={state} pending={pending} pendingLabel="Creating…">
+        Create project
+      </GridFormFooter>
     </form>
   );
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 
 import { buttonClass } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { FormMessages, SubmitButton } from "@/components/ui/form-footer";
+import { FormMessages, GridFormFooter, SubmitButton } from "@/components/ui/form-footer";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 import { reportFromMailAction, reprocessMailAction } from "./actions";
@@ -62,12 +62,9 @@ export function MailToReportForm({ mail, projects }: { mail: Mail; projects: { s
       <p className="text-[12px] text-zinc-600 sm:col-span-2 dark:text-zinc-400">
         The report&apos;s text is the mail&apos;s readable text; its clocks run from when the mail arrived.
       </p>
-      <div className="sm:col-span-2">
-        <FormMessages state={state} className="mb-2" />
-        <SubmitButton pending={pending} pendingLabel="Making the report…">
-          Make the report
-        </SubmitButton>
-      </div>
+      <GridFormFooter state={state} pending={pending} pendingLabel="Making the report…">
+        Make the report
+      </GridFormFooter>
     </form>
   );
 }
