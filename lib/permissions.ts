@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "users.manage": ["ADMIN"],
   "tokens.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
+  /** one's own account: name, password, team-mail choices */
+  "account.self": ["ADMIN", "HANDLER", "VIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
