@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** a one-time link that was used or has expired */
+  gone: 410,
   too_large: 413,
   rule_violated: 422,
   rate_limited: 429,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { MAX_UPLOAD_FILES } from "@/lib/domain/attachments";
 import type { Role } from "@/lib/permissions";
 import { PERMISSIONS } from "@/lib/permissions";
+import { meSchema } from "@/lib/schemas/account";
 import { attachmentListSchema } from "@/lib/schemas/attachments";
 import { inboundResultSchema, unparsedListSchema } from "@/lib/schemas/inbound";
 import { outboxMailSchema } from "@/lib/schemas/outbox";
@@ -42,6 +43,7 @@ const SCHEMAS = {
   Project: projectSchema,
   Osv: z.object({ id: z.string(), modified: z.string() }).loose(),
   AttachmentList: attachmentListSchema,
+  Me: meSchema,
 } as const;
 
 const STATUS_TEXT: Record<number, string> = {
@@ -50,6 +52,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: "Not allowed",
   404: "Unknown or not yours",
   409: "Stale version or duplicate",
+  410: "Expired or already used",
   413: "Too large",
   422: "Rule violated",
   429: "Rate limited",
@@ -131,13 +134,15 @@ export function openApiDocument(serverUrl: string) {
       ...(op.body ? { requestBody: requestBody(op, op.body) } : {}),
       responses: {
         [op.ok.status]:
-          "download" in op.ok
-            ? {
-                description: "The file's bytes, as a download",
-                headers: DOWNLOAD_HEADERS,
-                content: { [op.ok.download]: { schema: { type: "string", format: "binary" } } },
-              }
-            : { description: "OK", content: { "application/json": { schema: ref(op.ok.schema) } } },
+          "empty" in op.ok
+            ? { description: "OK, no content" }
+            : "download" in op.ok
+              ? {
+                  description: "The file's bytes, as a download",
+                  headers: DOWNLOAD_HEADERS,
+                  content: { [op.ok.download]: { schema: { type: "string", format: "binary" } } },
+                }
+              : { description: "OK", content: { "application/json": { schema: ref(op.ok.schema) } } },
         ...Object.fromEntries(
           (op.errors ?? []).map((s) => [
             s,

@@ -13,6 +13,7 @@ import { disconnectDb } from "@/lib/server/infra/db";
 import { migrateDatabase } from "@/lib/server/infra/migrate";
 import { seedDemo } from "@/lib/server/seed/demo";
 import { createApiToken } from "@/lib/server/users/api-tokens";
+import { setPasswordFromShell } from "@/lib/server/users/password-reset";
 import { bootstrapAdmin, createUser } from "@/lib/server/users/users";
 
 const USAGE = `Usage: npm run embargo -- <command>
@@ -22,6 +23,8 @@ const USAGE = `Usage: npm run embargo -- <command>
   user create --email E --role ${ROLES.map((r) => r.toLowerCase()).join("|")} [--name N] [--password P]
                                                create a user; without --password, asks
                                                (on a terminal) or generates one
+  user set-password --email E                  set a user's password, read from stdin (or
+                                               asked on a terminal); ends their sessions
   token create --email E --name N [--expires-days D]
                                                create an API token for a user; the
                                                token is printed once, on the last line
@@ -35,15 +38,28 @@ function need(values: Record<string, unknown>, name: string): string {
   return value;
 }
 
-async function askPassword(): Promise<string | undefined> {
+async function askPassword(mayGenerate = true): Promise<string | undefined> {
   if (!process.stdin.isTTY) return undefined;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   try {
-    const answer = await rl.question("Password (at least 12 characters; empty to generate one): ");
+    const answer = await rl.question(
+      mayGenerate
+        ? "Password (at least 12 characters; empty to generate one): "
+        : "New password (at least 12 characters): ",
+    );
     return answer || undefined;
   } finally {
     rl.close();
   }
+}
+
+/** A password piped in (`printf %s "$PW" | npm run embargo -- user set-password --email E`): one line. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 async function run(argv: string[]): Promise<void> {
@@ -93,6 +109,17 @@ async function run(argv: string[]): Promise<void> {
     });
     console.log(`Created ${user.role.toLowerCase()} ${user.email}.`);
     if (generatedPassword) console.log(`Generated password (shown once): ${generatedPassword}`);
+    return;
+  }
+  if (command === "user" && sub === "set-password") {
+    const email = need(values, "email");
+    if (values.password !== undefined)
+      throw new UsageError("Pass the password on stdin or type it when asked, never as an argument.");
+    await migrateDatabase();
+    const password = process.stdin.isTTY ? await askPassword(false) : await readStdin();
+    if (!password) throw new UsageError("No password given.");
+    const user = await setPasswordFromShell(email, password);
+    console.log(`Set the password of ${user.email}; their sessions have ended.`);
     return;
   }
   if (command === "token" && sub === "create") {

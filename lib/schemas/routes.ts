@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { Permission } from "@/lib/permissions";
 
+import { passwordResetConfirm, passwordResetRequest, patchMeInput } from "./account";
 import { mailToReportInput } from "./inbound";
 import { affectedInput, linesInput, matrixQuery, overrideInput, projectInput, projectPatchInput } from "./projects";
 import { intakeInput, listReportsQuery, messageInput, patchReportInput, reporterMessageInput } from "./reports";
@@ -32,7 +33,7 @@ export type Route = {
    * the success status and the name of its JSON schema in the OpenAPI components, or the content type of a
    * download (the bytes of a file: an attachment, a raw mail)
    */
-  ok?: { status: number; schema: string } | { status: number; download: string };
+  ok?: { status: number; schema: string } | { status: number; download: string } | { status: number; empty: true };
   /** the request body may also come as multipart/form-data (the body's fields, plus `files`) */
   multipart?: boolean;
   errors?: number[];
@@ -299,6 +300,42 @@ export const routes = {
     summary: "Stop a pending mail (PENDING → CANCELLED)",
     ok: { status: 200, schema: "OutboxMail" },
     errors: [401, 403, 404, 409],
+  }),
+  getMe: route({
+    method: "GET",
+    path: "/api/v1/me",
+    access: "account.self",
+    summary: "Your account: name, role and which team mails you get",
+    ok: { status: 200, schema: "Me" },
+    errors: [401, 403],
+  }),
+  patchMe: route({
+    method: "PATCH",
+    path: "/api/v1/me",
+    access: "account.self",
+    summary: "Change your name or which team mails you get (mail: {newReport, assigned, reply, sla}, each optional)",
+    body: patchMeInput,
+    ok: { status: 200, schema: "Me" },
+    errors: [400, 401, 403],
+  }),
+  requestPasswordReset: route({
+    method: "POST",
+    path: "/api/v1/password-reset",
+    access: "public",
+    summary: "Mail a one-time reset link (valid 1 hour) if the address has an account; 202 either way (rate limited)",
+    body: passwordResetRequest,
+    ok: { status: 202, empty: true },
+    errors: [400, 429],
+  }),
+  confirmPasswordReset: route({
+    method: "POST",
+    path: "/api/v1/password-reset/confirm",
+    access: "public",
+    summary:
+      "Set a new password with a reset link's token; ends every session of the user. 400: not a valid link or a weak password; 410: expired or used",
+    body: passwordResetConfirm,
+    ok: { status: 204, empty: true },
+    errors: [400, 410, 429],
   }),
   // internal helpers of the web app, not part of the public contract
   openApi: route({

@@ -15,7 +15,12 @@ function create() {
   return new PrismaClient({
     adapter: openDatabase().factory,
     transactionOptions: { maxWait: 15_000, timeout: 15_000 },
-    omit: { user: { passwordHash: true }, apiToken: { tokenHash: true }, statusToken: { tokenHash: true } },
+    omit: {
+      user: { passwordHash: true },
+      apiToken: { tokenHash: true },
+      statusToken: { tokenHash: true },
+      passwordReset: { tokenHash: true },
+    },
   });
 }
 

@@ -22,6 +22,10 @@ const LIMITS = {
   signinAccount: () => ({ points: 100, duration: 900 }),
   signinAddress: () => ({ points: 60, duration: 900 }),
   setup: () => ({ points: 10, duration: 900 }),
+  // password reset: asking, per client address (429) and per account (silently no more mail); using a link
+  resetRequest: () => ({ points: 10, duration: 900 }),
+  resetAccount: () => ({ points: 3, duration: 3600 }),
+  resetConfirm: () => ({ points: 20, duration: 900 }),
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

@@ -7,6 +7,7 @@ import type { Transporter } from "nodemailer";
 
 import { env } from "@/lib/env";
 import { db } from "@/lib/server/infra/db";
+import { PASSWORD_RESET_TEMPLATE, REDACTED_RESET } from "@/lib/server/mail/outbox";
 
 // The outbox worker: claims due rows with FOR UPDATE SKIP LOCKED (so several
 // instances never send one mail twice), sends them over SMTP, and retries
@@ -41,6 +42,7 @@ function transport(url: string): Transporter {
 
 type Claimed = {
   id: string;
+  template: string;
   toAddr: string;
   replyTo: string | null;
   subject: string;
@@ -83,7 +85,7 @@ export async function deliverOutbox(
       LIMIT ${opts.limit ?? 20}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING "id", "toAddr", "replyTo", "subject", "text", "html", "messageId", "inReplyTo", "references", "attempts"`;
+    RETURNING "id", "template", "toAddr", "replyTo", "subject", "text", "html", "messageId", "inReplyTo", "references", "attempts"`;
   let sent = 0;
   let failed = 0;
   for (const mail of claimed) {
@@ -108,6 +110,8 @@ export async function deliverOutbox(
           lockedAt: null,
           lockedBy: null,
           lastError: null,
+          // a one-time link is kept only until it is sent: nobody reads it in the outbox afterwards
+          ...(mail.template === PASSWORD_RESET_TEMPLATE ? { text: REDACTED_RESET, html: null } : {}),
         },
       });
       sent++;

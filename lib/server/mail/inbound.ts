@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import { db, isUniqueViolation } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
+import { PASSWORD_RESET_TEMPLATE, REDACTED_RESET } from "@/lib/server/mail/outbox";
 import { allAddresses, bodyOf, findThread, firstAddress, referencedIds, replyText } from "@/lib/server/mail/threading";
 import type { Upload } from "@/lib/server/reports/attachments";
 import { saveAttachments } from "@/lib/server/reports/attachments";
@@ -177,7 +178,7 @@ export async function processInbound(stored: { id: string }, raw: Buffer): Promi
 /** Admin view: the outbox, newest first. */
 export async function listOutbox(actor: Actor | null, status?: "PENDING" | "SENT" | "FAILED") {
   authorize(actor, "settings.manage");
-  return db().outboundMail.findMany({
+  const rows = await db().outboundMail.findMany({
     where: status ? { status } : {},
     orderBy: { createdAt: "desc" },
     take: 200,
@@ -196,4 +197,6 @@ export async function listOutbox(actor: Actor | null, status?: "PENDING" | "SENT
       report: { select: { key: true } },
     },
   });
+  // a pending reset link is a credential: admins see that it waits, not the link
+  return rows.map((m) => (m.template === PASSWORD_RESET_TEMPLATE ? { ...m, text: REDACTED_RESET } : m));
 }

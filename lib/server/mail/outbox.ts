@@ -80,6 +80,11 @@ export async function enqueueMail(
   return messageId;
 }
 
+/** The template of password-reset mail, whose text (a one-time link) no admin should read in the outbox. */
+export const PASSWORD_RESET_TEMPLATE = "password_reset";
+export const REDACTED_RESET =
+  "(A password-reset link. Its text is not shown in the outbox and is not kept after sending.)";
+
 export const NEEDS_FULL_REPORT =
   "Your message did not include the report itself in its body (only a link or an attachment, or nothing). Our policy asks for the whole report in the e-mail body: please reply with the details — affected versions, steps to reproduce and impact.";
 
