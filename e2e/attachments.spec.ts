@@ -74,3 +74,89 @@ test.describe("attachments over HTTP", () => {
     expect(wrong.headers()["content-security-policy"]).toBe("sandbox; default-src 'none'");
   });
 });
+
+type Listed = { items: { id: string; filename: string; size: number; sha256: string; stored: boolean }[] };
+
+test.describe("uploads from the public pages", () => {
+  test("a reporter attaches files on the form; the team's API serves them byte-identical", async ({ page, api }) => {
+    const script = Buffer.from("#!/bin/sh\ncurl -s 'http://localhost:3000/%2e%2e/%2e%2e/etc/passwd'\n", "utf8");
+    const dump = randomBytes(300 * 1024);
+    await page.goto("/report");
+    await page.getByLabel("Title").fill("Traversal through encoded dots (files attached)");
+    await page
+      .getByLabel("Description")
+      .fill("Run the attached script against a default app; the dump is the response.");
+    await page.getByLabel("Your e-mail").fill("files@example.org");
+
+    // too large: said at once, and the form is not sent
+    await page
+      .getByLabel("Attachments")
+      .setInputFiles([
+        { name: "huge.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(5 * 1024 * 1024 + 1) },
+      ]);
+    await expect(page.getByText("huge.bin is over the 5 MB limit for one file.")).toBeVisible();
+    await page.getByRole("button", { name: "Send report" }).click();
+    await expect(page.getByTestId("report-submitted")).toHaveCount(0);
+
+    await page.getByLabel("Attachments").setInputFiles([
+      { name: "poc.sh", mimeType: "application/x-sh", buffer: script },
+      { name: "response dump.bin", mimeType: "application/octet-stream", buffer: dump },
+    ]);
+    await expect(page.getByTestId("chosen-files")).toContainText("response dump.bin (300 kB)");
+    await page.getByRole("button", { name: "Send report" }).click();
+    await expect(page.getByTestId("report-submitted")).toBeVisible();
+    const key = (await page.getByTestId("report-submitted").locator(".font-mono").first().textContent())!;
+
+    const handler = await api("handler");
+    const { items } = (await (await handler.get(`/api/v1/reports/${key}/attachments`)).json()) as Listed;
+    expect(items.map((i) => [i.filename, i.size, i.sha256, i.stored])).toEqual([
+      ["poc.sh", script.length, sha(script), true],
+      ["response dump.bin", dump.length, sha(dump), true],
+    ]);
+    const file = await handler.get(`/api/v1/reports/${key}/attachments/${items[1]!.id}`);
+    expect((await file.body()).equals(dump)).toBe(true);
+  });
+
+  test("without JavaScript, the form and the status page's reply take files too", async ({ browser, api }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const log = Buffer.from("GET /..%2f..%2fetc/passwd 200\n", "utf8");
+    await page.goto("/report");
+    await page.getByLabel("Title").fill("No-JS upload");
+    await page.getByLabel("Description").fill("Sent from a browser without JavaScript, with a log.");
+    await page.getByLabel("Your e-mail").fill("nojs-files@example.org");
+    await page.getByLabel("Attachments").setInputFiles([{ name: "access.log", mimeType: "text/plain", buffer: log }]);
+    await page.getByRole("button", { name: "Send report" }).click();
+    await expect(page.getByTestId("report-submitted")).toBeVisible();
+    const key = (await page.getByTestId("report-submitted").locator(".font-mono").first().textContent())!;
+    const statusPath = new URL((await page.getByTestId("status-link").textContent())!).pathname;
+
+    await page.goto(statusPath);
+    await page.getByLabel("Reply to the security team").fill("And the matching error log.");
+    await page
+      .getByLabel("Files (optional)")
+      .setInputFiles([{ name: "error.log", mimeType: "text/plain", buffer: Buffer.from("ENOENT /etc/shadow\n") }]);
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await expect(page.getByText("Sent. The security team has been notified.")).toBeVisible();
+    await expect(page.getByText("And the matching error log.")).toBeVisible();
+
+    // a file over the limit: the text still arrives, the page says the files did not
+    await page.getByLabel("Reply to the security team").fill("Here is the full capture.");
+    await page
+      .getByLabel("Files (optional)")
+      .setInputFiles([
+        { name: "capture.pcap", mimeType: "application/vnd.tcpdump.pcap", buffer: Buffer.alloc(5 * 1024 * 1024 + 1) },
+      ]);
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await expect(page.getByRole("alert")).toContainText("Your reply was sent without its files.");
+    await expect(page.getByRole("alert")).toContainText("capture.pcap is over the 5 MB limit");
+    await expect(page.getByText("Here is the full capture.")).toBeVisible();
+    await context.close();
+
+    const handler = await api("handler");
+    const { items } = (await (await handler.get(`/api/v1/reports/${key}/attachments`)).json()) as Listed;
+    expect(items.map((i) => i.filename)).toEqual(["access.log", "error.log"]);
+    const file = await handler.get(`/api/v1/reports/${key}/attachments/${items[0]!.id}`);
+    expect((await file.body()).equals(log)).toBe(true);
+  });
+});

@@ -56,6 +56,7 @@ export const routes = {
     access: "public",
     summary: "Submit a report (public intake, rate limited)",
     body: intakeInput,
+    multipart: true,
     ok: { status: 201, schema: "IntakeResult" },
     errors: [400, 413, 429],
   }),

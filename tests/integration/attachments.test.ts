@@ -2,9 +2,12 @@ import { createHash, randomBytes } from "node:crypto";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { POST as reply } from "@/app/(public)/status/[token]/reply/route";
 import { GET as download } from "@/app/api/v1/reports/[key]/attachments/[id]/route";
 import { GET as list } from "@/app/api/v1/reports/[key]/attachments/route";
+import { POST as submit } from "@/app/api/v1/reports/route";
 import { SYSTEM } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/infra/db";
 import { receiveEmail } from "@/lib/server/mail/inbound";
 import { listAttachments, readAttachment } from "@/lib/server/reports/attachments";
 import { getReport } from "@/lib/server/reports/detail";
@@ -168,5 +171,114 @@ describe("attachments of a mailed report", () => {
     // (threaded by the key alone: a note for the team, with the files it brought)
     const message = (await getReport(actors.viewer, key)).timeline.find((e) => e.data?.via === "email");
     expect(message?.data).toMatchObject({ via: "email", attachments: [{ id: added.id, filename: "poc.sh" }] });
+  });
+});
+
+describe("uploads", () => {
+  const form = (fields: Record<string, string>, files: { name: string; type: string; bytes: Buffer }[]) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(fields)) data.set(k, v);
+    for (const f of files) data.append("files", new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+    return data;
+  };
+  const intake = (data: FormData) =>
+    submit(new Request("http://localhost:3000/api/v1/reports", { method: "POST", body: data }), {
+      params: Promise.resolve({}),
+    });
+  const fields = {
+    title: "Upload: traversal in static()",
+    body: "The attached script shows it.",
+    reporterEmail: "upload@example.org",
+  };
+
+  it("takes a multipart report with its files: listed, downloadable byte-identical, named in the timeline", async () => {
+    const res = await intake(
+      form(fields, [
+        { name: "poc.py", type: "text/x-python", bytes: Buffer.from("print('pwned')\n") },
+        { name: "trace.bin", type: "", bytes: binary },
+      ]),
+    );
+    expect(res.status).toBe(201);
+    const { key: uploaded } = (await res.json()) as { key: string };
+    const { items } = await listAttachments(actors.viewer, uploaded);
+    expect(items).toMatchObject([
+      { filename: "poc.py", contentType: "text/x-python", size: 15, stored: true, previewable: true },
+      { filename: "trace.bin", contentType: "application/octet-stream", sha256: sha(binary), stored: true },
+    ]);
+    const file = await call(`/api/v1/reports/${uploaded}/attachments/${items[1]!.id}`, {
+      key: uploaded,
+      id: items[1]!.id,
+    });
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer()).equals(binary)).toBe(true);
+    expect(file.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+    const report = await getReport(actors.viewer, uploaded);
+    expect(report.body).toBe(fields.body);
+    expect(report.timeline.find((e) => e.kind === "received")?.data).toMatchObject({
+      source: "API",
+      attachments: [
+        { id: items[0]!.id, filename: "poc.py" },
+        { id: items[1]!.id, filename: "trace.bin" },
+      ],
+    });
+  });
+
+  it("refuses an eleventh file or one over the limit with 413 and a field error, saving nothing", async () => {
+    const before = await db().report.count();
+    const eleven = Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.txt`, type: "text/plain", bytes: patch }));
+    const tooMany = await intake(form(fields, eleven));
+    expect(tooMany.status).toBe(413);
+    expect(await tooMany.json()).toEqual({
+      error: { code: "too_large", message: "At most 10 files (you chose 11).", fields: { files: expect.any(String) } },
+    });
+    const tooBig = await intake(form(fields, [{ name: "core.dump", type: "", bytes: huge }]));
+    expect(tooBig.status).toBe(413);
+    expect(((await tooBig.json()) as { error: { fields: object } }).error.fields).toEqual({
+      files: "core.dump is over the 4 kB limit for one file.",
+    });
+    expect(await db().report.count()).toBe(before);
+
+    const ten = await intake(form(fields, eleven.slice(0, 10)));
+    expect(ten.status).toBe(201);
+    const { key: tenKey } = (await ten.json()) as { key: string };
+    expect((await listAttachments(actors.viewer, tenKey)).items).toHaveLength(10);
+  });
+
+  it("answers bad multipart fields as the JSON intake does", async () => {
+    const res = await intake(form({ ...fields, reporterEmail: "not-an-address" }, []));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { fields: object } }).error.fields).toHaveProperty("reporterEmail");
+  });
+
+  it("attaches files to a reporter's reply on the status page, and keeps the text when files are refused", async () => {
+    const { key: mine, token } = await makeReport({ title: "Reply with files" });
+    const post = (data: FormData) =>
+      reply(new Request(`http://localhost:3000/status/${token}/reply`, { method: "POST", body: data }), {
+        params: Promise.resolve({ token }),
+      });
+    const ok = await post(
+      form({ body: "Here is the log you asked for." }, [{ name: "server.log", type: "text/plain", bytes: patch }]),
+    );
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toBe(`/status/${token}?done=reply`);
+    const { items } = await listAttachments(actors.viewer, mine);
+    expect(items).toMatchObject([{ filename: "server.log", size: patch.length, stored: true }]);
+    const message = (await getReport(actors.viewer, mine)).timeline.find(
+      (e) => e.body === "Here is the log you asked for.",
+    );
+    expect(message).toMatchObject({
+      kind: "message",
+      visibility: "reporter",
+      data: { attachments: [{ id: items[0]!.id, filename: "server.log" }] },
+    });
+
+    const refused = await post(form({ body: "And the core dump." }, [{ name: "core.dump", type: "", bytes: huge }]));
+    expect(refused.status).toBe(303);
+    const back = new URL(refused.headers.get("location")!, "http://localhost");
+    expect(back.searchParams.get("done")).toBe("reply");
+    expect(back.searchParams.get("error")).toMatch(/sent without its files.*core\.dump is over/);
+    const after = await getReport(actors.viewer, mine);
+    expect(after.timeline.some((e) => e.body === "And the core dump.")).toBe(true);
+    expect((await listAttachments(actors.viewer, mine)).items).toHaveLength(1);
   });
 });

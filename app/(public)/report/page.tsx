@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { env } from "@/lib/env";
 import { listPublicProjects } from "@/lib/server/projects/projects";
 
 import { ReportForm } from "./report-form";
@@ -16,7 +17,7 @@ export default async function ReportPage() {
         an attachment. We acknowledge every report within 48 hours and send a detailed response within 48 hours after
         that. Bugs in third-party modules should go to their own maintainers.
       </p>
-      <ReportForm projects={projects} />
+      <ReportForm projects={projects} maxFileBytes={env().ATTACHMENT_MAX_BYTES} />
     </>
   );
 }

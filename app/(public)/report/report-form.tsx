@@ -8,18 +8,27 @@ import { Card } from "@/components/ui/card";
 import type { CreditPreference } from "@/components/ui/credit-choices";
 import { CreditChoices } from "@/components/ui/credit-choices";
 import { Field, TextField, describedBy, inputClass } from "@/components/ui/field";
+import { FileField } from "@/components/ui/file-field";
 import { Markdown } from "@/components/ui/markdown";
 import { fieldBinder, formFeedback } from "@/lib/action-state";
 
 import type { ReportFormState } from "./actions";
 import { submitReportAction } from "./actions";
 
-export function ReportForm({ projects }: { projects: { slug: string; name: string }[] }) {
+export function ReportForm({
+  projects,
+  maxFileBytes,
+}: {
+  projects: { slug: string; name: string }[];
+  /** ATTACHMENT_MAX_BYTES: the largest file the form takes */
+  maxFileBytes: number;
+}) {
   const [state, action, pending] = useActionState<ReportFormState, FormData>(submitReportAction, {});
   const { error, fields: f, values: v } = formFeedback(state);
   const field = fieldBinder(state);
   const [body, setBody] = useState(v.body ?? "");
   const [preview, setPreview] = useState(false);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
 
   if (state.ok) {
     return (
@@ -53,7 +62,15 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
   }
 
   return (
-    <form action={action} className="mt-6 space-y-5" noValidate>
+    <form
+      action={action}
+      className="mt-6 space-y-5"
+      noValidate
+      // too many or too large files: say so here rather than send megabytes to be refused
+      onSubmit={(e) => {
+        if (fileProblem) e.preventDefault();
+      }}
+    >
       <Card className="space-y-4 p-5">
         <TextField
           {...field("title")}
@@ -131,6 +148,13 @@ export function ReportForm({ projects }: { projects: { slug: string; name: strin
           </Field>
           <TextField {...field("reportedVersion")} label="Version tested (optional)" placeholder="e.g. 4.21.2" />
         </div>
+        <FileField
+          id="files"
+          label="Attachments"
+          maxBytes={maxFileBytes}
+          error={f.files ? `${f.files} Choose the files again.` : undefined}
+          onProblem={setFileProblem}
+        />
       </Card>
       <Card className="space-y-4 p-5">
         <div className="grid gap-4 sm:grid-cols-2">

@@ -156,6 +156,30 @@ export async function readBytes(req: Request, maxBytes: number): Promise<Buffer>
   return Buffer.concat(chunks);
 }
 
+/** Whether a request's body is multipart/form-data (a form with files). */
+export function isMultipart(req: Request): boolean {
+  return /^multipart\/form-data\s*;/i.test(req.headers.get("content-type") ?? "");
+}
+
+/** Reads a form body (urlencoded or multipart) of at most maxBytes (413 past it) and parses it. */
+export async function readForm(req: Request, maxBytes: number): Promise<FormData> {
+  const bytes = await readBytes(req, maxBytes);
+  try {
+    return await new Response(new Uint8Array(bytes), {
+      headers: { "Content-Type": req.headers.get("content-type") ?? "application/x-www-form-urlencoded" },
+    }).formData();
+  } catch {
+    throw new DomainError("bad_request", "The form data could not be read.");
+  }
+}
+
+/** A form's non-empty text fields as a plain object (files and empty fields left out), for a use case's schema. */
+export function textFields(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of form) if (typeof value === "string" && value !== "") out[name] = value;
+  return out;
+}
+
 /** Query parameters as a plain object (for zod). */
 export function queryOf(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url).searchParams);

@@ -9,6 +9,8 @@ import { db } from "@/lib/server/infra/db";
 import { parseInput } from "@/lib/server/infra/validate";
 import { enqueueMail, templates } from "@/lib/server/mail/outbox";
 import { mailTeam } from "@/lib/server/mail/team-mail";
+import type { Upload } from "@/lib/server/reports/attachments";
+import { saveAttachments } from "@/lib/server/reports/attachments";
 import type { GuessSource } from "@/lib/server/reports/project-guess";
 import { guessReportProject } from "@/lib/server/reports/project-guess";
 import { recordEvent } from "@/lib/server/reports/timeline";
@@ -48,6 +50,8 @@ type NewReport = {
   actorId?: string | null;
   /** when it arrived, if not now (a mail made into a report by hand later): the clocks run from then */
   receivedAt?: Date;
+  /** files uploaded with the report (web form, API multipart): stored, and named in the "received" entry */
+  files?: Upload[];
 };
 
 /** Creates the reporter (or reuses them), the report in NEW, its status link and the receipt mail, inside `tx`. */
@@ -99,11 +103,12 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
     });
   }
   const from = { kind: "reporter" as const, label: input.reporterName || reporter.name || reporter.email };
+  const attachments = input.files?.length ? await saveAttachments(tx, report.id, input.files) : [];
   await recordEvent(tx, from, report.id, {
     kind: "received",
     visibility: "REPORTER",
     at: now,
-    data: { source: input.source },
+    data: { source: input.source, ...(attachments.length ? { attachments } : {}) },
   });
   if (guessed) {
     const { slug, name, from: readFrom } = guessed.guess;
@@ -129,10 +134,14 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
   return { id: report.id, key, token };
 }
 
-/** Public intake (web form and API): validates, then creates the report in one transaction. */
+/**
+ * Public intake (web form and API): validates, then creates the report in one
+ * transaction. `files` were read by uploadsFromForm, which refused too many or
+ * too large ones before anything is written.
+ */
 export async function submitReport(
   raw: unknown,
-  opts: { source?: "WEB" | "API" } = {},
+  opts: { source?: "WEB" | "API"; files?: Upload[] } = {},
 ): Promise<{ key: string; statusUrl: string; token: string }> {
   const input = parseInput(intakeInput, raw);
   if (Buffer.byteLength(input.body, "utf8") > MAX_BODY_BYTES) {
@@ -156,6 +165,7 @@ export async function submitReport(
       ...input,
       projectId: project?.id ?? null,
       source: opts.source ?? "WEB",
+      files: opts.files,
       guess: { recipients: [], subject: input.title, body: input.body },
     });
   });

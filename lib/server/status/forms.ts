@@ -1,8 +1,10 @@
 import "server-only";
 
+import { multipartLimit } from "@/lib/domain/attachments";
+import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { MAX_MESSAGE_BYTES } from "@/lib/schemas/reports";
-import { readBytes, toErrorResponse } from "@/lib/server/http/api";
+import { isMultipart, readForm, toErrorResponse } from "@/lib/server/http/api";
 import { isStatusToken } from "@/lib/server/status/token";
 import { STATUS_PAGE_HEADERS } from "@/lib/status-headers";
 
@@ -15,7 +17,8 @@ import { STATUS_PAGE_HEADERS } from "@/lib/status-headers";
 export async function handleStatusForm(
   req: Request,
   token: string,
-  run: (form: FormData) => Promise<string>,
+  /** what was done (the page says so), and what went wrong alongside it, if anything */
+  run: (form: FormData) => Promise<string | { done: string; error: string }>,
 ): Promise<Response> {
   // a malformed token never reaches a redirect (it could point anywhere)
   if (!isStatusToken(token))
@@ -28,13 +31,10 @@ export async function handleStatusForm(
     });
   };
   try {
-    // read at most a few messages' worth, whatever the (possibly chunked) request claims
-    const bytes = await readBytes(req, MAX_MESSAGE_BYTES * 4);
-    const form = await new Response(new Uint8Array(bytes), {
-      headers: { "Content-Type": req.headers.get("content-type") ?? "application/x-www-form-urlencoded" },
-    }).formData();
-    const done = await run(form);
-    return back({ done });
+    // read at most a few messages' worth (and the files a reply may carry), whatever the request claims
+    const limit = isMultipart(req) ? multipartLimit(env().ATTACHMENT_MAX_BYTES) : MAX_MESSAGE_BYTES * 4;
+    const done = await run(await readForm(req, limit));
+    return back(typeof done === "string" ? { done } : { done: done.done, error: done.error.slice(0, 300) });
   } catch (error) {
     if (error instanceof DomainError) {
       if (error.code === "not_found") return toErrorResponse(error, "status-form");

@@ -8,6 +8,8 @@ import { publishReportChange } from "@/lib/server/infra/live";
 import { enforceRateLimit } from "@/lib/server/infra/rate-limit";
 import { parseInput } from "@/lib/server/infra/validate";
 import { mailTeam } from "@/lib/server/mail/team-mail";
+import type { Upload } from "@/lib/server/reports/attachments";
+import { saveAttachments } from "@/lib/server/reports/attachments";
 import { refuseOversizedMessage } from "@/lib/server/reports/messages";
 import { recordEvent } from "@/lib/server/reports/timeline";
 import { pausedFor } from "@/lib/server/sla/policy";
@@ -16,19 +18,24 @@ import { auditByReporter, reportForToken, reporterActor } from "@/lib/server/sta
 // The reporter's answers: a reply on the status page, and what follows any
 // answer (also by mail, see lib/server/mail/inbound.ts).
 
-/** POST /api/v1/status/{token}/messages: the reporter's reply on the status page. */
-export async function postReporterMessage(token: string, raw: unknown, clientKey: string) {
+/**
+ * POST /api/v1/status/{token}/messages: the reporter's reply on the status page, with the files it
+ * carries (read by uploadsFromForm, which refused too many or too large ones).
+ */
+export async function postReporterMessage(token: string, raw: unknown, clientKey: string, files: Upload[] = []) {
   await enforceRateLimit("reply", clientKey);
   refuseOversizedMessage(raw);
   const input = parseInput(reporterMessageInput, raw);
   const now = new Date();
   const result = await db().$transaction(async (tx) => {
     const report = await reportForToken(tx, token);
+    const attachments = files.length ? await saveAttachments(tx, report.id, files) : [];
     const event = await recordEvent(tx, reporterActor(report), report.id, {
       at: now,
       kind: "message",
       visibility: "REPORTER",
       body: input.body,
+      ...(attachments.length ? { data: { attachments } } : {}),
     });
     await afterReporterAnswer(tx, report, now, "status_page");
     await auditByReporter(tx, report.reporter.email, {

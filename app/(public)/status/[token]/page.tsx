@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import { Stepper } from "@/components/ui/stepper";
 import { REPORTER_STAGES } from "@/lib/domain/workflow";
+import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { formatInstant, formatSpan } from "@/lib/format";
 import type { StatusViewDto } from "@/lib/schemas/reports";
@@ -130,7 +131,7 @@ export default async function StatusPage({
           </ol>
         )}
         {view.stage === "closed" || view.stage === "disclosed" ? null : (
-          <ReplyForm token={token} done={done} error={error} />
+          <ReplyForm token={token} done={done} error={error} maxFileBytes={env().ATTACHMENT_MAX_BYTES} />
         )}
       </Card>
       {view.disclosure ? (

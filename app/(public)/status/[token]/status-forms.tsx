@@ -1,6 +1,7 @@
 import { Button } from "@/components/ui/button";
 import { CreditChoices } from "@/components/ui/credit-choices";
 import { inputClass } from "@/components/ui/field";
+import { MAX_UPLOAD_FILES, formatBytes } from "@/lib/domain/attachments";
 
 // Plain HTML forms: they work with and without JavaScript (see lib/server/status/forms.ts).
 
@@ -20,9 +21,20 @@ function Feedback({ done, error, when }: { done?: string; error?: string; when: 
   return null;
 }
 
-export function ReplyForm({ token, done, error }: { token: string; done?: string; error?: string }) {
+export function ReplyForm({
+  token,
+  done,
+  error,
+  maxFileBytes,
+}: {
+  token: string;
+  done?: string;
+  error?: string;
+  /** ATTACHMENT_MAX_BYTES: the largest file a reply takes */
+  maxFileBytes: number;
+}) {
   return (
-    <form method="post" action={`/status/${token}/reply`} className="mt-4 space-y-2">
+    <form method="post" action={`/status/${token}/reply`} encType="multipart/form-data" className="mt-4 space-y-2">
       <label htmlFor="reply" className="block text-[13px] font-medium">
         Reply to the security team
       </label>
@@ -35,6 +47,22 @@ export function ReplyForm({ token, done, error }: { token: string; done?: string
         className={`${inputClass} text-[14px]`}
         placeholder="Answer a question, add details, or ask us something."
       />
+      <div className="space-y-1">
+        <label htmlFor="reply-files" className="block text-[13px] font-medium">
+          Files (optional)
+        </label>
+        <input
+          id="reply-files"
+          name="files"
+          type="file"
+          multiple
+          aria-describedby="reply-files-hint"
+          className="block w-full text-[13px] file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-[13px] file:font-medium dark:file:border-zinc-700 dark:file:bg-zinc-900"
+        />
+        <p id="reply-files-hint" className="text-[12px] text-zinc-500">
+          Up to {MAX_UPLOAD_FILES} files, each at most {formatBytes(maxFileBytes)}.
+        </p>
+      </div>
       <Feedback done={done} error={error} when="reply" />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-[12px] text-zinc-500">Replies to our e-mails arrive here too.</p>
