@@ -1,6 +1,5 @@
 import type { NextConfig } from "next";
 
-import { multipartLimit } from "./lib/domain/attachments";
 import { DOWNLOAD_CSP, DOWNLOAD_PATH_PATTERN, STATUS_PAGE_HEADERS } from "./lib/status-headers";
 
 const statusHeaders = Object.entries(STATUS_PAGE_HEADERS).map(([key, value]) => ({ key, value }));
@@ -8,8 +7,9 @@ const statusHeaders = Object.entries(STATUS_PAGE_HEADERS).map(([key, value]) => 
 // Forms with files (the public report form's server action, the status page's reply, which the proxy sees)
 // may carry ten files of ATTACHMENT_MAX_BYTES each: Next's own body limits (1 MB for server actions; 10 MB
 // for a body the proxy copies, which it silently cuts short) must let that through. Read when the server
-// starts, so a changed ATTACHMENT_MAX_BYTES takes effect without a rebuild.
-const uploadLimit = multipartLimit(Number(process.env.ATTACHMENT_MAX_BYTES) || 5 * 1024 * 1024);
+// starts, so a changed ATTACHMENT_MAX_BYTES takes effect without a rebuild. The same sum as multipartLimit() in
+// lib/domain/attachments.ts (10 files and 1 MB for the text): the config loader resolves only one imported file.
+const uploadLimit = 10 * (Number(process.env.ATTACHMENT_MAX_BYTES) || 5 * 1024 * 1024) + 1024 * 1024;
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
