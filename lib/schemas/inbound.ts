@@ -8,6 +8,10 @@ export const inboundResultSchema = z.object({
   threaded: z.boolean(),
   duplicate: z.boolean().optional(),
   unparsed: z.boolean().optional(),
+  retrying: z
+    .boolean()
+    .optional()
+    .describe("kept, but processing failed: it is retried in the background (never send it again)"),
 });
 export type InboundResult = z.infer<typeof inboundResultSchema>;
 
@@ -15,7 +19,10 @@ export type InboundResult = z.infer<typeof inboundResultSchema>;
 export const unparsedMailSchema = z.object({
   id: z.string(),
   receivedAt: z.string(),
-  status: z.enum(["UNPARSED", "RECEIVED"]).describe("RECEIVED: stored, then processing failed (stuck)"),
+  status: z
+    .enum(["UNPARSED", "RECEIVED", "FAILED"])
+    .describe("RECEIVED: stored, then processing failed (being retried); FAILED: retries gave up"),
+  attempts: z.number().describe("failed processing attempts so far"),
   sizeBytes: z.number(),
   fromAddr: z.string().nullable(),
   subject: z.string().nullable(),

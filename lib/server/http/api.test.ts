@@ -19,7 +19,11 @@ describe("error responses", () => {
   it("answer 503 with Retry-After when the database is unreachable, so mail systems retry", async () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
     const res = toErrorResponse(
-      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+        code: "ECONNREFUSED",
+        syscall: "connect",
+        errno: -111,
+      }),
       "req-2",
     );
     expect(res.status).toBe(503);

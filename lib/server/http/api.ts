@@ -7,6 +7,7 @@ import type { Route } from "@/lib/schemas/routes";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import { bearerActor, sessionActor } from "@/lib/server/auth/session";
+import { classifyDatabaseError, isDatabaseUnavailable } from "@/lib/server/infra/db-errors";
 
 // The one wrapper every /api route goes through: it resolves who is asking,
 // checks the permission the route declares, and turns errors into the
@@ -43,30 +44,35 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(body), { ...init, headers });
 }
 
-function isDatabaseDown(error: unknown): boolean {
-  const text =
-    error instanceof Error ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""}` : "";
-  return /ECONNREFUSED|ETIMEDOUT|P1001|P1017|DatabaseNotReachable|Can't reach database|Connection terminated/i.test(
-    text,
+/** 503 with Retry-After: the mail system (or any client) should try again shortly. */
+export function unavailableResponse(error: unknown, requestId: string): Response {
+  console.error(`[${requestId}] database unavailable:`, error instanceof Error ? error.message : error);
+  return errorResponse(
+    new DomainError("unavailable", "The database is unavailable. Try again shortly.", {
+      headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+    }),
+    requestId,
   );
 }
 
+export const RETRY_AFTER_SECONDS = 5;
+
+/** The error as the client sees it; a database unavailability is recognised by its type or code. */
 export function toErrorResponse(error: unknown, requestId: string): Response {
   if (error instanceof DomainError) return errorResponse(error, requestId);
-  if (isDatabaseDown(error)) {
-    console.error(`[${requestId}] database unavailable:`, error instanceof Error ? error.message : error);
-    return errorResponse(
-      new DomainError("unavailable", "The database is unavailable. Try again shortly.", {
-        headers: { "Retry-After": "5" },
-      }),
-      requestId,
-    );
-  }
+  if (classifyDatabaseError(error) === true) return unavailableResponse(error, requestId);
   console.error(`[${requestId}] unhandled error:`, error);
   return json(
     { error: { code: "internal", message: `Something went wrong (request ${requestId}).` } },
     { status: 500, headers: { "X-Request-Id": requestId } },
   );
+}
+
+/** As toErrorResponse, and an error of no known kind is a 503 too when the database does not answer a probe. */
+export async function toErrorResponseProbing(error: unknown, requestId: string): Promise<Response> {
+  if (!(error instanceof DomainError) && (await isDatabaseUnavailable(error)))
+    return unavailableResponse(error, requestId);
+  return toErrorResponse(error, requestId);
 }
 
 async function resolveActor(req: Request): Promise<Actor | null> {
@@ -109,7 +115,7 @@ export function withRole<P = Record<string, never>>(route: Route, handler: Handl
       res.headers.set("X-Request-Id", requestId);
       return res;
     } catch (error) {
-      return toErrorResponse(error, requestId);
+      return toErrorResponseProbing(error, requestId);
     }
   };
 }

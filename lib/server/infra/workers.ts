@@ -2,6 +2,7 @@ import "server-only";
 
 import { env } from "@/lib/env";
 import { deliverOutbox } from "@/lib/server/mail/deliver";
+import { retryReceivedMail } from "@/lib/server/mail/retry";
 import { runSlaAlerts } from "@/lib/server/sla/alerts";
 
 // Background work inside the server process, started once from
@@ -32,6 +33,7 @@ export function startWorkers(): void {
   store.__embargoWorkers = [
     every(5_000, "outbox", () => deliverOutbox()),
     every(60_000, "sla-alerts", () => runSlaAlerts()),
+    every(15_000, "inbound-retry", () => retryReceivedMail()),
   ];
 }
 

@@ -1,15 +1,19 @@
 import "server-only";
 
+import { createHash } from "node:crypto";
+
 import type { ParsedMail } from "mailparser";
 import { simpleParser } from "mailparser";
 
 import { needsFullReport } from "@/lib/domain/mail-body";
+import { makeStorable, storableText } from "@/lib/domain/storable-text";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { InboundResult } from "@/lib/schemas/inbound";
 import { MAX_TITLE } from "@/lib/schemas/reports";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import { db, isUniqueViolation } from "@/lib/server/infra/db";
+import { isDatabaseUnavailable } from "@/lib/server/infra/db-errors";
 import { publishReportChange } from "@/lib/server/infra/live";
 import { PASSWORD_RESET_TEMPLATE, REDACTED_RESET } from "@/lib/server/mail/outbox";
 import { allAddresses, bodyOf, findThread, firstAddress, referencedIds, replyText } from "@/lib/server/mail/threading";
@@ -23,7 +27,9 @@ import { afterReporterAnswer } from "@/lib/server/status/reply";
 // Inbound e-mail. The raw message is stored first, in a transaction of its
 // own, so nothing is lost whatever happens next; then it is parsed, and
 // either threaded onto its report (a reply) or turned into a new report.
-// The same Message-ID twice is accepted once.
+// The same raw bytes twice (SHA-256) are stored once; a different mail that
+// reuses a Message-ID is kept and flagged. A message whose processing fails
+// stays RECEIVED and is retried with backoff (lib/server/mail/retry.ts).
 
 export const MAX_INBOUND_BYTES = 25 * 1024 * 1024;
 
@@ -36,35 +42,54 @@ export function mailFiles(mail: ParsedMail): Upload[] {
   }));
 }
 
-/** The message already received under this Message-ID, if any. */
-function earlierCopy(messageId: string) {
-  return db().inboundMessage.findUnique({
-    where: { messageId },
-    select: { report: { select: { key: true } }, status: true },
-  });
+/** Failed processing attempts before a message is FAILED, and the wait before attempt n+1 (30 s doubling, ≤ 1 h). */
+export const MAX_ATTEMPTS = 6;
+export const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+
+/** What an earlier copy of the same bytes became, answered again. */
+function answerOf(row: { status: string; report: { key: string } | null }): InboundResult {
+  return {
+    key: row.report?.key ?? null,
+    threaded: row.status === "THREADED",
+    duplicate: true,
+    ...(row.status === "UNPARSED" ? { unparsed: true } : {}),
+  };
 }
 
-/** Files a second copy as a duplicate and answers as the first copy was answered. */
-async function markDuplicate(
-  id: string,
-  meta: Prisma.InboundMessageUpdateInput,
-  messageId: string,
-  earlier: Awaited<ReturnType<typeof earlierCopy>>,
-): Promise<InboundResult> {
-  await db().inboundMessage.update({
-    where: { id },
-    data: { ...meta, status: "DUPLICATE", error: `Duplicate of ${messageId}` },
-  });
-  return { key: earlier?.report?.key ?? null, threaded: earlier?.status === "THREADED", duplicate: true };
-}
+export const rawSha256 = (raw: Buffer) => createHash("sha256").update(raw).digest("hex");
 
 export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
-  // 1. keep the raw message, whatever it is
-  const stored = await db().inboundMessage.create({
-    data: { raw: new Uint8Array(raw), sizeBytes: raw.length },
-    select: { id: true },
-  });
-  return processInbound(stored, raw);
+  // 1. keep the raw message, whatever it is, once per distinct bytes
+  const hash = rawSha256(raw);
+  let stored: { id: string };
+  try {
+    stored = await db().inboundMessage.create({
+      data: {
+        raw: new Uint8Array(raw.buffer as ArrayBuffer, raw.byteOffset, raw.length),
+        sizeBytes: raw.length,
+        rawSha256: hash,
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error, "rawSha256")) throw error;
+    // a retry of the same bytes: answer as the first copy did, or finish it if it never got through
+    const first = await db().inboundMessage.findUniqueOrThrow({
+      where: { rawSha256: hash },
+      select: { id: true, status: true, report: { select: { key: true } } },
+    });
+    if (first.status !== "RECEIVED") return answerOf(first);
+    stored = first;
+  }
+  try {
+    return await processInbound(stored, raw);
+  } catch (error) {
+    // the database is down: the mail system should retry (the same bytes find this row again)
+    if (await isDatabaseUnavailable(error)) throw error;
+    // anything else: the raw message is kept and the retry worker tries it again
+    console.error(`inbound ${stored.id} failed, will retry:`, error instanceof Error ? error.message : error);
+    return { key: null, threaded: false, retrying: true };
+  }
 }
 
 /** The best text of a stored message for a report made from it by hand (its parsed body, else the raw text). */
@@ -89,10 +114,12 @@ export async function processInbound(stored: { id: string }, raw: Buffer): Promi
   } catch (error) {
     await db().inboundMessage.update({
       where: { id: stored.id },
-      data: { status: "UNPARSED", error: error instanceof Error ? error.message.slice(0, 500) : "unparseable" },
+      data: { status: "UNPARSED", error: errorText(error, "unparseable") },
     });
     return { key: null, threaded: false, unparsed: true };
   }
+  // PostgreSQL stores no NUL and no invalid UTF-8 in text: replace them everywhere in the parsed mail
+  makeStorable(mail);
   const from = firstAddress(mail.from);
   const messageId = mail.messageId?.trim().slice(0, 998) || null;
   const meta = {
@@ -110,15 +137,21 @@ export async function processInbound(stored: { id: string }, raw: Buffer): Promi
     return { key: null, threaded: false, unparsed: true };
   }
 
-  // 3. the same Message-ID twice is accepted once
-  if (messageId) {
-    const earlier = await earlierCopy(messageId);
-    if (earlier) return markDuplicate(stored.id, meta, messageId, earlier);
-  }
+  // 3. a different mail reusing an earlier one's Message-ID is kept and flagged (the same bytes were caught at step 1)
+  const reused =
+    messageId !== null &&
+    (await db().inboundMessage.count({ where: { messageId, id: { not: stored.id }, reportId: { not: null } } })) > 0;
 
   try {
     const result = await db().$transaction(async (tx) => {
-      await tx.inboundMessage.update({ where: { id: stored.id }, data: { ...meta, messageId } });
+      // one processing at a time per row (an HTTP retry, the retry worker, an admin's reprocess)
+      const [row] = await tx.$queryRaw<{ status: string }[]>`
+        SELECT status::text AS status FROM "InboundMessage" WHERE id = ${stored.id}::uuid FOR UPDATE`;
+      if (row && !["RECEIVED", "UNPARSED", "FAILED"].includes(row.status)) return { done: true as const };
+      await tx.inboundMessage.update({
+        where: { id: stored.id },
+        data: { ...meta, messageId, reusedMessageId: reused, error: null },
+      });
       const thread = await findThread(tx, mail, from.address);
       const now = new Date();
       if (thread) {
@@ -139,7 +172,7 @@ export async function processInbound(stored: { id: string }, raw: Buffer): Promi
         const report = await tx.report.findUniqueOrThrow({ where: { id: thread.id } });
         if (thread.fromReporter) await afterReporterAnswer(tx, report, now, "email");
         await tx.inboundMessage.update({ where: { id: stored.id }, data: { status: "THREADED", reportId: thread.id } });
-        return { key: thread.key, threaded: true };
+        return { key: thread.key, threaded: true, done: false as const };
       }
       const body = bodyOf(mail);
       const created = await createReport(tx, {
@@ -155,24 +188,42 @@ export async function processInbound(stored: { id: string }, raw: Buffer): Promi
       });
       await saveAttachments(tx, created.id, mailFiles(mail), stored.id);
       await tx.inboundMessage.update({ where: { id: stored.id }, data: { status: "CREATED", reportId: created.id } });
-      return { key: created.key, threaded: false };
+      return { key: created.key, threaded: false, done: false as const };
     });
-    publishReportChange({ key: result.key });
-    return result;
-  } catch (error) {
-    if (messageId && isUniqueViolation(error, "messageId")) {
-      // the same message arrived twice at once: the other copy won
-      return markDuplicate(stored.id, meta, messageId, await earlierCopy(messageId));
-    }
-    // keep the reason beside the raw message, then let the mail system retry
-    await db()
-      .inboundMessage.update({
+    if (result.done) {
+      const row = await db().inboundMessage.findUniqueOrThrow({
         where: { id: stored.id },
-        data: { ...meta, error: error instanceof Error ? error.message.slice(0, 500) : "failed" },
-      })
-      .catch(() => {});
+        select: { status: true, report: { select: { key: true } } },
+      });
+      return answerOf(row);
+    }
+    publishReportChange({ key: result.key });
+    return { key: result.key, threaded: result.threaded };
+  } catch (error) {
+    // keep the reason beside the raw message and count the attempt; then the caller decides (503, or retry later)
+    await recordFailure(stored.id, error, meta).catch(() => {});
     throw error;
   }
+}
+
+function errorText(error: unknown, fallback: string): string {
+  return storableText(error instanceof Error ? error.message.slice(0, 500) : fallback);
+}
+
+/** One more failed attempt: retried after a backoff, or FAILED once it has failed MAX_ATTEMPTS times. */
+async function recordFailure(id: string, error: unknown, meta: Prisma.InboundMessageUpdateInput = {}) {
+  const row = await db().inboundMessage.update({
+    where: { id },
+    data: { ...meta, attempts: { increment: 1 }, error: errorText(error, "failed") },
+    select: { attempts: true },
+  });
+  const failed = row.attempts >= MAX_ATTEMPTS;
+  await db().inboundMessage.updateMany({
+    where: { id, status: "RECEIVED" },
+    data: failed
+      ? { status: "FAILED", nextAttemptAt: null }
+      : { nextAttemptAt: new Date(Date.now() + retryDelayMs(row.attempts)) },
+  });
 }
 
 /** Admin view: the outbox, newest first. */

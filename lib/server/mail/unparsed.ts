@@ -22,13 +22,15 @@ import { statusUrl } from "@/lib/server/status/token";
 // the raw message, runs intake on it again (after a fix, say), or turns it into
 // a report by hand. The stored row is reused each time: nothing is copied.
 
-/** A message stored and still RECEIVED after this long failed on its way (a crash, a database error). */
+/** A message stored and still RECEIVED after this long failed on its way (a crash, a database error); the retry
+ * worker keeps trying it until it gives up (FAILED). */
 const STUCK_AFTER_MS = 5 * 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const waiting = () => ({
   OR: [
     { status: "UNPARSED" as const },
+    { status: "FAILED" as const },
     { status: "RECEIVED" as const, receivedAt: { lt: new Date(Date.now() - STUCK_AFTER_MS) } },
   ],
 });
@@ -40,7 +42,16 @@ export async function listUnparsedMail(actor: Actor | null) {
     where: waiting(),
     orderBy: { receivedAt: "desc" },
     take: 200,
-    select: { id: true, receivedAt: true, status: true, sizeBytes: true, fromAddr: true, subject: true, error: true },
+    select: {
+      id: true,
+      receivedAt: true,
+      status: true,
+      sizeBytes: true,
+      fromAddr: true,
+      subject: true,
+      error: true,
+      attempts: true,
+    },
   });
 }
 
@@ -49,7 +60,7 @@ export async function listUnparsedMailView(actor: Actor | null) {
   return {
     items: rows.map((r) => ({
       ...r,
-      status: r.status as "UNPARSED" | "RECEIVED",
+      status: r.status as "UNPARSED" | "RECEIVED" | "FAILED",
       receivedAt: r.receivedAt.toISOString(),
     })),
   };
@@ -64,7 +75,7 @@ async function waitingMessage(id: string) {
     : null;
   if (!row) throw new DomainError("not_found", "No such inbound message.");
   const stuck = row.status === "RECEIVED" && row.receivedAt.getTime() < Date.now() - STUCK_AFTER_MS;
-  if (row.status !== "UNPARSED" && !stuck)
+  if (row.status !== "UNPARSED" && row.status !== "FAILED" && !stuck)
     throw new DomainError("conflict", `This message was already handled (it is ${row.status.toLowerCase()}).`);
   return { ...row, raw: Buffer.from(row.raw) };
 }

@@ -39,7 +39,12 @@ export default async function UnparsedPage() {
                 </summary>
                 <div className="space-y-4 border-t border-zinc-100 px-4 py-3 dark:border-zinc-800">
                   <p className="text-[13px] text-red-700 dark:text-red-400">
-                    {r.status === "RECEIVED" ? "Stuck after an error" : "Why"}: {r.error ?? "no reason was recorded"}
+                    {r.status === "RECEIVED"
+                      ? `Stuck after an error, retrying (${r.attempts} attempts so far)`
+                      : r.status === "FAILED"
+                        ? `Failed ${r.attempts} times, no longer retried`
+                        : "Why"}
+                    : {r.error ?? "no reason was recorded"}
                   </p>
                   <RawAndReprocess mail={r} />
                   <div>
