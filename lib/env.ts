@@ -37,6 +37,8 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Embargo <security@localhost>"),
   // Shared secret the mail system sends as a bearer token to POST /api/v1/inbound/email.
   INBOUND_EMAIL_SECRET: z.string().min(16, "use at least 16 characters").optional(),
+  // Inbound mails parsed at once per process; more wait (up to 30 s), then get 503.
+  INBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // The address reports are mailed to; replies to our mail go to its +SEC-… tagged form.
   INBOUND_ADDRESS: z.email().optional(),
   // Attachments larger than this are recorded (name, type, size, hash) without their bytes.

@@ -8,8 +8,9 @@ import { db } from "./db";
 // Decided by error type and code, never by message text: Prisma's request and
 // initialisation errors, the driver adapter's error kinds, PostgreSQL SQLSTATE
 // classes and Node's socket errors. An error of no known kind (a driver that
-// throws a bare Error when its connection drops, a closed PGlite) is settled
-// by asking the database itself with a short probe.
+// throws a bare Error when its connection drops, a closed PGlite, a database
+// refusing connections) is settled by asking the database itself with a short
+// probe, only on the error path.
 
 /** Prisma codes that mean "no usable database right now". */
 const PRISMA_CODES = new Set([
@@ -111,9 +112,11 @@ export async function databaseAnswers(timeoutMs = 2_000): Promise<boolean> {
   }
 }
 
-/** True when the error means the database is unavailable: by its kind, else (unknown kind) by a probe. */
+/**
+ * True when the error means the database is unavailable: by its kind, else by a probe (an error of another kind,
+ * "database not accepting connections" say, or a closed PGlite, still means an outage when the probe fails too).
+ */
 export async function isDatabaseUnavailable(error: unknown): Promise<boolean> {
-  const known = classifyDatabaseError(error);
-  if (known !== undefined) return known;
+  if (classifyDatabaseError(error) === true) return true;
   return !(await databaseAnswers());
 }
