@@ -45,6 +45,7 @@ const nextConfig: NextConfig = {
       },
       { source: "/status/:path*", headers: statusHeaders },
       { source: "/api/v1/status/:path*", headers: statusHeaders },
+      { source: "/reset/:path*", headers: statusHeaders },
     ];
   },
 };

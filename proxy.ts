@@ -28,7 +28,8 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Frame-Options", "DENY");
   response.headers.set("Referrer-Policy", "same-origin");
-  if (request.nextUrl.pathname.startsWith("/status/")) {
+  // a status link and a reset link carry a secret in the address: not sent on, cached or indexed
+  if (request.nextUrl.pathname.startsWith("/status/") || request.nextUrl.pathname.startsWith("/reset/")) {
     for (const [name, value] of Object.entries(STATUS_PAGE_HEADERS)) response.headers.set(name, value);
   }
   return response;

@@ -37,6 +37,14 @@ const heading = (page: Page, name: string | RegExp) => page.getByRole("heading",
 export const SCREENS: Screen[] = [
   { route: "/signin", viewer: "anon", path: "/signin", ready: (p) => heading(p, /sign in/i) },
   { route: "/setup", viewer: "fresh", path: "/setup", ready: (p) => heading(p, "Set up Embargo") },
+  { route: "/reset", viewer: "anon", path: "/reset", ready: (p) => heading(p, "Reset your password") },
+  {
+    route: "/reset/[token]",
+    viewer: "anon",
+    // the page checks the token only when the form is sent: any well-formed one shows it
+    path: `/reset/${"a".repeat(43)}`,
+    ready: (p) => heading(p, "Set a new password"),
+  },
   { route: "/report", viewer: "anon", path: "/report", ready: (p) => heading(p, "Report a security vulnerability") },
   {
     route: "/status/[token]",
@@ -82,6 +90,7 @@ export const SCREENS: Screen[] = [
   },
   { route: "/matrix", viewer: "admin", path: "/matrix", ready: (p) => visible(p, "matrix") },
   { route: "/import", viewer: "admin", path: "/import", ready: (p) => heading(p, /import/i) },
+  { route: "/account", viewer: "admin", path: "/account", ready: (p) => heading(p, "Your account") },
   { route: "/settings/users", viewer: "admin", path: "/settings/users", ready: (p) => visible(p, "user-row") },
   { route: "/settings/tokens", viewer: "admin", path: "/settings/tokens", ready: (p) => heading(p, /token/i) },
   {

@@ -49,11 +49,12 @@ const schema = z.object({
     .default(5 * 1024 * 1024),
   // Where "Suggest lines from npm" reads package documents.
   NPM_REGISTRY_URL: z.url().default("https://registry.npmjs.org"),
-  // Background workers (outbox delivery, SLA alerts); "false" to run none in this process.
+  // Background workers (outbox delivery, SLA alerts, inbound retry); "false" to run none in this process,
+  // "outbox" for outbox delivery only.
   WORKERS: z
-    .enum(["true", "false", "1", "0"])
+    .enum(["true", "false", "1", "0", "outbox"])
     .default("true")
-    .transform((v) => v === "true" || v === "1"),
+    .transform((v) => ({ outbox: v !== "false" && v !== "0", others: v === "true" || v === "1" })),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

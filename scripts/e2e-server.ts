@@ -1,14 +1,18 @@
 // Starts one app server for the end-to-end tests on a database of its own:
 // a new embedded folder, or a new database on the PostgreSQL server named by
 // DATABASE_URL. With --seed it loads the demo data and writes API tokens for
-// the demo users to e2e/.state/<name>.json before serving.
+// the demo users to e2e/.state/<name>.json before serving, and catches the
+// mail it sends in a real SMTP peer that writes each message, as a JSON line
+// {to, subject, text}, to e2e/.state/<name>-mail.jsonl (e2e/mail.ts reads it).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import pg from "pg";
+
+import { startSmtp } from "../tests/helpers/smtp";
 
 const [name = "main", port = "3100"] = process.argv.slice(2);
 const seed = process.argv.includes("--seed");
@@ -22,8 +26,19 @@ const env: NodeJS.ProcessEnv = {
   INBOUND_ADDRESS: "security@example.org",
   // the main server serves many specs from one address; the fresh one tests the limit itself
   INTAKE_RATE_LIMIT: seed ? "1000" : "5",
-  WORKERS: "false",
+  // outbox delivery (to the SMTP peer below) but no SLA alerts, which would change the demo reports mid-run
+  WORKERS: seed ? "outbox" : "false",
 };
+mkdirSync("e2e/.state", { recursive: true });
+if (seed) {
+  const mailLog = `e2e/.state/${name}-mail.jsonl`;
+  writeFileSync(mailLog, "");
+  const smtp = await startSmtp((mail) => {
+    const to = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address ?? ""));
+    appendFileSync(mailLog, `${JSON.stringify({ to, subject: mail.subject ?? "", text: mail.text ?? "" })}\n`);
+  });
+  env.SMTP_URL = smtp.url;
+}
 let dropDatabase: (() => Promise<void>) | undefined;
 
 if (process.env.DATABASE_URL) {
@@ -73,7 +88,6 @@ if (seed) {
   ] as const) {
     cli("user", "create", "--email", email, "--role", role, "--password", "embargo-demo-password");
   }
-  mkdirSync("e2e/.state", { recursive: true });
   writeFileSync(`e2e/.state/${name}.json`, JSON.stringify({ tokens }, null, 2));
 }
 

@@ -33,16 +33,19 @@ export function AppShell({
           </Link>
           <NavLinks links={links} />
           <div className="ml-auto flex items-center gap-3">
-            <span className="hidden text-right leading-tight sm:block">
-              <span className="block text-[13px] font-medium">{user.name}</span>
-              <span className="block text-[11px] text-zinc-500">{ROLE_LABELS[user.role]}</span>
-            </span>
-            <span
-              aria-hidden="true"
-              className="grid size-7 place-items-center rounded-full bg-accent-100 text-[11px] font-semibold text-accent-700 dark:bg-accent-700 dark:text-white"
-            >
-              {initials(user.name)}
-            </span>
+            <Link href="/account" className="flex items-center gap-3 rounded" data-testid="account-link">
+              <span className="sr-only">Your account: </span>
+              <span className="hidden text-right leading-tight sm:block">
+                <span className="block text-[13px] font-medium">{user.name}</span>
+                <span className="block text-[11px] text-zinc-500">{ROLE_LABELS[user.role]}</span>
+              </span>
+              <span
+                aria-hidden="true"
+                className="grid size-7 place-items-center rounded-full bg-accent-100 text-[11px] font-semibold text-accent-700 dark:bg-accent-700 dark:text-white"
+              >
+                {initials(user.name)}
+              </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -5,8 +5,8 @@ import type { ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
 // A real SMTP peer on 127.0.0.1 for tests: it records what it receives and
-// can be told to refuse the next N messages.
-export async function startSmtp() {
+// can be told to refuse the next N messages. `onMail` sees each one as it is received.
+export async function startSmtp(onMail?: (mail: ParsedMail) => void) {
   const received: ParsedMail[] = [];
   let refuse = 0;
   const server = new SMTPServer({
@@ -26,6 +26,7 @@ export async function startSmtp() {
         }
         void simpleParser(Buffer.concat(chunks)).then((mail) => {
           received.push(mail);
+          onMail?.(mail);
           callback();
         });
       });

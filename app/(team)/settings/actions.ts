@@ -9,6 +9,7 @@ import { cancelOutboxMail, retryOutboxMail } from "@/lib/server/mail/outbox-admi
 import { createProject, replaceLines } from "@/lib/server/projects/projects";
 import { savePolicy } from "@/lib/server/sla/policy";
 import { createApiToken, revokeApiToken } from "@/lib/server/users/api-tokens";
+import { sendPasswordReset } from "@/lib/server/users/password-reset";
 import { createUser, updateUser } from "@/lib/server/users/users";
 
 import {
@@ -38,6 +39,13 @@ export async function createUserAction(_prev: FormState, form: FormData): Promis
 
 export async function updateUserAction(form: FormData): Promise<void> {
   await runRowAction(form, updateUserForm, (input, actor) => updateUser(actor, input), "/settings/users");
+}
+
+export async function sendResetAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return runAction(form, idForm, async (input, actor) => {
+    const { email } = await sendPasswordReset(actor, input.id);
+    return { message: `Reset link mailed to ${email}.` };
+  });
 }
 
 export async function createTokenAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -29,11 +29,12 @@ function every(ms: number, name: string, job: () => Promise<unknown>): NodeJS.Ti
 }
 
 export function startWorkers(): void {
-  if (store.__embargoWorkers || !env().WORKERS) return;
+  if (store.__embargoWorkers) return;
+  const run = env().WORKERS;
   store.__embargoWorkers = [
-    every(5_000, "outbox", () => deliverOutbox()),
-    every(60_000, "sla-alerts", () => runSlaAlerts()),
-    every(15_000, "inbound-retry", () => retryReceivedMail()),
+    ...(run.outbox ? [every(5_000, "outbox", () => deliverOutbox())] : []),
+    ...(run.others ? [every(60_000, "sla-alerts", () => runSlaAlerts())] : []),
+    ...(run.others ? [every(15_000, "inbound-retry", () => retryReceivedMail())] : []),
   ];
 }
 

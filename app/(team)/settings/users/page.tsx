@@ -11,6 +11,7 @@ import { listUsers } from "@/lib/server/users/users";
 
 import { updateUserAction } from "../actions";
 import { CreateUserForm } from "./create-user-form";
+import { SendResetButton } from "./send-reset-button";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -64,13 +65,16 @@ export default async function UsersPage() {
               </td>
               <td className="px-4 py-2.5 text-right">
                 {u.id !== actor.user.id ? (
-                  <ActionForm
-                    action={updateUserAction}
-                    fields={{ id: u.id, disabled: u.disabled ? "false" : "true" }}
-                    variant={u.disabled ? "secondary" : "ghost"}
-                  >
-                    {u.disabled ? "Enable" : "Disable"}
-                  </ActionForm>
+                  <div className="flex items-start justify-end gap-1">
+                    {u.disabled ? null : <SendResetButton id={u.id} email={u.email} />}
+                    <ActionForm
+                      action={updateUserAction}
+                      fields={{ id: u.id, disabled: u.disabled ? "false" : "true" }}
+                      variant={u.disabled ? "secondary" : "ghost"}
+                    >
+                      {u.disabled ? "Enable" : "Disable"}
+                    </ActionForm>
+                  </div>
                 ) : (
                   <span className="text-[12px] text-zinc-400">You</span>
                 )}
