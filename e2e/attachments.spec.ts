@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 
+import { axeFindings } from "./a11y-check";
 import { expect, submitReport, test } from "./fixtures";
 
 // Attachments through the running server: headers as a browser receives them
@@ -78,7 +80,11 @@ test.describe("attachments over HTTP", () => {
 type Listed = { items: { id: string; filename: string; size: number; sha256: string; stored: boolean }[] };
 
 test.describe("uploads from the public pages", () => {
-  test("a reporter attaches files on the form; the team's API serves them byte-identical", async ({ page, api }) => {
+  test("a reporter attaches files on the form; the team downloads them byte-identical from the report page", async ({
+    page,
+    api,
+    browser,
+  }) => {
     const script = Buffer.from("#!/bin/sh\ncurl -s 'http://localhost:3000/%2e%2e/%2e%2e/etc/passwd'\n", "utf8");
     const dump = randomBytes(300 * 1024);
     await page.goto("/report");
@@ -115,6 +121,42 @@ test.describe("uploads from the public pages", () => {
     ]);
     const file = await handler.get(`/api/v1/reports/${key}/attachments/${items[1]!.id}`);
     expect((await file.body()).equals(dump)).toBe(true);
+
+    // the report page: name, size, hash, a download; the script's text shown escaped, the dump not previewed
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ storageState: "e2e/.state/handler.storage.json", colorScheme });
+      const team = await context.newPage();
+      await team.goto(`/reports/${key}`);
+      const rows = team.getByTestId("attachment");
+      await expect(rows).toHaveCount(2);
+      await expect(rows.nth(1)).toContainText("response dump.bin");
+      await expect(rows.nth(1)).toContainText("300 kB");
+      await expect(rows.nth(1)).toContainText(`SHA-256 ${sha(dump)}`);
+      await expect(rows.nth(1).getByText("Show the text")).toHaveCount(0);
+      await rows.nth(0).getByText("Show the text").click();
+      await expect(rows.nth(0).getByTestId("attachment-preview")).toHaveText(script.toString("utf8"));
+      expect(await axeFindings(team, `report page with attachments (${colorScheme})`)).toMatchObject({ count: 0 });
+      if (colorScheme === "light") {
+        const [download] = await Promise.all([
+          team.waitForEvent("download"),
+          rows
+            .nth(1)
+            .getByRole("link", { name: /response dump\.bin/ })
+            .click(),
+        ]);
+        expect(download.suggestedFilename()).toBe("response dump.bin");
+        expect(readFileSync(await download.path()).equals(dump)).toBe(true);
+        const [patchDownload] = await Promise.all([
+          team.waitForEvent("download"),
+          rows
+            .nth(0)
+            .getByRole("link", { name: /poc\.sh/ })
+            .click(),
+        ]);
+        expect(readFileSync(await patchDownload.path()).equals(script)).toBe(true);
+      }
+      await context.close();
+    }
   });
 
   test("without JavaScript, the form and the status page's reply take files too", async ({ browser, api }) => {

@@ -21,3 +21,6 @@ export type AttachmentDto = z.infer<typeof attachmentSchema>;
 
 export const attachmentListSchema = z.object({ items: z.array(attachmentSchema) });
 export type AttachmentList = z.infer<typeof attachmentListSchema>;
+
+/** An attachment as the report page shows it: with its text when it may be previewed (rendered escaped). */
+export type AttachmentView = AttachmentDto & { preview: string | null };

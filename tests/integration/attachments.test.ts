@@ -9,7 +9,7 @@ import { POST as submit } from "@/app/api/v1/reports/route";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
 import { receiveEmail } from "@/lib/server/mail/inbound";
-import { listAttachments, readAttachment } from "@/lib/server/reports/attachments";
+import { attachmentsForPage, listAttachments, readAttachment, saveAttachments } from "@/lib/server/reports/attachments";
 import { getReport } from "@/lib/server/reports/detail";
 import { createApiToken } from "@/lib/server/users/api-tokens";
 import { createActors } from "@/tests/helpers/actors";
@@ -95,6 +95,28 @@ describe("attachments of a mailed report", () => {
     expect(items[1]).toMatchObject({ size: binary.length, sha256: sha(binary), stored: true, previewable: false });
     expect(items[2]).toMatchObject({ size: CAP + 1, sha256: sha(huge), stored: false, previewable: false });
     for (const item of items) expect(Date.parse(item.receivedAt)).not.toBeNaN();
+  });
+
+  it("gives the report page the text of small text files only, decided by their bytes", async () => {
+    const views = await attachmentsForPage(actors.viewer, key);
+    expect(views.map((v) => [v.filename, v.preview])).toEqual([
+      ["fix-send.patch", patch.toString("utf8")],
+      ["screenshot d'été.png", null],
+      ["core.dump", null],
+    ]);
+    const { key: other } = await makeReport({ title: "Markup in a text file" });
+    const html = Buffer.from("<script>alert(1)</script>\n", "utf8");
+    const fake = Buffer.concat([Buffer.from("log line\n"), Buffer.from([0]), randomBytes(64)]);
+    const report = await db().report.findUniqueOrThrow({ where: { key: other }, select: { id: true } });
+    await db().$transaction((tx) =>
+      saveAttachments(tx, report.id, [
+        { filename: "page.html", contentType: "text/html", bytes: new Uint8Array(html) },
+        { filename: "server.log", contentType: "text/plain", bytes: new Uint8Array(fake) },
+      ]),
+    );
+    // the markup comes back as the string it is (React escapes it); a "log" with a NUL byte is no preview
+    expect((await attachmentsForPage(actors.viewer, other)).map((v) => v.preview)).toEqual([html.toString(), null]);
+    await expectDomainError(attachmentsForPage(null, other), "unauthenticated");
   });
 
   it("downloads byte-identical with headers that never let a browser render it", async () => {

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { MAX_PREVIEW_BYTES, cleanFilename, looksLikeText, uploadProblem } from "@/lib/domain/attachments";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
-import type { AttachmentList } from "@/lib/schemas/attachments";
+import type { AttachmentList, AttachmentView } from "@/lib/schemas/attachments";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/infra/db";
@@ -114,6 +114,17 @@ export async function listAttachments(actor: Actor | null, key: string): Promise
       };
     }),
   };
+}
+
+/** The report page's list: every file, and the text of the small UTF-8 ones (decided by their bytes). */
+export async function attachmentsForPage(actor: Actor | null, key: string): Promise<AttachmentView[]> {
+  const { items } = await listAttachments(actor, key);
+  const ids = items.filter((i) => i.previewable).map((i) => i.id);
+  const rows = ids.length
+    ? await db().attachment.findMany({ where: { id: { in: ids } }, select: { id: true, content: true } })
+    : [];
+  const text = new Map(rows.map((r) => [r.id, r.content ? new TextDecoder().decode(r.content) : null]));
+  return items.map((i) => ({ ...i, preview: text.get(i.id) ?? null }));
 }
 
 /** GET /api/v1/reports/{key}/attachments/{id}: the stored bytes; another report's file is a 404. */

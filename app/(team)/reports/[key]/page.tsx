@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { Attachments } from "@/components/report/attachments";
 import { PolicyChecklist } from "@/components/report/checklist";
 import { Composer } from "@/components/report/composer";
 import { LinkedReports } from "@/components/report/linked-reports";
@@ -24,6 +25,7 @@ import { requireUser } from "@/lib/server/auth/page-auth";
 import { listCannedResponses } from "@/lib/server/canned/canned";
 import { matrixRow } from "@/lib/server/matrix/matrix";
 import { listPublicProjects, projectPackage } from "@/lib/server/projects/projects";
+import { attachmentsForPage } from "@/lib/server/reports/attachments";
 import { getReport } from "@/lib/server/reports/detail";
 import { reportPolicyNote } from "@/lib/server/sla/policy";
 import { listAssignableUsers } from "@/lib/server/users/users";
@@ -68,6 +70,7 @@ export default async function ReportPage({ params }: Props) {
     ? await Promise.all([listAssignableUsers(actor), listCannedResponses(actor), listPublicProjects()])
     : [[], [], []];
   const policyNote = await reportPolicyNote(actor, report.key);
+  const attachments = await attachmentsForPage(actor, report.key);
   const now = new Date();
   const steps = STATUSES.filter((s) => s !== "CLOSED").map((s) => ({ id: s, label: STATUS_LABELS[s] }));
   const current = report.status === "CLOSED" ? -1 : steps.findIndex((s) => s.id === report.status);
@@ -107,6 +110,7 @@ export default async function ReportPage({ params }: Props) {
             <h2 className="sr-only">Report</h2>
             <Markdown>{report.body}</Markdown>
           </Card>
+          <Attachments reportKey={report.key} items={attachments} now={now} />
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" className="mb-2 text-[13px] font-semibold uppercase tracking-wide text-zinc-500">
               Timeline
