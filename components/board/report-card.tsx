@@ -25,7 +25,19 @@ export function ReportCard({ report, now, dragRef, dragProps, dragging, overlay 
   const body = (
     <>
       <div className="flex items-center justify-between gap-2">
-        <span className="font-mono text-[12px] text-zinc-500 dark:text-zinc-400">{report.key}</span>
+        <span className="flex items-center gap-1.5">
+          <span className="font-mono text-[12px] text-zinc-500 dark:text-zinc-400">{report.key}</span>
+          {report.unread ? (
+            <span
+              data-testid="card-unread"
+              title="The reporter wrote since you last opened this report"
+              className="inline-flex items-center gap-1 rounded-full bg-accent-50 px-1.5 text-[11px] font-medium text-accent-700 dark:bg-accent-700/20 dark:text-accent-100"
+            >
+              <span aria-hidden="true" className="size-1.5 rounded-full bg-accent-600 dark:bg-accent-100" />
+              New reply
+            </span>
+          ) : null}
+        </span>
         <SeverityBadge severity={report.severity} />
       </div>
       <p className="mt-1.5 line-clamp-2 text-[13px] font-medium leading-5 text-zinc-900 dark:text-zinc-100">

@@ -138,7 +138,11 @@ export const reportSummarySchema = reportSchema
     duplicates: true,
     related: true,
   })
-  .extend({ affectedLines: z.array(z.object({ line: z.string(), state: z.enum(["affected", "fix_pending"]) })) });
+  .extend({
+    affectedLines: z.array(z.object({ line: z.string(), state: z.enum(["affected", "fix_pending"]) })),
+    /** the reporter wrote (status page or mail) since you last opened the report's page */
+    unread: z.boolean(),
+  });
 export type ReportSummaryDto = z.infer<typeof reportSummarySchema>;
 
 export const reportListSchema = z.object({ items: z.array(reportSummarySchema), nextCursor: z.string().nullable() });

@@ -18,6 +18,7 @@ import {
   summaryRows,
   toSummary,
 } from "@/lib/server/reports/summary";
+import { withUnread } from "@/lib/server/reports/unread";
 
 // The board: one column per status, open columns most urgent first.
 
@@ -58,8 +59,11 @@ export async function listBoard(actor: Actor | null, raw: BoardQuery = {}): Prom
           if (q.sla === "at_risk") atRisk += passing.length;
           if (q.sla === "breached") breached += passing.length;
         }
-        const items = (await summaryRows(passing.slice(0, BOARD_COLUMN_LIMIT).map((r) => r.id))).map((r) =>
-          toSummary(r, now),
+        const shown = await summaryRows(passing.slice(0, BOARD_COLUMN_LIMIT).map((r) => r.id));
+        const items = await withUnread(
+          actor,
+          shown,
+          shown.map((r) => toSummary(r, now)),
         );
         columns[status] = { items, total: passing.length };
         return;
@@ -72,7 +76,11 @@ export async function listBoard(actor: Actor | null, raw: BoardQuery = {}): Prom
         take: BOARD_COLUMN_LIMIT,
       });
       const total = await db().report.count({ where: filtered });
-      const items = rows.map((r) => toSummary(r, now));
+      const items = await withUnread(
+        actor,
+        rows,
+        rows.map((r) => toSummary(r, now)),
+      );
       if (!closed) {
         items.sort(byMostUrgentClock);
         for (const r of items) {

@@ -9,6 +9,7 @@ import { matrixReport } from "@/lib/server/matrix/matrix";
 import { getReportOrThrow } from "@/lib/server/reports/get-report-or-throw";
 import { relatedReports } from "@/lib/server/reports/related";
 import { summaryInclude, summaryOmit, toSummary } from "@/lib/server/reports/summary";
+import { withUnread } from "@/lib/server/reports/unread";
 
 // One report as the team reads it: the full page, or the card that live
 // updates refresh on open boards.
@@ -42,8 +43,9 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
   const byPackage = new Map<string, { introduced: string; fixed?: string; last_affected?: string }[]>();
   for (const a of row.affected)
     byPackage.set(a.package, [...(byPackage.get(a.package) ?? []), ...rangesFromEvents(a.events)]);
+  const { unread: _unread, ...summary } = toSummary(row, new Date());
   return {
-    ...toSummary(row, new Date()),
+    ...summary,
     body: row.body,
     affected: [...byPackage].map(([pkg, ranges]) => ({ package: pkg, ranges })),
     matrix: row.project
@@ -70,5 +72,6 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
 export async function getReportSummary(actor: Actor | null, key: string): Promise<ReportSummaryDto> {
   authorize(actor, "reports.read");
   const row = await getReportOrThrow(db(), key, { include: summaryInclude, omit: summaryOmit });
-  return toSummary(row, new Date());
+  const [card] = await withUnread(actor, [row], [toSummary(row, new Date())]);
+  return card!;
 }

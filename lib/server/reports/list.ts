@@ -18,6 +18,7 @@ import {
   summaryRows,
   toSummary,
 } from "@/lib/server/reports/summary";
+import { withUnread } from "@/lib/server/reports/unread";
 
 // The team's list of reports: the filters (shared with the board), newest
 // first, in cursor pages.
@@ -122,7 +123,11 @@ export async function listReports(
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => toSummary(r, now)),
+    items: await withUnread(
+      actor,
+      page,
+      page.map((r) => toSummary(r, now)),
+    ),
     nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
   };
 }

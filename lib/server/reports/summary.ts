@@ -77,6 +77,7 @@ export function toSummary(row: SummaryRow, now: Date): ReportSummaryDto {
     closedAt: iso(row.closedAt),
     waitingOnReporter: row.waitingOnReporter,
     labels: row.labels,
+    unread: false,
     cweIds: row.cweIds,
     cveId: row.cveId,
     ghsaId: row.ghsaId,

@@ -27,6 +27,7 @@ import { matrixRow } from "@/lib/server/matrix/matrix";
 import { listPublicProjects, projectPackage } from "@/lib/server/projects/projects";
 import { attachmentsForPage } from "@/lib/server/reports/attachments";
 import { getReport } from "@/lib/server/reports/detail";
+import { markReportSeen } from "@/lib/server/reports/unread";
 import { reportPolicyNote } from "@/lib/server/sla/policy";
 import { listAssignableUsers } from "@/lib/server/users/users";
 
@@ -48,10 +49,13 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 export default async function ReportPage({ params }: Props) {
   const { key } = await params;
   const actor = await requireUser(`/reports/${key}`);
+  const openedAt = new Date();
   const report = await getReport(actor, key).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === "not_found") notFound();
     throw error;
   });
+  // reporter messages up to now are seen: the board's unread marker goes
+  await markReportSeen(actor, report.key, openedAt);
   const canWrite = can(actor, "reports.write");
   const lineCells = await matrixRow(report.key);
   const gate = releaseGate(
