@@ -34,4 +34,24 @@ describe("the OpenAPI document", () => {
     );
     expect(Object.keys(schemas.Error!.properties!)).toEqual(["error"]);
   });
+
+  it("takes the intake as JSON or as multipart/form-data with up to 10 files, 413 past that", () => {
+    type Op = {
+      requestBody: { content: Record<string, { schema: { properties: Record<string, { maxItems?: number }> } }> };
+      responses: Record<string, unknown>;
+    };
+    const post = (doc.paths["/api/v1/reports"] as { post: Op }).post;
+    expect(Object.keys(post.requestBody.content)).toEqual(["application/json", "multipart/form-data"]);
+    const fields = post.requestBody.content["multipart/form-data"]!.schema.properties;
+    expect(fields).toMatchObject({ title: {}, body: {}, reporterEmail: {}, files: { maxItems: 10 } });
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(["201", "413"]));
+  });
+
+  it("serves an attachment only as a sandboxed octet-stream download", () => {
+    type Ok = { content: Record<string, unknown>; headers: Record<string, { description: string }> };
+    const get = (doc.paths["/api/v1/reports/{key}/attachments/{id}"] as { get: { responses: { 200: Ok } } }).get;
+    expect(Object.keys(get.responses[200].content)).toEqual(["application/octet-stream"]);
+    expect(get.responses[200].headers["Content-Security-Policy"]!.description).toBe("sandbox; default-src 'none'");
+    expect(doc.paths).toHaveProperty("/api/v1/reports/{key}/attachments");
+  });
 });
