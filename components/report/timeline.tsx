@@ -1,5 +1,5 @@
 import { clsx } from "clsx";
-import { Lock, Mail } from "lucide-react";
+import { Lock, Mail, Paperclip } from "lucide-react";
 
 import { Markdown } from "@/components/ui/markdown";
 import { RelativeTime } from "@/components/ui/time";
@@ -80,26 +80,85 @@ function describe(entry: Entry): string {
   }
 }
 
-function EventLine({ entry, now }: { entry: Entry; now: Date }) {
+/** The files that came with an entry: `{id, filename}` (older mailed entries name them only). */
+function filesOf(entry: Entry): { id: string | null; filename: string }[] {
+  const list = (entry.data as { attachments?: unknown } | null)?.attachments;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((a: unknown) => {
+    if (typeof a === "string") return [{ id: null, filename: a }];
+    const f = a as { id?: unknown; filename?: unknown };
+    return typeof f?.filename === "string"
+      ? [{ id: typeof f.id === "string" ? f.id : null, filename: f.filename }]
+      : [];
+  });
+}
+
+/** The files of a message, each a download (never opened inline: the route answers as an attachment). */
+function Files({ entry, reportKey }: { entry: Entry; reportKey: string }) {
+  const files = filesOf(entry);
+  if (!files.length) return null;
   return (
-    <li className="flex items-center gap-2 py-1.5 pl-1 text-[12px] text-zinc-500 dark:text-zinc-400">
-      <span aria-hidden="true" className="size-1.5 rounded-full bg-zinc-300 dark:bg-zinc-600" />
-      <span>
-        <span className="font-medium text-zinc-700 dark:text-zinc-300">{entry.actor}</span> · {describe(entry)}
-      </span>
-      <span className="ml-auto">
-        <RelativeTime at={entry.at} now={now} />
-      </span>
+    <ul
+      className="mt-1.5 flex flex-wrap gap-x-3 gap-y-1 text-[12px]"
+      aria-label="Files sent with it"
+      data-testid="timeline-files"
+    >
+      {files.map((f, i) => (
+        <li key={f.id ?? i} className="inline-flex items-center gap-1">
+          <Paperclip aria-hidden="true" className="size-3.5 text-zinc-500" />
+          {f.id ? (
+            <a
+              href={`/api/v1/reports/${encodeURIComponent(reportKey)}/attachments/${f.id}`}
+              download={f.filename}
+              className="break-all font-medium text-accent-700 hover:underline dark:text-accent-400"
+            >
+              {f.filename}
+            </a>
+          ) : (
+            <span className="break-all">{f.filename}</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function EventLine({ entry, now, reportKey }: { entry: Entry; now: Date; reportKey: string }) {
+  return (
+    <li className="py-1.5 pl-1 text-[12px] text-zinc-500 dark:text-zinc-400">
+      <div className="flex items-center gap-2">
+        <span aria-hidden="true" className="size-1.5 rounded-full bg-zinc-300 dark:bg-zinc-600" />
+        <span>
+          <span className="font-medium text-zinc-700 dark:text-zinc-300">{entry.actor}</span> · {describe(entry)}
+        </span>
+        <span className="ml-auto">
+          <RelativeTime at={entry.at} now={now} />
+        </span>
+      </div>
+      <div className="pl-3.5">
+        <Files entry={entry} reportKey={reportKey} />
+      </div>
     </li>
   );
 }
 
-export function Timeline({ entries, reporterName, now }: { entries: Entry[]; reporterName: string; now: Date }) {
+export function Timeline({
+  entries,
+  reporterName,
+  now,
+  reportKey,
+}: {
+  entries: Entry[];
+  reporterName: string;
+  now: Date;
+  /** for the download links of the files an entry brought */
+  reportKey: string;
+}) {
   if (!entries.length) return <p className="text-zinc-500">Nothing has happened yet.</p>;
   return (
     <ol className="space-y-2" aria-label="Timeline">
       {entries.map((entry, i) => {
-        if (!entry.body) return <EventLine key={i} entry={entry} now={now} />;
+        if (!entry.body) return <EventLine key={i} entry={entry} now={now} reportKey={reportKey} />;
         const internal = entry.visibility === "internal";
         const fromReporter = !internal && entry.actor === reporterName;
         return (
@@ -128,6 +187,7 @@ export function Timeline({ entries, reporterName, now }: { entries: Entry[]; rep
               </span>
             </div>
             <Markdown>{entry.body}</Markdown>
+            <Files entry={entry} reportKey={reportKey} />
           </li>
         );
       })}
