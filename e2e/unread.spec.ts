@@ -22,6 +22,11 @@ test("a reporter's reply marks the card until the report is opened", async ({ pa
   expect((await listed).items).toEqual([expect.objectContaining({ key, unread: true })]);
   await page.reload();
   await expect(card.getByTestId("card-unread")).toHaveText("New reply");
+  // showing the card (and any prefetch of its link) is not opening the report
+  await card.hover();
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await expect(card.getByTestId("card-unread")).toHaveText("New reply");
 
   await card.click();
   await expect(page).toHaveURL(new RegExp(`/reports/${key}$`));
