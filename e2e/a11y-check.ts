@@ -70,3 +70,40 @@ export function summary(findings: Finding[]): string {
     .map((f) => `${f.screen} (${f.count}):\n  ${f.lines.join("\n  ")}`)
     .join("\n");
 }
+
+/**
+ * The page's horizontal overflow, and the outermost elements that stick out past its right edge (outside a
+ * region that scrolls or clips on its own, where wider content is allowed).
+ */
+export async function sideways(page: Page): Promise<{ overflow: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    // clipped by a scrolling ancestor that contains it: in flow, or (when absolute) past its containing block
+    const contained = (el: HTMLElement) => {
+      let box: Element = el;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        const absolute = getComputedStyle(box).position === "absolute";
+        if (absolute && style.position === "static" && style.transform === "none") continue;
+        if (style.overflowX !== "visible") return true;
+        box = p;
+      }
+      return false;
+    };
+    const wide = new Set<Element>();
+    for (const el of document.body.querySelectorAll<HTMLElement>("*")) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > width + 0.5 && !contained(el)) wide.add(el);
+    }
+    const culprits = [...wide]
+      .filter((el) => !el.parentElement || !wide.has(el.parentElement))
+      .map((el) => {
+        const cls = typeof el.className === "string" ? el.className.slice(0, 70) : "";
+        const testId = el.getAttribute("data-testid");
+        const right = Math.round(el.getBoundingClientRect().right);
+        return `${el.tagName.toLowerCase()}${testId ? `[data-testid=${testId}]` : ""}.${cls} right=${right}`;
+      });
+    return { overflow: root.scrollWidth - width, culprits: culprits.slice(0, 8) };
+  });
+}

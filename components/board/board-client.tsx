@@ -134,7 +134,12 @@ export function BoardClient({
           screenReaderInstructions: SCREEN_READER_INSTRUCTIONS,
         }}
       >
-        <div className="-mx-4 flex items-start gap-3 overflow-x-auto px-4 pb-4">
+        {/* wider than a phone: the columns scroll sideways in their own region, never the page */}
+        <div
+          role="region"
+          aria-label="Board columns"
+          className="relative -mx-4 flex items-start gap-3 overflow-x-auto px-4 pb-4"
+        >
           {STATUSES.filter((s) => s !== "CLOSED").map((status) => (
             <Column
               key={status}

@@ -35,7 +35,7 @@ export function MatrixTable({ matrices, grouped }: { matrices: Matrix[]; grouped
   const rows = shown.flatMap((m) => m.rows.map((r) => ({ ...r, project: m })));
   return (
     <div
-      className="max-h-[calc(100dvh-16rem)] overflow-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+      className="relative max-h-[calc(100dvh-16rem)] overflow-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
       data-testid="matrix"
     >
       <table className="w-full border-separate border-spacing-0 text-left text-[13px]">
@@ -45,7 +45,7 @@ export function MatrixTable({ matrices, grouped }: { matrices: Matrix[]; grouped
               <th
                 scope="col"
                 rowSpan={2}
-                className={clsx(headCell, "sticky left-0 top-0 z-30 min-w-72 border-r py-2 align-bottom")}
+                className={clsx(headCell, "sticky left-0 top-0 z-30 min-w-40 sm:min-w-72 border-r py-2 align-bottom")}
               >
                 Report
               </th>
@@ -68,7 +68,7 @@ export function MatrixTable({ matrices, grouped }: { matrices: Matrix[]; grouped
           ) : null}
           <tr>
             {grouped ? null : (
-              <th scope="col" className={clsx(headCell, "sticky left-0 top-0 z-30 min-w-72 border-r py-2")}>
+              <th scope="col" className={clsx(headCell, "sticky left-0 top-0 z-30 min-w-40 sm:min-w-72 border-r py-2")}>
                 Report
               </th>
             )}
@@ -106,8 +106,8 @@ export function MatrixTable({ matrices, grouped }: { matrices: Matrix[]; grouped
                 scope="row"
                 className="sticky left-0 z-20 border-b border-r border-zinc-100 bg-white px-3 py-2 text-left font-normal dark:border-zinc-800 dark:bg-zinc-900"
               >
-                <Link href={`/reports/${r.key}`} className="flex min-h-[24px] items-center gap-2">
-                  <span className="font-mono text-[12px] text-zinc-500">{r.key}</span>
+                <Link href={`/reports/${r.key}`} className="flex min-h-[24px] flex-wrap items-center gap-x-2">
+                  <span className="whitespace-nowrap font-mono text-[12px] text-zinc-500">{r.key}</span>
                   <SeverityBadge severity={r.severity as Severity | null} />
                 </Link>
                 <span className="mt-0.5 line-clamp-1 block">{r.title}</span>

@@ -27,9 +27,9 @@ export function AppShell({
     <div className="flex min-h-dvh flex-col">
       <SkipLink />
       <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
-        <div className="mx-auto flex h-12 max-w-[1600px] items-center gap-6 px-4">
+        <div className="mx-auto flex h-12 max-w-[1600px] items-center gap-3 px-4 sm:gap-6">
           <Link href="/board" className="rounded">
-            <Logo />
+            <Logo compact />
           </Link>
           <NavLinks links={links} />
           <div className="ml-auto flex items-center gap-3">

@@ -16,7 +16,7 @@ export function NavLinks({ links }: { links: { href: string; label: string; matc
             href={link.href}
             aria-current={active ? "page" : undefined}
             className={clsx(
-              "rounded-md px-2.5 py-1.5 text-[13px] font-medium transition-colors",
+              "rounded-md px-2 py-1.5 sm:px-2.5 text-[13px] font-medium transition-colors",
               active
                 ? "bg-zinc-100 text-zinc-900 dark:bg-zinc-800 dark:text-white"
                 : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white",

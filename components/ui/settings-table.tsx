@@ -7,7 +7,7 @@ export type Column = string | { label: string; hidden?: boolean; right?: boolean
 /** A settings list as a table in a card: one header row, the rows the page gives. */
 export function SettingsTable({ columns, children }: { columns: Column[]; children: React.ReactNode }) {
   return (
-    <Card className="overflow-x-auto">
+    <Card className="relative overflow-x-auto">
       <table className="w-full text-left text-[13px]">
         <thead className="border-b border-zinc-200 text-[12px] text-zinc-500 dark:border-zinc-800">
           <tr>

@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
 
 import type { Finding } from "../a11y-check";
-import { SCHEMES, WIDTHS, axeFindings, pagesFor, summary } from "../a11y-check";
+import { SCHEMES, WIDTHS, axeFindings, pagesFor, sideways, summary } from "../a11y-check";
 import { SCREENS } from "../a11y-screens";
 
 // axe-core on the screens only an empty server shows (the first-visit setup), both themes, both widths.
+// At phone width (320 CSS px) it must not scroll sideways either (reflow, as in a11y-reflow.spec.ts).
 // Runs before fresh/setup.spec.ts, which ends the setup.
 
 test("the setup screen passes axe in both themes and at both widths", async ({ browser }) => {
@@ -17,6 +18,10 @@ test("the setup screen passes axe in both themes and at both widths", async ({ b
         await page.goto(screen.path as string);
         await screen.ready(page);
         findings.push(await axeFindings(page, `${screen.route} ${scheme} ${label}`));
+        if (label === "phone") {
+          const { overflow, culprits } = await sideways(page);
+          expect(overflow, `${screen.route} scrolls sideways:\n${culprits.join("\n")}`).toBeLessThanOrEqual(0);
+        }
       }
       await close();
     }

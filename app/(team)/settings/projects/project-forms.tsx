@@ -69,7 +69,7 @@ export function LinesEditor({ slug, lines, hasPackage }: { slug: string; lines: 
 
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-[13px]">
           <thead className="text-[12px] text-zinc-500">
             <tr>
