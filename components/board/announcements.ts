@@ -9,11 +9,19 @@ export const SCREEN_READER_INSTRUCTIONS = {
 };
 
 /** What a screen reader hears while a card is moved; `refusalFor` says why a column would refuse it. */
+// The column the last announcement named. The live region keeps only the latest words, and dnd-kit
+// reports the card over its own column right after picking it up: saying so would drown "Picked up".
+let lastOver: unknown = null;
+
 export function boardAnnouncements(refusalFor: (status: Status) => string | null): Announcements {
   return {
-    onDragStart: ({ active: a }) =>
-      `Picked up ${a.id}. Use the arrow keys to move between columns, space to drop, escape to cancel.`,
+    onDragStart: ({ active: a }) => {
+      lastOver = (a.data.current as { status?: Status } | undefined)?.status ?? null;
+      return `Picked up ${a.id}. Use the arrow keys to move between columns, space to drop, escape to cancel.`;
+    },
     onDragOver: ({ active: a, over }) => {
+      if ((over?.id ?? null) === lastOver) return undefined;
+      lastOver = over?.id ?? null;
       if (!over) return `${a.id} is not over a column.`;
       const refusal = refusalFor(over.id as Status);
       return refusal

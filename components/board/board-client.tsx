@@ -27,6 +27,13 @@ import { useBoardEvents } from "./use-board-events";
 import type { BoardNotice } from "./use-move-card";
 import { useMoveCard } from "./use-move-card";
 
+/** Focuses a card once it shows in the column (the optimistic move lands a frame or two later). */
+function focusCardIn(board: HTMLElement | null, key: string, status: Status, frames = 30) {
+  const card = board?.querySelector<HTMLElement>(`[data-testid="column-${status}"] [data-key="${key}"]`);
+  if (card) card.focus();
+  else if (frames > 0) requestAnimationFrame(() => focusCardIn(board, key, status, frames - 1));
+}
+
 export function BoardClient({
   serverNow,
   canWrite,
@@ -93,6 +100,8 @@ export function BoardClient({
       return;
     }
     move.mutate({ key: card.key, to, version: card.version });
+    // a keyboard move re-mounts the card in its new column: give it focus back there, ready for the next move
+    if (event.activatorEvent instanceof KeyboardEvent) focusCardIn(root.current, card.key, to);
   }
 
   function setFilters(next: BoardFilters) {

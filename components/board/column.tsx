@@ -13,6 +13,7 @@ function DraggableCard({ card, now, canDrag }: { card: ReportSummaryDto; now: Da
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: card.key,
     disabled: !canDrag,
+    data: { status: card.status },
     attributes: { role: "link", roleDescription: "report card" },
   });
   return (

@@ -3,7 +3,7 @@
 import { clsx } from "clsx";
 import { Lock, Mail } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -11,6 +11,58 @@ import { Markdown } from "@/components/ui/markdown";
 import { ApiError, api } from "@/lib/api-client";
 
 type Canned = { slug: string; name: string; body: string; visibility: "INTERNAL" | "REPORTER" };
+
+/**
+ * The two visibilities as an ARIA radio group: one tab stop, the arrow keys switch
+ * (and move focus), as a screen reader user expects of radios.
+ */
+function VisibilitySwitch({ toReporter, onChange }: { toReporter: boolean; onChange: (v: boolean) => void }) {
+  const refs = [useRef<HTMLButtonElement>(null), useRef<HTMLButtonElement>(null)];
+  const options = [
+    {
+      value: false,
+      icon: Lock,
+      label: "Internal note",
+      on: "bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100",
+    },
+    { value: true, icon: Mail, label: "Send to reporter", on: "bg-accent-600 text-white" },
+  ];
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (!["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"].includes(e.key)) return;
+    e.preventDefault();
+    onChange(!toReporter);
+    refs[toReporter ? 0 : 1]!.current?.focus();
+  }
+  return (
+    <div
+      role="radiogroup"
+      aria-label="Visibility"
+      onKeyDown={onKeyDown}
+      className="inline-flex rounded-md border border-zinc-300 bg-white p-0.5 dark:border-zinc-700 dark:bg-zinc-900"
+    >
+      {options.map((o, i) => {
+        const checked = o.value === toReporter;
+        return (
+          <button
+            key={o.label}
+            ref={refs[i]}
+            type="button"
+            role="radio"
+            aria-checked={checked}
+            tabIndex={checked ? 0 : -1}
+            onClick={() => onChange(o.value)}
+            className={clsx(
+              "inline-flex items-center gap-1 rounded px-2 py-1 text-[12px] font-medium",
+              checked ? o.on : "text-zinc-600 dark:text-zinc-400",
+            )}
+          >
+            <o.icon className="size-3.5" aria-hidden="true" /> {o.label}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
 
 /** Internal by default; reaching the reporter is a deliberate switch that changes the button. */
 export function Composer({ reportKey, canned }: { reportKey: string; canned: Canned[] }) {
@@ -54,38 +106,7 @@ export function Composer({ reportKey, canned }: { reportKey: string; canned: Can
         Write a note or message
       </h2>
       <div className="mb-2 flex flex-wrap items-center gap-2">
-        <div
-          role="radiogroup"
-          aria-label="Visibility"
-          className="inline-flex rounded-md border border-zinc-300 bg-white p-0.5 dark:border-zinc-700 dark:bg-zinc-900"
-        >
-          <button
-            type="button"
-            role="radio"
-            aria-checked={!toReporter}
-            onClick={() => setToReporter(false)}
-            className={clsx(
-              "inline-flex items-center gap-1 rounded px-2 py-1 text-[12px] font-medium",
-              !toReporter
-                ? "bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100"
-                : "text-zinc-600 dark:text-zinc-400",
-            )}
-          >
-            <Lock className="size-3.5" aria-hidden="true" /> Internal note
-          </button>
-          <button
-            type="button"
-            role="radio"
-            aria-checked={toReporter}
-            onClick={() => setToReporter(true)}
-            className={clsx(
-              "inline-flex items-center gap-1 rounded px-2 py-1 text-[12px] font-medium",
-              toReporter ? "bg-accent-600 text-white" : "text-zinc-600 dark:text-zinc-400",
-            )}
-          >
-            <Mail className="size-3.5" aria-hidden="true" /> Send to reporter
-          </button>
-        </div>
+        <VisibilitySwitch toReporter={toReporter} onChange={setToReporter} />
         <label className="sr-only" htmlFor="canned">
           Canned response
         </label>
