@@ -92,3 +92,29 @@ export function SelectField({
     </Field>
   );
 }
+
+/** a new password: the length rule shown and checked in the browser, and the hint a password manager needs */
+export function NewPasswordField({
+  label = "New password",
+  hint,
+  ...props
+}: {
+  id: string;
+  name: string;
+  error?: string;
+  label?: string;
+  hint?: string;
+  autoFocus?: boolean;
+}) {
+  return (
+    <TextField
+      {...props}
+      label={label}
+      hint={["At least 12 characters.", hint].filter(Boolean).join(" ")}
+      type="password"
+      required
+      minLength={12}
+      autoComplete="new-password"
+    />
+  );
+}

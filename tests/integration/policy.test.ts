@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { DEFAULT_POLICY } from "@/lib/domain/sla";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { getReport } from "@/lib/server/reports/detail";
 import { submitReport } from "@/lib/server/reports/intake";
@@ -7,13 +8,7 @@ import { listPolicies, savePolicy } from "@/lib/server/sla/policy";
 import { expectDomainError } from "@/tests/helpers/errors";
 
 const base = {
-  acknowledgeHours: 48,
-  responseHours: 48,
-  updateDays: 7,
-  fixDaysCritical: 7,
-  fixDaysHigh: 30,
-  fixDaysMedium: 90,
-  fixDaysLow: 180,
+  ...DEFAULT_POLICY,
   calendar: "CALENDAR" as const,
   timeZone: "UTC",
   holidays: [],

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { DEFAULT_POLICY } from "@/lib/domain/sla";
 import type { Actor } from "@/lib/server/auth/actor";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
@@ -119,14 +120,9 @@ describe("a project for every report", () => {
 
   it("moving away drops the old package's ranges and overrides, keeps them in the event, and keeps the clocks' promise", async () => {
     await savePolicy(SYSTEM, {
+      ...DEFAULT_POLICY,
       project: "body-parser",
       acknowledgeHours: 24,
-      responseHours: 48,
-      updateDays: 7,
-      fixDaysCritical: 7,
-      fixDaysHigh: 30,
-      fixDaysMedium: 90,
-      fixDaysLow: 180,
       calendar: "CALENDAR",
       timeZone: "UTC",
       holidays: [],

@@ -3,7 +3,7 @@
 import Link from "next/link";
 
 import { ErrorText } from "@/components/ui/error-text";
-import { TextField } from "@/components/ui/field";
+import { NewPasswordField, TextField } from "@/components/ui/field";
 import { FormMessages, SubmitButton } from "@/components/ui/form-footer";
 import { useFormAction } from "@/components/ui/use-form-action";
 
@@ -30,16 +30,7 @@ export function ResetConfirmForm({ token }: { token: string }) {
   return (
     <form action={action} className="mt-5 space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      <TextField
-        {...field("password")}
-        label="New password"
-        hint="At least 12 characters. Setting it signs you out everywhere."
-        type="password"
-        required
-        minLength={12}
-        autoComplete="new-password"
-        autoFocus
-      />
+      <NewPasswordField {...field("password")} hint="Setting it signs you out everywhere." autoFocus />
       {tokenError ? (
         <ErrorText>
           {state.ok === false ? state.error.message : null}{" "}

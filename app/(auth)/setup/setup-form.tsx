@@ -1,6 +1,6 @@
 "use client";
 
-import { TextField } from "@/components/ui/field";
+import { NewPasswordField, TextField } from "@/components/ui/field";
 import { FormMessages, SubmitButton } from "@/components/ui/form-footer";
 import { useFormAction } from "@/components/ui/use-form-action";
 
@@ -12,15 +12,7 @@ export function SetupForm() {
     <form action={action} className="mt-5 space-y-4" noValidate>
       <TextField {...field("name")} label="Your name" required autoComplete="name" />
       <TextField {...field("email")} label="E-mail" type="email" required autoComplete="username" />
-      <TextField
-        {...field("password")}
-        label="Password"
-        hint="At least 12 characters."
-        type="password"
-        required
-        minLength={12}
-        autoComplete="new-password"
-      />
+      <NewPasswordField {...field("password")} label="Password" />
       <FormMessages state={state} />
       <SubmitButton className="w-full" pending={pending} pendingLabel="Creating…">
         Create admin account

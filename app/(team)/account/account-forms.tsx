@@ -1,6 +1,6 @@
 "use client";
 
-import { TextField } from "@/components/ui/field";
+import { NewPasswordField, TextField } from "@/components/ui/field";
 import { FormMessages, SubmitButton } from "@/components/ui/form-footer";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { TeamMailKind } from "@/lib/domain/team-mail";
@@ -53,15 +53,7 @@ export function PasswordForm() {
         required
         autoComplete="current-password"
       />
-      <TextField
-        {...field("password")}
-        label="New password"
-        hint="At least 12 characters. Changing it signs you out everywhere, here too."
-        type="password"
-        required
-        minLength={12}
-        autoComplete="new-password"
-      />
+      <NewPasswordField {...field("password")} hint="Changing it signs you out everywhere, here too." />
       <FormMessages state={state} />
       <SubmitButton pending={pending} pendingLabel="Changing…">
         Change password
