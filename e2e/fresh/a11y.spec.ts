@@ -9,6 +9,8 @@ import { SCREENS } from "../a11y-screens";
 // Runs before fresh/setup.spec.ts, which ends the setup.
 
 test("the setup screen passes axe in both themes and at both widths", async ({ browser }) => {
+  // four browser contexts, each compiling the page and running axe: over the default 30 s on a busy machine
+  test.setTimeout(120_000);
   const findings: Finding[] = [];
   for (const scheme of SCHEMES) {
     for (const { label, viewport } of WIDTHS) {
