@@ -46,6 +46,13 @@ export const SCREENS: Screen[] = [
     ready: (p) => heading(p, "Set a new password"),
   },
   { route: "/report", viewer: "anon", path: "/report", ready: (p) => heading(p, "Report a security vulnerability") },
+  { route: "/security", viewer: "anon", path: "/security", ready: (p) => heading(p, /security policy/) },
+  {
+    route: "/security/[project]",
+    viewer: "anon",
+    path: "/security/express",
+    ready: (p) => heading(p, "Express: security policy"),
+  },
   {
     route: "/status/[token]",
     viewer: "anon",

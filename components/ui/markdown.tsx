@@ -5,13 +5,24 @@ import rehypeSanitize from "rehype-sanitize";
 // HTML (it is dropped), rehype-sanitize strips dangerous URLs and attributes,
 // and remote images become links so opening a report cannot reveal a
 // handler's address to the reporter's server.
-export function Markdown({ children }: { children: string }) {
+//
+// `nested` demotes the text's own headings below the page's (its # becomes an h3), for text placed under a
+// page heading and a section heading.
+const NESTED = {
+  h1: ({ children }: { children?: React.ReactNode }) => <h3>{children}</h3>,
+  h2: ({ children }: { children?: React.ReactNode }) => <h4>{children}</h4>,
+  h3: ({ children }: { children?: React.ReactNode }) => <h5>{children}</h5>,
+  h4: ({ children }: { children?: React.ReactNode }) => <h6>{children}</h6>,
+};
+
+export function Markdown({ children, nested = false }: { children: string; nested?: boolean }) {
   return (
     <div className="prose-report">
       <ReactMarkdown
         skipHtml
         rehypePlugins={[rehypeSanitize]}
         components={{
+          ...(nested ? NESTED : {}),
           img: ({ src, alt }) => (
             <a
               href={typeof src === "string" ? src : undefined}

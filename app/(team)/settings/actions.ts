@@ -3,11 +3,12 @@
 import { revalidatePath } from "next/cache";
 
 import type { ActionState } from "@/lib/action-state";
+import { textClockMismatches } from "@/lib/domain/policy-text";
 import { deleteCannedResponse, saveCannedResponse } from "@/lib/server/canned/canned";
 import { runAction, runRowAction } from "@/lib/server/http/action";
 import { cancelOutboxMail, retryOutboxMail } from "@/lib/server/mail/outbox-admin";
 import { createProject, replaceLines } from "@/lib/server/projects/projects";
-import { savePolicy } from "@/lib/server/sla/policy";
+import { policyNumbers, savePolicy } from "@/lib/server/sla/policy";
 import { createApiToken, revokeApiToken } from "@/lib/server/users/api-tokens";
 import { sendPasswordReset } from "@/lib/server/users/password-reset";
 import { createUser, updateUser } from "@/lib/server/users/users";
@@ -67,8 +68,12 @@ export async function savePolicyAction(_prev: FormState, form: FormData): Promis
   return runAction(form, policyForm, async (input, actor) => {
     const row = await savePolicy(actor, input);
     revalidatePath("/settings/policy");
+    revalidatePath("/security", "layout");
+    const disagree = textClockMismatches(row.policyText ?? "", policyNumbers(row)).length > 0;
     return {
-      message: `Saved version ${row.version}. Reports already received keep the version they arrived under.`,
+      message:
+        `Saved version ${row.version}. Reports already received keep the version they arrived under.` +
+        (disagree ? " The policy text still names other durations than the clocks: see below the text." : ""),
     };
   });
 }

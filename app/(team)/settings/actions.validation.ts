@@ -40,6 +40,7 @@ export const policyForm = z.object({
   calendar: optionalChoice(["CALENDAR", "BUSINESS"]).transform((mode) => mode ?? "CALENDAR"),
   timeZone: optionalText.transform((zone) => zone ?? "UTC"),
   holidays: text.transform((list) => list.split(/[\s,]+/).filter(Boolean)),
+  text: z.string().optional(),
 });
 
 export const cannedForm = z.object({

@@ -9,6 +9,14 @@ export const appRoutes = {
     ok: { status: 200, schema: "Health" },
     errors: [503],
   }),
+  securityTxt: route({
+    method: "GET",
+    path: "/.well-known/security.txt",
+    access: "public",
+    summary: "The security contact per RFC 9116: contact, policy, expiry (renewed on each request)",
+    ok: { status: 200, download: "text/plain; charset=utf-8" },
+    errors: [404],
+  }),
   openApi: route({
     method: "GET",
     path: "/api/v1/openapi.json",

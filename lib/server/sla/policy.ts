@@ -91,6 +91,8 @@ export const policyInput = z.object({
   calendar: z.enum(["CALENDAR", "BUSINESS"]),
   timeZone: z.string().trim().refine(isTimeZone, "Not a time zone (use an IANA name such as Europe/Berlin)"),
   holidays: z.array(z.iso.date("Use YYYY-MM-DD")).max(400),
+  /** the written policy (Markdown); left out, the last version's text is kept */
+  text: z.string().max(50_000, "At most 50,000 characters").optional(),
 });
 export type PolicyInput = z.input<typeof policyInput>;
 
@@ -122,13 +124,15 @@ export async function savePolicy(actor: Actor | null, raw: PolicyInput) {
     const last = await tx.slaPolicy.findFirst({
       where: { projectId },
       orderBy: { version: "desc" },
-      select: { version: true },
+      select: { version: true, policyText: true },
     });
-    const { project: _project, ...numbers } = input;
+    const { project: _project, text, ...numbers } = input;
+    const policyText = text === undefined ? (last?.policyText ?? null) : text.trim() || null;
     const row = await tx.slaPolicy.create({
       data: {
         ...numbers,
         holidays: [...new Set(numbers.holidays)].sort(),
+        policyText,
         projectId,
         version: (last?.version ?? 0) + 1,
         createdById: actor.kind === "user" ? actor.user.id : null,
@@ -138,7 +142,12 @@ export async function savePolicy(actor: Actor | null, raw: PolicyInput) {
       action: "policy.save",
       entityType: "slaPolicy",
       entityId: row.id,
-      after: { ...numbers, project: input.project ?? null, version: row.version },
+      after: {
+        ...numbers,
+        project: input.project ?? null,
+        version: row.version,
+        textChanged: policyText !== (last?.policyText ?? null),
+      },
     });
     return row;
   });

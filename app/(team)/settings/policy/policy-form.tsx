@@ -7,16 +7,20 @@ import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { FormMessages, SubmitButton } from "@/components/ui/form-footer";
 import { formFeedback } from "@/lib/action-state";
 import { addHours, isTimeZone } from "@/lib/domain/calendar";
+import type { PolicyMismatch } from "@/lib/domain/policy-text";
+import { textClockMismatches } from "@/lib/domain/policy-text";
 import type { SlaPolicy } from "@/lib/domain/sla";
 import { formatInstant } from "@/lib/format";
 
 import type { FormState } from "../actions";
 import { savePolicyAction } from "../actions";
+import { PolicyTextField } from "./policy-text-field";
 
 type Values = Omit<SlaPolicy, "calendar"> & {
   calendar: "CALENDAR" | "BUSINESS";
   timeZone: string;
   holidays: string[];
+  text: string;
 };
 
 const NUMBERS: [keyof Values, string, string][] = [
@@ -54,6 +58,9 @@ export function PolicyForm({
   const due = (hours: number) =>
     Number.isFinite(hours) && hours > 0 ? formatInstant(addHours(now, hours, cal), cal.timeZone) : "—";
   const set = (key: keyof Values, value: unknown) => setDraft((d) => ({ ...d, [key]: value }));
+  const mismatches = textClockMismatches(draft.text, draft);
+  const apply = (m: PolicyMismatch) =>
+    setDraft((d) => ({ ...d, [m.field]: m.value, ...(m.business ? { calendar: "BUSINESS" as const } : {}) }));
 
   return (
     <form action={action} className="space-y-5" noValidate>
@@ -143,6 +150,13 @@ export function PolicyForm({
           />
         </Field>
       </div>
+      <PolicyTextField
+        text={draft.text}
+        error={f.text}
+        mismatches={mismatches}
+        onText={(text) => set("text", text)}
+        onApply={apply}
+      />
       <div
         className="rounded-md border border-zinc-200 bg-zinc-50 p-3 text-[13px] dark:border-zinc-800 dark:bg-zinc-950"
         aria-live="polite"
