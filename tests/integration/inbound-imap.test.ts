@@ -1,10 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
+import { GET as mailboxRoute } from "@/app/api/v1/inbound/mailbox/route";
 import { parseImapUrl } from "@/lib/domain/imap-url";
 import { db } from "@/lib/server/infra/db";
 import { ImapReader } from "@/lib/server/mail/imap";
 import type * as Inbound from "@/lib/server/mail/inbound";
 import { getMailboxStatus } from "@/lib/server/mail/mailbox-state";
+import { createApiToken } from "@/lib/server/users/api-tokens";
 import { createActors } from "@/tests/helpers/actors";
 import type { Dovecot } from "@/tests/helpers/dovecot";
 import { startDovecot } from "@/tests/helpers/dovecot";
@@ -107,6 +109,19 @@ describe("IMAP intake", () => {
     expect(status).toMatchObject({ configured: false, reading: true, connected: true, idle: true, waiting: 0 });
     expect(status.taken).toBeGreaterThanOrEqual(3);
     expect(status.lastReadAt).toBeInstanceOf(Date);
+
+    // the same through the API, for admins only
+    const get = async (email: string) => {
+      const { token } = await createApiToken(actors.admin, { email, name: `mailbox ${email}` });
+      const req = new Request("http://localhost:3000/api/v1/inbound/mailbox", {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return mailboxRoute(req, { params: Promise.resolve({}) });
+    };
+    const res = await get(actors.admin.user.email);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ connected: true, idle: true, doneMailbox: "Embargo", waiting: 0 });
+    expect((await get(actors.handler.user.email)).status).toBe(403);
   });
 
   it("reads a message that arrived while it was stopped, and one that arrives while it waits (IDLE)", async () => {

@@ -1,8 +1,11 @@
 import "server-only";
 
+import type { z } from "zod";
+
 import { describeImapTarget, parseImapUrl } from "@/lib/domain/imap-url";
 import { storableText } from "@/lib/domain/storable-text";
 import { env } from "@/lib/env";
+import type { mailboxStatusSchema } from "@/lib/schemas/inbound";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
@@ -98,3 +101,15 @@ export async function getMailboxStatus(actor: Actor | null) {
 }
 
 export type MailboxStatus = Awaited<ReturnType<typeof getMailboxStatus>>;
+
+/** The status as the API sends it (instants as ISO strings). */
+export async function getMailboxStatusView(actor: Actor | null): Promise<z.infer<typeof mailboxStatusSchema>> {
+  const s = await getMailboxStatus(actor);
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    ...s,
+    connectedAt: iso(s.connectedAt),
+    lastReadAt: iso(s.lastReadAt),
+    lastErrorAt: iso(s.lastErrorAt),
+  };
+}
