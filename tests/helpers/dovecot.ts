@@ -88,8 +88,14 @@ async function until(what: string, test: () => Promise<boolean> | boolean, ms = 
   }
 }
 
-function config(dir: string, port: number): string {
+/** What the server announces when it must not offer IDLE (Dovecot's own list, less IDLE and NOTIFY). */
+const WITHOUT_IDLE =
+  "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE SORT THREAD=REFERENCES MULTIAPPEND UNSELECT CHILDREN NAMESPACE " +
+  "UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE ESEARCH SEARCHRES WITHIN LIST-STATUS BINARY MOVE LITERAL+";
+
+function config(dir: string, port: number, idle: boolean): string {
   return `# throw-away Dovecot for Embargo's tests
+${idle ? "" : `imap_capability = ${WITHOUT_IDLE}`}
 protocols = imap
 listen = 127.0.0.1
 base_dir = ${dir}/run
@@ -121,7 +127,8 @@ service imap-login {
 `;
 }
 
-export async function startDovecot(): Promise<Dovecot> {
+/** Starts Dovecot; `idle: false` makes it announce no IDLE, as some servers do, so the reader has to poll. */
+export async function startDovecot({ idle = true }: { idle?: boolean } = {}): Promise<Dovecot> {
   if (!existsSync(DOVECOT)) throw new Error(`Dovecot is missing at ${DOVECOT}: run scripts/ensure-dovecot.sh`);
   const dir = await mkdtemp(path.join(tmpdir(), "embargo-dovecot-"));
   // the unprivileged login and mail processes must reach their sockets and the maildir below it
@@ -136,7 +143,7 @@ export async function startDovecot(): Promise<Dovecot> {
   await chown(path.join(dir, "home", user), nobody, nogroup);
   await writeFile(path.join(dir, "passwd"), `${user}:{PLAIN}${password}\n`);
   const conf = path.join(dir, "dovecot.conf");
-  await writeFile(conf, config(dir, port));
+  await writeFile(conf, config(dir, port, idle));
 
   let pid = 0;
   const start = async () => {

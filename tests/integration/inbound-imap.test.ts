@@ -207,3 +207,24 @@ describe("IMAP intake", () => {
     await eventually("the second to read", async () => (await reports("Read by the second")) === 1);
   });
 });
+
+describe("IMAP intake from a server without IDLE", () => {
+  let plain: Dovecot;
+  beforeAll(async () => {
+    plain = await startDovecot({ idle: false });
+  });
+  afterAll(async () => {
+    await plain?.dispose();
+  });
+
+  it("polls every IMAP_POLL_SECONDS instead", async () => {
+    const r = new ImapReader({ target: parseImapUrl(plain.url), doneMailbox: "Done", pollSeconds: 1 });
+    readers.push(r);
+    r.start();
+    await eventually("the reader to connect", async () => (await getMailboxStatus(actors.admin)).connected);
+    expect((await getMailboxStatus(actors.admin)).idle).toBe(false);
+    await plain.append(mail("Polled for"));
+    await eventually("the next poll to read it", async () => (await reports("Polled for")) === 1, 10_000);
+    await eventually("it to be moved", async () => (await plain.count("Done")) === 1);
+  });
+});
