@@ -1,5 +1,15 @@
 import { z } from "zod";
 
+import { parseImapUrl } from "@/lib/domain/imap-url";
+
+const isImapUrl = (v: string) => {
+  try {
+    return !!parseImapUrl(v);
+  } catch {
+    return false;
+  }
+};
+
 // Every environment variable Embargo reads, parsed once. Read through env()
 // (not at import time) so `next build` never needs a runtime setting.
 const schema = z.object({
@@ -39,6 +49,15 @@ const schema = z.object({
   INBOUND_EMAIL_SECRET: z.string().min(16, "use at least 16 characters").optional(),
   // Inbound mails parsed at once per process; more wait (up to 30 s), then get 503.
   INBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // The security@ mailbox to read over IMAP: imaps://user:pass@host:993/INBOX (imap:// for a local server).
+  IMAP_URL: z
+    .string()
+    .refine(isImapUrl, "must be imaps://user:password@host[:port]/FOLDER (or imap:// for a local server)")
+    .optional(),
+  // Seconds between checks of a mailbox whose server offers no IDLE (with IDLE, new mail is read at once).
+  IMAP_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  // Folder a message is moved to once it is safely in the database (created when missing).
+  IMAP_DONE_MAILBOX: z.string().min(1).max(200).default("Embargo"),
   // The address reports are mailed to; replies to our mail go to its +SEC-… tagged form.
   INBOUND_ADDRESS: z.email().optional(),
   // Attachments larger than this are recorded (name, type, size, hash) without their bytes.
@@ -49,7 +68,7 @@ const schema = z.object({
     .default(5 * 1024 * 1024),
   // Where "Suggest lines from npm" reads package documents.
   NPM_REGISTRY_URL: z.url().default("https://registry.npmjs.org"),
-  // Background workers (outbox delivery, SLA alerts, inbound retry); "false" to run none in this process,
+  // Background workers (outbox delivery, SLA alerts, inbound retry, the IMAP reader); "false" to run none in this process,
   // "outbox" for outbox delivery only.
   WORKERS: z
     .enum(["true", "false", "1", "0", "outbox"])

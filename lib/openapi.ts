@@ -5,7 +5,7 @@ import type { Role } from "@/lib/permissions";
 import { PERMISSIONS } from "@/lib/permissions";
 import { meSchema } from "@/lib/schemas/account";
 import { attachmentListSchema } from "@/lib/schemas/attachments";
-import { inboundResultSchema, unparsedListSchema } from "@/lib/schemas/inbound";
+import { inboundResultSchema, mailboxStatusSchema, unparsedListSchema } from "@/lib/schemas/inbound";
 import { outboxMailSchema } from "@/lib/schemas/outbox";
 import { matrixSchema, projectSchema } from "@/lib/schemas/projects";
 import {
@@ -36,6 +36,7 @@ const SCHEMAS = {
   Board: boardSchema,
   InboundResult: inboundResultSchema,
   UnparsedMailList: unparsedListSchema,
+  MailboxStatus: mailboxStatusSchema,
   OutboxMail: outboxMailSchema,
   ImportResult: z.object({ key: z.string(), created: z.boolean() }),
   StatusLink: z.object({ statusUrl: z.string() }),

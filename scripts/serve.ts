@@ -30,9 +30,15 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (stopping) return;
     stopping = true;
     server.close();
-    // close the embedded database cleanly (lib/server/infra/database.ts keeps it on globalThis)
-    const opened = (globalThis as { __embargoDatabase?: { close(): Promise<void> } }).__embargoDatabase;
-    void Promise.resolve(opened?.close())
+    // give the mailbox up (another instance may read it at once), then close the embedded database cleanly
+    // (lib/server/mail/imap.ts and lib/server/infra/database.ts keep them on globalThis)
+    const shared = globalThis as {
+      __embargoImap?: { stop(): Promise<void> };
+      __embargoDatabase?: { close(): Promise<void> };
+    };
+    void Promise.resolve(shared.__embargoImap?.stop())
+      .catch(() => {})
+      .then(() => shared.__embargoDatabase?.close())
       .catch(() => {})
       .finally(() => process.exit(0));
   });

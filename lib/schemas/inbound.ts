@@ -39,3 +39,22 @@ export const mailToReportInput = z.object({
   project: z.string().trim().max(64).optional().describe("a project slug; left out, the project is guessed"),
   notifyReporter: z.boolean().default(true).describe("send the reporter the receipt with their status link"),
 });
+
+/** GET /api/v1/inbound/mailbox: the IMAP intake's mailbox (IMAP_URL), as admins see it in Settings. */
+export const mailboxStatusSchema = z.object({
+  configured: z.boolean().describe("IMAP_URL is set"),
+  mailbox: z.string().nullable().describe("user@host:port/folder (never the password)"),
+  doneMailbox: z.string().describe("where a message is moved once it is in the database (IMAP_DONE_MAILBOX)"),
+  pollSeconds: z.number().describe("IMAP_POLL_SECONDS: the check interval when the server offers no IDLE"),
+  reading: z.boolean().describe("an instance holds the mailbox's lease right now"),
+  connected: z.boolean(),
+  idle: z.boolean().describe("the server offers IDLE: new mail is read as it arrives"),
+  holder: z.string().nullable().describe("the instance that reads the mailbox (host, pid)"),
+  connectedAt: z.string().nullable(),
+  lastReadAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  lastErrorAt: z.string().nullable(),
+  taken: z.number().describe("messages taken in and moved to the done mailbox"),
+  waiting: z.number().describe("messages left in the inbox at the last read (failed, retried with backoff)"),
+  failures: z.number().describe("failed attempts at a message, in all"),
+});

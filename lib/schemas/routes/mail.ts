@@ -18,6 +18,14 @@ export const mailRoutes = {
     ok: { status: 200, schema: "UnparsedMailList" },
     errors: [401, 403],
   }),
+  getMailboxStatus: route({
+    method: "GET",
+    path: "/api/v1/inbound/mailbox",
+    access: "settings.manage",
+    summary: "The IMAP mailbox read for reports (IMAP_URL): connected, last read, last error, counts",
+    ok: { status: 200, schema: "MailboxStatus" },
+    errors: [401, 403],
+  }),
   rawInboundMail: route({
     method: "GET",
     path: "/api/v1/inbound/{id}/raw",

@@ -7,6 +7,7 @@ import { openDatabase } from "./database";
 // The Prisma client singleton, created on first use (never at import, so
 // `next build` does not open the database). Secrets are omitted from every
 // default select; code that needs one asks for it with `omit: {x: false}`.
+// So are a stored mail's raw bytes, which every update would otherwise read back.
 // Transactions wait for a pooled connection longer than Prisma's 2 s default:
 // a burst of concurrent writes (many handlers, a mail storm) on a busy machine
 // should queue and get its answer (often a 409), not a 500.
@@ -20,6 +21,8 @@ function create() {
       apiToken: { tokenHash: true },
       statusToken: { tokenHash: true },
       passwordReset: { tokenHash: true },
+      // a stored mail's raw bytes (up to 25 MB): read only where asked for, never echoed back by an update
+      inboundMessage: { raw: true },
     },
   });
 }

@@ -1,7 +1,9 @@
 import "server-only";
 
+import { parseImapUrl } from "@/lib/domain/imap-url";
 import { env } from "@/lib/env";
 import { deliverOutbox } from "@/lib/server/mail/deliver";
+import { startImapReader, stopImapReader } from "@/lib/server/mail/imap";
 import { retryReceivedMail } from "@/lib/server/mail/retry";
 import { runSlaAlerts } from "@/lib/server/sla/alerts";
 
@@ -30,15 +32,25 @@ function every(ms: number, name: string, job: () => Promise<unknown>): NodeJS.Ti
 
 export function startWorkers(): void {
   if (store.__embargoWorkers) return;
-  const run = env().WORKERS;
+  const e = env();
+  const run = e.WORKERS;
   store.__embargoWorkers = [
     ...(run.outbox ? [every(5_000, "outbox", () => deliverOutbox())] : []),
     ...(run.others ? [every(60_000, "sla-alerts", () => runSlaAlerts())] : []),
     ...(run.others ? [every(15_000, "inbound-retry", () => retryReceivedMail())] : []),
   ];
+  // the IMAP reader keeps one connection open; every instance starts one, and a lease lets one read at a time
+  if (run.others && e.IMAP_URL) {
+    startImapReader({
+      target: parseImapUrl(e.IMAP_URL),
+      doneMailbox: e.IMAP_DONE_MAILBOX,
+      pollSeconds: e.IMAP_POLL_SECONDS,
+    });
+  }
 }
 
-export function stopWorkers(): void {
+export async function stopWorkers(): Promise<void> {
   for (const timer of store.__embargoWorkers ?? []) clearInterval(timer);
   store.__embargoWorkers = undefined;
+  await stopImapReader();
 }

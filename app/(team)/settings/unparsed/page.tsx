@@ -3,16 +3,22 @@ import type { Metadata } from "next";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/time";
 import { requireUser } from "@/lib/server/auth/page-auth";
+import { getMailboxStatus } from "@/lib/server/mail/mailbox-state";
 import { listUnparsedMail } from "@/lib/server/mail/unparsed";
 import { listPublicProjects } from "@/lib/server/projects/projects";
 
+import { MailboxPanel } from "./mailbox-panel";
 import { MailToReportForm, RawAndReprocess } from "./unparsed-actions";
 
 export const metadata: Metadata = { title: "Unparsed mail" };
 
 export default async function UnparsedPage() {
   const actor = await requireUser("/settings/unparsed");
-  const [rows, projects] = await Promise.all([listUnparsedMail(actor), listPublicProjects()]);
+  const [rows, projects, mailbox] = await Promise.all([
+    listUnparsedMail(actor),
+    listPublicProjects(),
+    getMailboxStatus(actor),
+  ]);
   const now = new Date();
   return (
     <>
@@ -20,6 +26,7 @@ export default async function UnparsedPage() {
         title="Unparsed mail"
         description="Inbound messages that became no report: unreadable, or stuck after an error. The raw bytes are kept, so nothing is lost: download a message, run intake on it again, or make a report of it by hand."
       />
+      <MailboxPanel status={mailbox} now={now} />
       {rows.length === 0 ? (
         <EmptyState title="No unparsed mail">Every message that arrived became a report or a reply.</EmptyState>
       ) : (
