@@ -1,4 +1,6 @@
-// Starts one app server for the end-to-end tests on a database of its own:
+// Starts one app server for the end-to-end tests on a database of its own
+// (with --short-sessions: an idle timeout of 6 s and a lifetime of 18 s, and
+// an ADMIN_EMAIL admin):
 // a new embedded folder, or a new database on the PostgreSQL server named by
 // DATABASE_URL. With --seed it loads the demo data and writes API tokens for
 // the demo users to e2e/.state/<name>.json before serving, and catches the
@@ -16,6 +18,8 @@ import { startSmtp } from "../tests/helpers/smtp";
 
 const [name = "main", port = "3100"] = process.argv.slice(2);
 const seed = process.argv.includes("--seed");
+// sessions that end within seconds, for the idle-timeout and lifetime specs (e2e/short/)
+const shortSessions = process.argv.includes("--short-sessions");
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   PORT: port,
@@ -28,6 +32,14 @@ const env: NodeJS.ProcessEnv = {
   INTAKE_RATE_LIMIT: seed ? "1000" : "5",
   // outbox delivery (to the SMTP peer below) but no SLA alerts, which would change the demo reports mid-run
   WORKERS: seed ? "outbox" : "false",
+  ...(shortSessions
+    ? {
+        SESSION_IDLE_MINUTES: "0.1",
+        SESSION_MAX_HOURS: "0.005",
+        ADMIN_EMAIL: "short@example.com",
+        ADMIN_PASSWORD: "embargo-demo-password",
+      }
+    : {}),
 };
 mkdirSync("e2e/.state", { recursive: true });
 if (seed) {
@@ -85,6 +97,7 @@ if (seed) {
     ["e2e.session@example.com", "viewer"],
     ["e2e.account@example.com", "handler"],
     ["e2e.reset@example.com", "viewer"],
+    ["e2e.sessions@example.com", "viewer"],
   ] as const) {
     cli("user", "create", "--email", email, "--role", role, "--password", "embargo-demo-password");
   }

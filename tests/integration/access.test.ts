@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 
 import { SYSTEM } from "@/lib/server/auth/actor";
-import { authOptions } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/infra/db";
 import { getReport } from "@/lib/server/reports/detail";
 import { submitReport } from "@/lib/server/reports/intake";
@@ -11,8 +10,6 @@ import {
   bootstrapAdmin,
   createUser,
   listUsers,
-  loadActiveUser,
-  revokeSessions,
   setupFirstAdmin,
   updateUser,
   verifyCredentials,
@@ -44,39 +41,7 @@ describe("setup, users, sign-in and roles", () => {
     expect(await verifyCredentials("nobody@example.com", PASSWORD)).toBeNull();
     await updateUser(SYSTEM, { id: user.id, disabled: true });
     expect(await verifyCredentials("hana@example.com", PASSWORD)).toBeNull();
-    expect(await loadActiveUser(user.id)).toBeNull();
     await updateUser(SYSTEM, { id: user.id, disabled: false });
-  });
-
-  it("voids sessions signed in before a sign-out, to the millisecond", async () => {
-    const hana = await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" } });
-    const signedInBefore = Date.now() - 60_000;
-    expect(await loadActiveUser(hana.id, signedInBefore)).not.toBeNull();
-    await revokeSessions(hana.id);
-    const { sessionsRevokedAt } = await db().user.findUniqueOrThrow({ where: { id: hana.id } });
-    expect(await loadActiveUser(hana.id, signedInBefore)).toBeNull();
-    // signed out within the millisecond it was issued: void too
-    expect(await loadActiveUser(hana.id, sessionsRevokedAt!.getTime())).toBeNull();
-    expect(await loadActiveUser(hana.id, sessionsRevokedAt!.getTime() + 1)).not.toBeNull();
-    expect(await loadActiveUser("not-a-uuid")).toBeNull();
-  });
-
-  it("ends a signed-out session in next-auth's own token check, whatever its iat", async () => {
-    const hana = await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" } });
-    const jwt = authOptions.callbacks!.jwt!;
-    const call = (token: Record<string, unknown>, user?: { id: string }) =>
-      jwt({ token, user, account: null } as unknown as Parameters<typeof jwt>[0]);
-    const signedIn = await call({}, { id: hana.id });
-    expect(signedIn).toMatchObject({ sub: hana.id, signedInAt: expect.any(Number) });
-    // a later read keeps the sign-in instant (next-auth gives the re-encoded cookie a new iat only)
-    const read = await call({ ...signedIn, iat: Math.floor(Date.now() / 1000) });
-    expect(read.signedInAt).toBe(signedIn.signedInAt);
-    await revokeSessions(hana.id);
-    await expect(call({ ...signedIn, iat: Math.floor(Date.now() / 1000) + 5 })).rejects.toThrow(/signed out/);
-    // a token from before sign-in instants existed is void
-    await expect(call({ sub: hana.id, iat: Math.floor(Date.now() / 1000) + 5 })).rejects.toThrow(/signed out/);
-    await new Promise((r) => setTimeout(r, 2));
-    expect(await call({}, { id: hana.id })).toMatchObject({ sub: hana.id });
   });
 
   it("stores argon2id hashes, never the password, and hides them from default selects", async () => {
@@ -107,10 +72,8 @@ describe("setup, users, sign-in and roles", () => {
       role: "VIEWER",
       password: PASSWORD,
     });
-    const handler = await loadActiveUser(
-      (await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" } })).id,
-    );
-    for (const actor of [actorFor(viewer, "session"), actorFor(handler!, "session")]) {
+    const handler = await db().user.findUniqueOrThrow({ where: { email: "hana@example.com" } });
+    for (const actor of [actorFor(viewer, "session"), actorFor(handler, "session")]) {
       await expectDomainError(listUsers(actor), "forbidden");
       await expectDomainError(createUser(actor, { email: "y@example.com", role: "ADMIN" }), "forbidden");
       await expectDomainError(createApiToken(actor, { email: "vera@example.com", name: "x" }), "forbidden");
@@ -189,6 +152,6 @@ describe("sign-in", () => {
     // another account from elsewhere is unaffected
     expect(
       await provider.options.authorize({ email: "hana@example.com", password: PASSWORD }, { headers: {} }),
-    ).toMatchObject({ email: "hana@example.com" });
+    ).toMatchObject({ id: expect.any(String), sid: expect.any(String) });
   });
 });

@@ -20,6 +20,7 @@ function create() {
       apiToken: { tokenHash: true },
       statusToken: { tokenHash: true },
       passwordReset: { tokenHash: true },
+      session: { tokenHash: true },
     },
   });
 }

@@ -7,9 +7,9 @@ import { createUserInput, setupInput, updateUserInput } from "@/lib/schemas/user
 import type { Actor, ActorUser } from "@/lib/server/auth/actor";
 import { SYSTEM, authorize } from "@/lib/server/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/passwords";
+import { endAllSessionsIn } from "@/lib/server/auth/sessions";
 import { audit, auditCreated } from "@/lib/server/infra/audit";
 import { newSecret } from "@/lib/server/infra/crypto";
-import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
 import { parseInput } from "@/lib/server/infra/validate";
 
@@ -105,6 +105,8 @@ export async function updateUser(actor: Actor | null, raw: UpdateUserInput): Pro
       data: { role: input.role, disabled: input.disabled, name: input.name },
       select: publicUser,
     });
+    // a disabled user's sessions end now (each request would refuse them anyway)
+    if (after.disabled && !before.disabled) await endAllSessionsIn(tx, after.id);
     await audit(tx, actor, {
       action: "user.update",
       entityType: "user",
@@ -124,27 +126,6 @@ export async function verifyCredentials(emailRaw: string, password: string): Pro
   if (!user || !ok || user.disabled) return null;
   await db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
-
-/**
- * The live user row behind a session: null once the user is disabled or
- * gone, or when the session (signed in at `signedInAt`, in ms) was revoked.
- * A sign-out at the same millisecond as the sign-in revokes it too.
- */
-export async function loadActiveUser(id: string, signedInAt?: number): Promise<ActorUser | null> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-  const user = await db().user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true },
-  });
-  if (!user || user.disabled) return null;
-  if (signedInAt !== undefined && user.sessionsRevokedAt && signedInAt <= user.sessionsRevokedAt.getTime()) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
-
-/** Voids every session the user holds now (sign-out, password reset), to the millisecond. */
-export async function revokeSessions(id: string, tx?: Tx): Promise<void> {
-  await (tx ?? db()).user.updateMany({ where: { id }, data: { sessionsRevokedAt: new Date() } });
 }
 
 export async function hasAnyUser(): Promise<boolean> {
