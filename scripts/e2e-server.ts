@@ -5,7 +5,7 @@
 // DATABASE_URL. With --seed it loads the demo data and writes API tokens for
 // the demo users to e2e/.state/<name>.json before serving, and catches the
 // mail it sends in a real SMTP peer that writes each message, as a JSON line
-// {to, subject, text}, to e2e/.state/<name>-mail.jsonl (e2e/mail.ts reads it).
+// {to, subject, text, messageId}, to e2e/.state/<name>-mail.jsonl (e2e/mail.ts reads it).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -47,7 +47,8 @@ if (seed) {
   writeFileSync(mailLog, "");
   const smtp = await startSmtp((mail) => {
     const to = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address ?? ""));
-    appendFileSync(mailLog, `${JSON.stringify({ to, subject: mail.subject ?? "", text: mail.text ?? "" })}\n`);
+    const line = { to, subject: mail.subject ?? "", text: mail.text ?? "", messageId: mail.messageId };
+    appendFileSync(mailLog, `${JSON.stringify(line)}\n`);
   });
   env.SMTP_URL = smtp.url;
 }
