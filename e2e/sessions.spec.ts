@@ -57,7 +57,7 @@ test.describe("an admin", () => {
 
   test("ends a user's sessions from Settings → Users", async ({ page, browser, baseURL }) => {
     test.setTimeout(90_000);
-    const theirs = await browser.newContext({ baseURL });
+    const theirs = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const them = await theirs.newPage();
     await formSignIn(them, EMAIL, DEMO_PASSWORD);
     const cookie = (await theirs.cookies()).find((c) => c.name === SESSION_COOKIE);
