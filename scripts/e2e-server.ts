@@ -105,7 +105,24 @@ if (seed) {
   writeFileSync(`e2e/.state/${name}.json`, JSON.stringify({ tokens }, null, 2));
 }
 
-const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env, stdio: "inherit" });
+const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  env,
+  stdio: ["ignore", "pipe", "inherit"],
+});
+// an empty server prints a one-time setup code in its log: kept for the specs that set it up (e2e/fresh/)
+const codeFile = `e2e/.state/${name}-setup-code.txt`;
+writeFileSync(codeFile, "");
+let pending = "";
+child.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  pending += chunk.toString("utf8");
+  const lines = pending.split("\n");
+  pending = lines.pop() ?? "";
+  for (const line of lines) {
+    const code = /setup code: ([0-9A-Z-]+)/.exec(line)?.[1];
+    if (code) writeFileSync(codeFile, code);
+  }
+});
 const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -6,14 +6,8 @@ import { getReport } from "@/lib/server/reports/detail";
 import { submitReport } from "@/lib/server/reports/intake";
 import { listReports } from "@/lib/server/reports/list";
 import { createApiToken, listApiTokens, revokeApiToken, userForApiToken } from "@/lib/server/users/api-tokens";
-import {
-  bootstrapAdmin,
-  createUser,
-  listUsers,
-  setupFirstAdmin,
-  updateUser,
-  verifyCredentials,
-} from "@/lib/server/users/users";
+import { issueSetupCode, setupWithCode } from "@/lib/server/users/setup";
+import { bootstrapAdmin, createUser, listUsers, updateUser, verifyCredentials } from "@/lib/server/users/users";
 import { TEST_PASSWORD, actorFor } from "@/tests/helpers/actors";
 import { expectDomainError } from "@/tests/helpers/errors";
 
@@ -21,11 +15,12 @@ const PASSWORD = TEST_PASSWORD;
 
 describe("setup, users, sign-in and roles", () => {
   it("offers setup once, and the bootstrap admin only while no user exists", async () => {
-    const admin = await setupFirstAdmin({ email: "first@example.com", name: "First", password: PASSWORD });
+    const code = (await issueSetupCode(() => {}))!;
+    const admin = await setupWithCode({ code, email: "first@example.com", name: "First", password: PASSWORD });
     expect(admin.role).toBe("ADMIN");
     await expectDomainError(
-      setupFirstAdmin({ email: "second@example.com", name: "Second", password: PASSWORD }),
-      "forbidden",
+      setupWithCode({ code, email: "second@example.com", name: "Second", password: PASSWORD }),
+      "conflict",
     );
     expect(await bootstrapAdmin("boot@example.com", PASSWORD)).toBe(false);
     expect(await db().user.count()).toBe(1);

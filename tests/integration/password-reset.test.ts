@@ -15,6 +15,7 @@ import {
 import { verifyCredentials } from "@/lib/server/users/users";
 import { TEST_PASSWORD, createActor } from "@/tests/helpers/actors";
 import { expectDomainError } from "@/tests/helpers/errors";
+import { postJson } from "@/tests/helpers/http";
 import { startSmtp } from "@/tests/helpers/smtp";
 
 // Password reset by mail, through the use cases and the two public routes,
@@ -41,16 +42,7 @@ async function mailedToken(to: string): Promise<string> {
   return match![1]!;
 }
 
-function post(handler: typeof requestRoute, body: unknown) {
-  return handler(
-    new Request("http://localhost/api/v1/x", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
-    { params: Promise.resolve({}) },
-  );
-}
+const post = postJson;
 
 describe("password reset", () => {
   it("answers 202 for any address, after about the same time, and mails only a real account", async () => {

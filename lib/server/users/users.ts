@@ -3,13 +3,14 @@ import "server-only";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/schemas/users";
-import { createUserInput, setupInput, updateUserInput } from "@/lib/schemas/users";
+import { createUserInput, firstAdminInput, updateUserInput } from "@/lib/schemas/users";
 import type { Actor, ActorUser } from "@/lib/server/auth/actor";
 import { SYSTEM, authorize } from "@/lib/server/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/passwords";
 import { endAllSessionsIn } from "@/lib/server/auth/sessions";
 import { audit, auditCreated } from "@/lib/server/infra/audit";
 import { newSecret } from "@/lib/server/infra/crypto";
+import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
 import { parseInput } from "@/lib/server/infra/validate";
 
@@ -133,20 +134,23 @@ export async function hasAnyUser(): Promise<boolean> {
 }
 
 /**
- * The one-time setup: creates the first admin, only while no user exists.
- * An advisory lock makes two simultaneous first visits create one admin.
+ * Creates the first admin, only while no user exists (409 after). An advisory
+ * lock makes two simultaneous first visits create one admin; `check` runs in
+ * the same transaction (the setup code's, lib/server/users/setup.ts).
+ * Callers are the setup with a code and the ADMIN_EMAIL bootstrap.
  */
-export async function setupFirstAdmin(raw: unknown): Promise<UserRow> {
-  const input = parseInput(setupInput, raw);
-  const alreadyDone = () => new DomainError("forbidden", "Setup is already complete. Sign in instead.");
+export async function createFirstAdmin(raw: unknown, check?: (tx: Tx) => Promise<void>): Promise<UserRow> {
+  const input = parseInput(firstAdminInput, raw);
+  const alreadyDone = () => new DomainError("conflict", "Setup is already complete. Sign in instead.");
   // refuse before spending an argon2 hash on a request that cannot succeed
   if (await hasAnyUser()) throw alreadyDone();
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(7210001)`;
     if ((await tx.user.count()) > 0) throw alreadyDone();
+    await check?.(tx);
     const user = await tx.user.create({
-      data: { email: input.email, name: input.name, role: "ADMIN", passwordHash },
+      data: { email: input.email, name: input.name || nameFromEmail(input.email), role: "ADMIN", passwordHash },
       select: publicUser,
     });
     return auditCreated(tx, SYSTEM, {
@@ -162,10 +166,10 @@ export async function setupFirstAdmin(raw: unknown): Promise<UserRow> {
 export async function bootstrapAdmin(email: string | undefined, password: string | undefined): Promise<boolean> {
   if (!email || !password) return false;
   try {
-    await setupFirstAdmin({ email, password, name: nameFromEmail(email) });
+    await createFirstAdmin({ email, password });
     return true;
   } catch (error) {
-    if (error instanceof DomainError && error.code === "forbidden") return false;
+    if (error instanceof DomainError && error.code === "conflict") return false;
     throw error;
   }
 }
