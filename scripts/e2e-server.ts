@@ -99,6 +99,7 @@ if (seed) {
     ["e2e.account@example.com", "handler"],
     ["e2e.reset@example.com", "viewer"],
     ["e2e.sessions@example.com", "viewer"],
+    ["e2e.throttle@example.com", "viewer"],
   ] as const) {
     cli("user", "create", "--email", email, "--role", role, "--password", "embargo-demo-password");
   }

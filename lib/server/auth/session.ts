@@ -5,14 +5,13 @@ import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
 import { env } from "@/lib/env";
-import { DomainError } from "@/lib/errors";
-import { clientAddress, enforceRateLimit } from "@/lib/server/infra/rate-limit";
+import { clientAddress } from "@/lib/server/infra/rate-limit";
 import { userForApiToken } from "@/lib/server/users/api-tokens";
-import { verifyCredentials } from "@/lib/server/users/users";
 
 import type { Actor } from "./actor";
 import type { LiveSession } from "./sessions";
-import { endSessionBySecret, resolveSession, startSession } from "./sessions";
+import { endSessionBySecret, resolveSession } from "./sessions";
+import { attemptSignIn } from "./sign-in";
 
 // Sign-in with e-mail and password (argon2id). Each sign-in creates a Session
 // row (lib/server/auth/sessions.ts); next-auth's cookie, a signed and
@@ -23,7 +22,7 @@ import { endSessionBySecret, resolveSession, startSession } from "./sessions";
 // throws, and next-auth then answers no session and clears the cookie instead
 // of re-issuing it.
 
-/** The error next-auth reports to the sign-in form when attempts are rate limited. */
+/** The error next-auth reports to the sign-in form when it must wait, as `TooManyAttempts:<seconds>`. */
 export const SIGNIN_RATE_LIMITED = "TooManyAttempts";
 
 // what the jwt callback found, for the session callback and sessionActor of the same request (no second query)
@@ -47,21 +46,14 @@ export const authOptions: NextAuthOptions = {
         if (!credentials?.email || !credentials.password) return null;
         if (credentials.email.length > 254 || credentials.password.length > 256) return null;
         const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
-        // slow down password guessing, per account and per client address
-        const address = clientAddress(headers);
-        const account = credentials.email.trim().toLowerCase();
-        try {
-          await enforceRateLimit("signin", `${account} ${address}`);
-          await enforceRateLimit("signinAccount", account);
-          await enforceRateLimit("signinAddress", address);
-        } catch (error) {
-          if (error instanceof DomainError && error.code === "rate_limited") throw new Error(SIGNIN_RATE_LIMITED);
-          throw error;
-        }
-        const user = await verifyCredentials(credentials.email, credentials.password);
-        if (!user) return null;
-        const sid = await startSession(user.id, { address, userAgent: headers["user-agent"] });
-        return { id: user.id, sid };
+        // failures count per account and address together (lib/server/auth/sign-in.ts)
+        const result = await attemptSignIn(credentials.email, credentials.password, {
+          address: clientAddress(headers),
+          userAgent: headers["user-agent"],
+        });
+        if (result.ok) return { id: result.user.id, sid: result.secret };
+        if (result.reason === "throttled") throw new Error(`${SIGNIN_RATE_LIMITED}:${result.retryAfterSeconds}`);
+        return null;
       },
     }),
   ],
