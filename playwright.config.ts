@@ -2,21 +2,23 @@ import { defineConfig, devices } from "@playwright/test";
 
 import { chromiumLaunchOptions } from "./scripts/chromium";
 
-// End-to-end tests drive the built app in Debian's Chromium. Two servers:
-// "main" with the demo data (and API tokens written to e2e/.state), and
-// "fresh" with an empty database for the first-visit setup.
+// End-to-end tests drive the built app in Debian's Chromium. Three servers:
+// "main" with the demo data (and API tokens written to e2e/.state), "fresh"
+// with an empty database for the first-visit setup, and "short" whose
+// sessions end within seconds (idle timeout and lifetime, e2e/short/).
 
-// E2E_PORT moves both servers (main on it, fresh on the next port), e.g. to run two checkouts at once
+// E2E_PORT moves the servers (main on it, fresh and short on the next two ports), e.g. to run two checkouts at once
 const MAIN_PORT = Number(process.env.E2E_PORT ?? 3100);
 const FRESH_PORT = MAIN_PORT + 1;
+const SHORT_PORT = MAIN_PORT + 2;
 
 const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: chromiumLaunchOptions,
 };
 
-const server = (name: string, port: number, seed: boolean) => ({
-  command: `node --import tsx scripts/e2e-server.ts ${name} ${port}${seed ? " --seed" : ""}`,
+const server = (name: string, port: number, flags = "") => ({
+  command: `node --import tsx scripts/e2e-server.ts ${name} ${port} ${flags}`.trim(),
   url: `http://localhost:${port}/api/health`,
   reuseExistingServer: false,
   // a cold build on a loaded 2-core machine can take longer than the default; E2E_SERVER_TIMEOUT (ms) raises it
@@ -38,12 +40,16 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
-  webServer: [server("main", MAIN_PORT, true), server("fresh", FRESH_PORT, false)],
+  webServer: [
+    server("main", MAIN_PORT, "--seed"),
+    server("fresh", FRESH_PORT),
+    server("short", SHORT_PORT, "--short-sessions"),
+  ],
   projects: [
     { name: "sign-in", testMatch: /auth\.setup\.ts/, use: { ...chromium, baseURL: `http://localhost:${MAIN_PORT}` } },
     {
       name: "main",
-      testIgnore: [/fresh\//, /auth\.setup\.ts/],
+      testIgnore: [/fresh\//, /short\//, /auth\.setup\.ts/],
       dependencies: ["sign-in"],
       use: { ...chromium, baseURL: `http://localhost:${MAIN_PORT}` },
     },
@@ -51,6 +57,11 @@ export default defineConfig({
       name: "fresh",
       testMatch: /fresh\/.*\.spec\.ts/,
       use: { ...chromium, baseURL: `http://localhost:${FRESH_PORT}` },
+    },
+    {
+      name: "short",
+      testMatch: /short\/.*\.spec\.ts/,
+      use: { ...chromium, baseURL: `http://localhost:${SHORT_PORT}` },
     },
   ],
 });

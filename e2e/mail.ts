@@ -5,7 +5,8 @@ import { expect } from "@playwright/test";
 // The mail the main test server sent, as its SMTP peer caught it
 // (scripts/e2e-server.ts writes one JSON line per message).
 
-export type CaughtMail = { to: string[]; subject: string; text: string };
+/** `messageId` lets a spec answer a mail as a mail client would (In-Reply-To). */
+export type CaughtMail = { to: string[]; subject: string; text: string; messageId?: string };
 
 export function caughtMail(): CaughtMail[] {
   return readFileSync("e2e/.state/main-mail.jsonl", "utf8")

@@ -29,6 +29,10 @@ const schema = z.object({
   // First admin, created on start when no user exists yet.
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  // A session unused for this long ends (minutes; fractions allowed, which the end-to-end tests use).
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(480),
+  // A session ends this long after its sign-in, however active (hours; fractions allowed).
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(72),
   // Trust X-Forwarded-For from a reverse proxy when picking the client address.
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])

@@ -20,6 +20,7 @@ import {
 } from "@/lib/schemas/reports";
 import type { Access, Route } from "@/lib/schemas/routes";
 import { routes } from "@/lib/schemas/routes";
+import { setupResultSchema } from "@/lib/schemas/users";
 
 // The OpenAPI document, generated from the route table (lib/schemas/routes.ts)
 // and the zod schemas the use cases validate with, so none of them can drift apart.
@@ -45,6 +46,7 @@ const SCHEMAS = {
   Osv: z.object({ id: z.string(), modified: z.string() }).loose(),
   AttachmentList: attachmentListSchema,
   Me: meSchema,
+  SetupResult: setupResultSchema,
 } as const;
 
 const STATUS_TEXT: Record<number, string> = {

@@ -1,9 +1,11 @@
-// Starts one app server for the end-to-end tests on a database of its own:
+// Starts one app server for the end-to-end tests on a database of its own
+// (with --short-sessions: an idle timeout of 6 s and a lifetime of 18 s, and
+// an ADMIN_EMAIL admin):
 // a new embedded folder, or a new database on the PostgreSQL server named by
 // DATABASE_URL. With --seed it loads the demo data and writes API tokens for
 // the demo users to e2e/.state/<name>.json before serving, and catches the
 // mail it sends in a real SMTP peer that writes each message, as a JSON line
-// {to, subject, text}, to e2e/.state/<name>-mail.jsonl (e2e/mail.ts reads it).
+// {to, subject, text, messageId}, to e2e/.state/<name>-mail.jsonl (e2e/mail.ts reads it).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -16,6 +18,8 @@ import { startSmtp } from "../tests/helpers/smtp";
 
 const [name = "main", port = "3100"] = process.argv.slice(2);
 const seed = process.argv.includes("--seed");
+// sessions that end within seconds, for the idle-timeout and lifetime specs (e2e/short/)
+const shortSessions = process.argv.includes("--short-sessions");
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   PORT: port,
@@ -28,6 +32,14 @@ const env: NodeJS.ProcessEnv = {
   INTAKE_RATE_LIMIT: seed ? "1000" : "5",
   // outbox delivery (to the SMTP peer below) but no SLA alerts, which would change the demo reports mid-run
   WORKERS: seed ? "outbox" : "false",
+  ...(shortSessions
+    ? {
+        SESSION_IDLE_MINUTES: "0.1",
+        SESSION_MAX_HOURS: "0.005",
+        ADMIN_EMAIL: "short@example.com",
+        ADMIN_PASSWORD: "embargo-demo-password",
+      }
+    : {}),
 };
 mkdirSync("e2e/.state", { recursive: true });
 if (seed) {
@@ -35,7 +47,8 @@ if (seed) {
   writeFileSync(mailLog, "");
   const smtp = await startSmtp((mail) => {
     const to = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address ?? ""));
-    appendFileSync(mailLog, `${JSON.stringify({ to, subject: mail.subject ?? "", text: mail.text ?? "" })}\n`);
+    const line = { to, subject: mail.subject ?? "", text: mail.text ?? "", messageId: mail.messageId };
+    appendFileSync(mailLog, `${JSON.stringify(line)}\n`);
   });
   env.SMTP_URL = smtp.url;
 }
@@ -85,13 +98,32 @@ if (seed) {
     ["e2e.session@example.com", "viewer"],
     ["e2e.account@example.com", "handler"],
     ["e2e.reset@example.com", "viewer"],
+    ["e2e.sessions@example.com", "viewer"],
+    ["e2e.throttle@example.com", "viewer"],
   ] as const) {
     cli("user", "create", "--email", email, "--role", role, "--password", "embargo-demo-password");
   }
   writeFileSync(`e2e/.state/${name}.json`, JSON.stringify({ tokens }, null, 2));
 }
 
-const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env, stdio: "inherit" });
+const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  env,
+  stdio: ["ignore", "pipe", "inherit"],
+});
+// an empty server prints a one-time setup code in its log: kept for the specs that set it up (e2e/fresh/)
+const codeFile = `e2e/.state/${name}-setup-code.txt`;
+writeFileSync(codeFile, "");
+let pending = "";
+child.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  pending += chunk.toString("utf8");
+  const lines = pending.split("\n");
+  pending = lines.pop() ?? "";
+  for (const line of lines) {
+    const code = /setup code: ([0-9A-Z-]+)/.exec(line)?.[1];
+    if (code) writeFileSync(codeFile, code);
+  }
+});
 const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

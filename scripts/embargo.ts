@@ -14,12 +14,14 @@ import { migrateDatabase } from "@/lib/server/infra/migrate";
 import { seedDemo } from "@/lib/server/seed/demo";
 import { createApiToken } from "@/lib/server/users/api-tokens";
 import { setPasswordFromShell } from "@/lib/server/users/password-reset";
+import { issueSetupCode } from "@/lib/server/users/setup";
 import { bootstrapAdmin, createUser } from "@/lib/server/users/users";
 
 const USAGE = `Usage: npm run embargo -- <command>
 
   migrate [--bootstrap]                        apply pending migrations (and create
-                                               ADMIN_EMAIL's admin when no user exists)
+                                               ADMIN_EMAIL's admin when no user exists,
+                                               else print a one-time setup code)
   user create --email E --role ${ROLES.map((r) => r.toLowerCase()).join("|")} [--name N] [--password P]
                                                create a user; without --password, asks
                                                (on a terminal) or generates one
@@ -81,6 +83,8 @@ async function run(argv: string[]): Promise<void> {
     if (values.bootstrap && (await bootstrapAdmin(env().ADMIN_EMAIL, env().ADMIN_PASSWORD))) {
       console.log(`Created the admin ${env().ADMIN_EMAIL} from ADMIN_EMAIL / ADMIN_PASSWORD.`);
     }
+    // while no user exists, a fresh one-time code for /setup, printed in the server's log
+    if (values.bootstrap) await issueSetupCode();
     return;
   }
   const { values } = parseArgs({

@@ -144,12 +144,10 @@ function EventLine({ entry, now, reportKey }: { entry: Entry; now: Date; reportK
 
 export function Timeline({
   entries,
-  reporterName,
   now,
   reportKey,
 }: {
   entries: Entry[];
-  reporterName: string;
   now: Date;
   /** for the download links of the files an entry brought */
   reportKey: string;
@@ -160,7 +158,8 @@ export function Timeline({
       {entries.map((entry, i) => {
         if (!entry.body) return <EventLine key={i} entry={entry} now={now} reportKey={reportKey} />;
         const internal = entry.visibility === "internal";
-        const fromReporter = !internal && entry.actor === reporterName;
+        // by who acted, never by name: a mailed reply may carry any display name, a handler's too
+        const fromReporter = entry.actorType === "reporter";
         return (
           <li
             key={i}

@@ -41,3 +41,19 @@ export const passwordResetConfirm = z.object({
   token: z.string().max(200),
   password,
 });
+
+/** One of your signed-in sessions, as /account lists it. */
+export const sessionItemSchema = z.object({
+  id: z.uuid(),
+  createdAt: z.date(),
+  lastSeenAt: z.date(),
+  address: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** a short name for the browser ("Firefox on Linux") */
+  device: z.string(),
+  /** the session this request came with */
+  current: z.boolean(),
+});
+export type SessionItem = z.infer<typeof sessionItemSchema>;
+
+export const sessionIdInput = z.object({ id: z.uuid("Not a session id") });

@@ -86,6 +86,8 @@ export const timelineEntry = z.object({
   at: iso,
   kind: z.string(),
   visibility: z.enum(["internal", "reporter"]),
+  /** who acted: a team member (signed in or by API token), the reporter (status page or verified mail), or Embargo */
+  actorType: z.enum(["team", "reporter", "system"]),
   actor: z.string(),
   body: z.string().nullable(),
   data: z.record(z.string(), z.unknown()).nullable(),

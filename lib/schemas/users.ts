@@ -26,8 +26,24 @@ export const updateUserInput = z.object({
 });
 export type UpdateUserInput = z.input<typeof updateUserInput>;
 
-export const setupInput = z.object({
+/** The first admin: the name is optional (the e-mail's local part stands in). */
+export const firstAdminInput = z.object({
   email,
-  name: z.string().trim().min(1, "Enter your name").max(100),
+  name: z.preprocess(
+    (v) => (typeof v === "string" && !v.trim() ? undefined : v),
+    z.string().trim().max(100).optional(),
+  ),
   password,
+});
+
+/** POST /api/v1/setup and /setup: the first admin, with the one-time code the server printed in its log. */
+export const setupInput = firstAdminInput.extend({
+  code: z.string().trim().min(1, "Enter the setup code from the server's log").max(64),
+});
+
+export const setupResultSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
 });

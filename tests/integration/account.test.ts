@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 
 import { SYSTEM } from "@/lib/server/auth/actor";
+import { resolveSession, startSession } from "@/lib/server/auth/sessions";
 import { db } from "@/lib/server/infra/db";
 import { changePassword, getMe, updateMe } from "@/lib/server/users/account";
-import { loadActiveUser, verifyCredentials } from "@/lib/server/users/users";
+import { verifyCredentials } from "@/lib/server/users/users";
 import { TEST_PASSWORD, createActor } from "@/tests/helpers/actors";
 import { expectDomainError } from "@/tests/helpers/errors";
 
@@ -51,11 +52,11 @@ describe("your account", () => {
     await expectDomainError(changePassword(ann, { currentPassword: TEST_PASSWORD, password: "short" }), "bad_request");
     expect(await verifyCredentials("ann@example.com", TEST_PASSWORD)).not.toBeNull();
 
-    const signedIn = Date.now() - 1000;
+    const signedIn = await startSession(ann.user.id, {});
     await changePassword(ann, { currentPassword: TEST_PASSWORD, password });
     expect(await verifyCredentials("ann@example.com", password)).not.toBeNull();
     expect(await verifyCredentials("ann@example.com", TEST_PASSWORD)).toBeNull();
-    expect(await loadActiveUser(ann.user.id, signedIn)).toBeNull();
+    expect(await resolveSession(signedIn)).toBeNull();
     expect(await db().auditLog.count({ where: { entityId: ann.user.id, action: "user.password_change" } })).toBe(1);
   });
 });

@@ -4,7 +4,9 @@ import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
 import { receiveEmail } from "@/lib/server/mail/inbound";
 import { getReport } from "@/lib/server/reports/detail";
+import { postMessage } from "@/lib/server/reports/messages";
 import { updateReport } from "@/lib/server/reports/update";
+import { createActor } from "@/tests/helpers/actors";
 
 const crlf = (s: string) => Buffer.from(s.replace(/\r?\n/g, "\r\n"), "latin1");
 let n = 0;
@@ -147,6 +149,31 @@ ${pdf}
     );
     expect(stranger.threaded).toBe(false);
     expect(stranger.key).not.toBe(first.key);
+  });
+
+  it("marks a mailed reply as the reporter's by who sent it, even under a handler's name (issue 14 §8)", async () => {
+    const hana = await createActor("HANDLER", { name: "Hana Okafor" });
+    const first = await receiveEmail(plain({ from: "Sam Reporter <sam@research.example>", subject: "XSS in views" }));
+    await updateReport(hana, first.key!, { version: 1, status: "TRIAGE" });
+    await postMessage(hana, first.key!, { body: "Which version did you test?", visibility: "reporter" });
+    const ack = await db().outboundMail.findFirstOrThrow({
+      where: { report: { key: first.key! }, template: "acknowledgment" },
+    });
+    const reply = plain({
+      from: "Hana Okafor <sam@research.example>",
+      subject: `Re: [${first.key}] Acknowledged`,
+      headers: `In-Reply-To: ${ack.messageId}`,
+      body: "Please ship the fix today, no need to wait.",
+    });
+    expect(await receiveEmail(reply)).toEqual({ key: first.key, threaded: true });
+    const timeline = (await getReport(hana, first.key!)).timeline;
+    const spoof = timeline.find((e) => e.body?.startsWith("Please ship the fix"));
+    expect(spoof).toMatchObject({ actor: "Hana Okafor", actorType: "reporter", visibility: "reporter" });
+    const ours = timeline.find((e) => e.body === "Which version did you test?");
+    expect(ours).toMatchObject({ actor: "Hana Okafor", actorType: "team", visibility: "reporter" });
+    // every entry says who acted; only the reporter's own messages are the reporter's
+    expect(timeline.every((e) => ["team", "reporter", "system"].includes(e.actorType))).toBe(true);
+    expect(timeline.filter((e) => e.kind === "message" && e.actorType === "reporter")).toHaveLength(1);
   });
 
   it("flags a report that is only a link, and the acknowledgment asks for the full report", async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { POST as confirmRoute } from "@/app/api/v1/password-reset/confirm/route";
 import { POST as requestRoute } from "@/app/api/v1/password-reset/route";
+import { resolveSession, startSession } from "@/lib/server/auth/sessions";
 import { db } from "@/lib/server/infra/db";
 import { deliverOutbox } from "@/lib/server/mail/deliver";
 import { listOutbox } from "@/lib/server/mail/inbound";
@@ -11,9 +12,10 @@ import {
   sendPasswordReset,
   setPasswordFromShell,
 } from "@/lib/server/users/password-reset";
-import { loadActiveUser, verifyCredentials } from "@/lib/server/users/users";
+import { verifyCredentials } from "@/lib/server/users/users";
 import { TEST_PASSWORD, createActor } from "@/tests/helpers/actors";
 import { expectDomainError } from "@/tests/helpers/errors";
+import { postJson } from "@/tests/helpers/http";
 import { startSmtp } from "@/tests/helpers/smtp";
 
 // Password reset by mail, through the use cases and the two public routes,
@@ -40,16 +42,7 @@ async function mailedToken(to: string): Promise<string> {
   return match![1]!;
 }
 
-function post(handler: typeof requestRoute, body: unknown) {
-  return handler(
-    new Request("http://localhost/api/v1/x", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
-    { params: Promise.resolve({}) },
-  );
-}
+const post = postJson;
 
 describe("password reset", () => {
   it("answers 202 for any address, after about the same time, and mails only a real account", async () => {
@@ -91,8 +84,8 @@ describe("password reset", () => {
     const first = await mailedToken("sam@example.com");
     await requestPasswordReset({ email: "sam@example.com" }, client());
     const second = await mailedToken("sam@example.com");
-    const signedInBefore = Date.now() - 1000;
-    expect(await loadActiveUser(sam.user.id, signedInBefore)).not.toBeNull();
+    const signedInBefore = await startSession(sam.user.id, {});
+    expect(await resolveSession(signedInBefore)).not.toBeNull();
 
     // a weak password is refused without using the link up
     await expectDomainError(confirmPasswordReset({ token: second, password: "short" }, client()), "bad_request");
@@ -100,7 +93,7 @@ describe("password reset", () => {
     expect(res.status).toBe(204);
     expect(await verifyCredentials("sam@example.com", NEW_PASSWORD)).not.toBeNull();
     expect(await verifyCredentials("sam@example.com", TEST_PASSWORD)).toBeNull();
-    expect(await loadActiveUser(sam.user.id, signedInBefore)).toBeNull();
+    expect(await resolveSession(signedInBefore)).toBeNull();
 
     for (const token of [second, first]) {
       const again = await post(confirmRoute, { token, password: NEW_PASSWORD });
@@ -166,12 +159,12 @@ describe("password reset", () => {
 
   it("sets a password from the shell and ends the user's sessions", async () => {
     const cli = await createActor("VIEWER", { email: "cli@example.com" });
-    const signedInBefore = Date.now() - 1000;
+    const signedInBefore = await startSession(cli.user.id, {});
     await expectDomainError(setPasswordFromShell("cli@example.com", "short"), "bad_request");
     await expectDomainError(setPasswordFromShell("ghost@example.com", NEW_PASSWORD), "not_found");
     await setPasswordFromShell("CLI@example.com", NEW_PASSWORD);
     expect(await verifyCredentials("cli@example.com", NEW_PASSWORD)).not.toBeNull();
-    expect(await loadActiveUser(cli.user.id, signedInBefore)).toBeNull();
+    expect(await resolveSession(signedInBefore)).toBeNull();
     expect(await db().auditLog.count({ where: { entityId: cli.user.id, action: "user.password_set" } })).toBe(1);
   });
 });

@@ -2,5 +2,5 @@ import { z } from "zod";
 
 import { text } from "@/lib/schemas/form-fields";
 
-// FormData → setupFirstAdmin's input (which validates the values themselves).
-export const setupForm = z.object({ email: text, name: text, password: text });
+// FormData → setupWithCode's input (which validates the values themselves).
+export const setupForm = z.object({ code: text, email: text, name: text, password: text });

@@ -10,6 +10,15 @@ export function SetupForm() {
   const { state, action, pending, field } = useFormAction(setupAction);
   return (
     <form action={action} className="mt-5 space-y-4" noValidate>
+      <TextField
+        {...field("code")}
+        label="Setup code"
+        hint="Printed in the server's log when it started: the line with “setup code”."
+        required
+        autoComplete="off"
+        spellCheck={false}
+        controlClassName="font-mono"
+      />
       <TextField {...field("name")} label="Your name" required autoComplete="name" />
       <TextField {...field("email")} label="E-mail" type="email" required autoComplete="username" />
       <NewPasswordField {...field("password")} label="Password" />

@@ -29,12 +29,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    // the error string matches SIGNIN_RATE_LIMITED in lib/server/auth/session.ts
-    setError(
-      result?.error === "TooManyAttempts"
-        ? "Too many attempts. Wait a few minutes and try again."
-        : "The e-mail or password is not right.",
-    );
+    // "TooManyAttempts:<seconds>" matches SIGNIN_RATE_LIMITED in lib/server/auth/session.ts
+    const wait = /^TooManyAttempts:(\d+)$/.exec(result?.error ?? "");
+    setError(wait ? tooManyAttempts(Number(wait[1])) : "The e-mail or password is not right.");
   }
 
   return (
@@ -54,4 +51,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </Button>
     </form>
   );
+}
+
+/** What the form says while this e-mail must wait on this network (other addresses are not affected). */
+function tooManyAttempts(seconds: number): string {
+  const wait = seconds < 90 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+  return `Too many failed attempts for this e-mail from your network. Wait ${wait} and try again.`;
 }

@@ -4,10 +4,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
 import type { ActionState } from "@/lib/action-state";
-import { runAction } from "@/lib/server/http/action";
+import { runAction, runRowAction } from "@/lib/server/http/action";
 import { changePassword, updateMe } from "@/lib/server/users/account";
+import { endMyOtherSessions, endMySession } from "@/lib/server/users/sessions";
 
-import { passwordForm, profileForm } from "./actions.validation";
+import { noFields, passwordForm, profileForm, sessionForm } from "./actions.validation";
 
 // /account: each action runs the use case as the session's user (who may only change themselves).
 
@@ -34,4 +35,12 @@ export async function changePasswordAction(_prev: AccountState, form: FormData):
   // every session has ended, this one too
   if (state.ok) redirect("/signin?password=changed");
   return state;
+}
+
+export async function endSessionAction(form: FormData): Promise<void> {
+  await runRowAction(form, sessionForm, (input, actor) => endMySession(actor, input), "/account");
+}
+
+export async function endOtherSessionsAction(form: FormData): Promise<void> {
+  await runRowAction(form, noFields, (_input, actor) => endMyOtherSessions(actor), "/account");
 }

@@ -19,3 +19,7 @@ export const profileForm = z
   }));
 
 export const passwordForm = z.object({ currentPassword: text, password: text });
+
+export const sessionForm = z.object({ id: text });
+
+export const noFields = z.object({});

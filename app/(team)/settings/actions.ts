@@ -11,6 +11,7 @@ import { createProject, replaceLines } from "@/lib/server/projects/projects";
 import { policyNumbers, savePolicy } from "@/lib/server/sla/policy";
 import { createApiToken, revokeApiToken } from "@/lib/server/users/api-tokens";
 import { sendPasswordReset } from "@/lib/server/users/password-reset";
+import { endUserSessions } from "@/lib/server/users/sessions";
 import { createUser, updateUser } from "@/lib/server/users/users";
 
 import {
@@ -47,6 +48,10 @@ export async function sendResetAction(_prev: FormState, form: FormData): Promise
     const { email } = await sendPasswordReset(actor, input.id);
     return { message: `Reset link mailed to ${email}.` };
   });
+}
+
+export async function endUserSessionsAction(form: FormData): Promise<void> {
+  await runRowAction(form, idForm, (input, actor) => endUserSessions(actor, input.id), "/settings/users");
 }
 
 export async function createTokenAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -1,5 +1,6 @@
 import { passwordResetConfirm, passwordResetRequest, patchMeInput } from "../account";
 import { type Route, route } from "../route";
+import { setupInput } from "../users";
 
 export const accountRoutes = {
   getMe: route({
@@ -37,5 +38,15 @@ export const accountRoutes = {
     body: passwordResetConfirm,
     ok: { status: 204, empty: true },
     errors: [400, 410, 429],
+  }),
+  setup: route({
+    method: "POST",
+    path: "/api/v1/setup",
+    access: "public",
+    summary:
+      "Create the first admin with the one-time setup code the server printed in its log (rate limited). 400: bad input; 403: not the setup code; 409: setup is already complete",
+    body: setupInput,
+    ok: { status: 201, schema: "SetupResult" },
+    errors: [400, 403, 409, 429],
   }),
 } satisfies Record<string, Route>;

@@ -10,7 +10,7 @@ import { roleCan } from "@/lib/permissions";
 export type ActorUser = { id: string; email: string; name: string; role: Role };
 
 export type Actor =
-  | { kind: "user"; user: ActorUser; via: "session" | "token"; tokenId?: string }
+  | { kind: "user"; user: ActorUser; via: "session" | "token"; tokenId?: string; sessionId?: string }
   /** the shell: CLI commands and start-up bootstrap run with every right */
   | { kind: "system"; label: string };
 

@@ -4,27 +4,38 @@ import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
-import { DomainError } from "@/lib/errors";
-import { clientAddress, enforceRateLimit } from "@/lib/server/infra/rate-limit";
+import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/server/infra/rate-limit";
 import { userForApiToken } from "@/lib/server/users/api-tokens";
-import { loadActiveUser, revokeSessions, verifyCredentials } from "@/lib/server/users/users";
 
 import type { Actor } from "./actor";
+import type { LiveSession } from "./sessions";
+import { endSessionBySecret, resolveSession } from "./sessions";
+import { attemptSignIn } from "./sign-in";
 
-// Sign-in with e-mail and password (argon2id); the session is a JWT cookie
-// that only names the user and the instant (ms) it signed in. Every request
-// reloads that user's row, so a disabled user or a changed role takes effect
-// at once. Revocation compares the sign-in instant, never the JWT's `iat`:
-// next-auth re-encodes the token with a fresh `iat` on every session read, so
-// an `iat` check could be undone by reading /api/auth/session.
+// Sign-in with e-mail and password (argon2id). Each sign-in creates a Session
+// row (lib/server/auth/sessions.ts); next-auth's cookie, a signed and
+// encrypted JWT, carries one claim that matters: `sid`, the random secret
+// naming that row. Every read of the session — pages, the API, server
+// actions and GET /api/auth/session alike — goes through the `jwt` callback,
+// which looks the row up: a deleted, idle or expired row (or a disabled user)
+// throws, and next-auth then answers no session and clears the cookie instead
+// of re-issuing it.
 
-export const SESSION_MAX_AGE = 12 * 60 * 60;
-
-/** The error next-auth reports to the sign-in form when attempts are rate limited. */
+/** The error next-auth reports to the sign-in form when it must wait, as `TooManyAttempts:<seconds>`. */
 export const SIGNIN_RATE_LIMITED = "TooManyAttempts";
 
+// what the jwt callback found, for the session callback and sessionActor of the same request (no second query)
+const checked = new WeakMap<object, LiveSession>();
+
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+  session: {
+    strategy: "jwt",
+    // the cookie lives as long as a session may; the row decides earlier ends (idle, sign-out)
+    get maxAge() {
+      return Math.ceil(env().SESSION_MAX_HOURS * 3600);
+    },
+  },
   pages: { signIn: "/signin", error: "/signin" },
   secret: process.env.NEXTAUTH_SECRET,
   providers: [
@@ -34,37 +45,33 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
         if (credentials.email.length > 254 || credentials.password.length > 256) return null;
-        // slow down password guessing, per account and per client address
-        const address = clientAddress((req?.headers ?? {}) as Record<string, string | undefined>);
-        const account = credentials.email.trim().toLowerCase();
-        try {
-          await enforceRateLimit("signin", `${account} ${address}`);
-          await enforceRateLimit("signinAccount", account);
-          await enforceRateLimit("signinAddress", address);
-        } catch (error) {
-          if (error instanceof DomainError && error.code === "rate_limited") throw new Error(SIGNIN_RATE_LIMITED);
-          throw error;
-        }
-        const user = await verifyCredentials(credentials.email, credentials.password);
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
+        // failures count per account and address together (lib/server/auth/sign-in.ts)
+        const result = await attemptSignIn(credentials.email, credentials.password, {
+          address: clientAddress(headers),
+          userAgent: headers["user-agent"],
+        });
+        if (result.ok) return { id: result.user.id, sid: result.secret };
+        if (result.reason === "throttled") throw new Error(`${SIGNIN_RATE_LIMITED}:${result.retryAfterSeconds}`);
+        return null;
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) {
-        token.sub = user.id;
-        token.signedInAt = Date.now();
-        return token;
-      }
-      // every later read (getServerSession, GET /api/auth/session) re-checks the row: a
-      // revoked session throws, and next-auth then answers no session and clears the cookie
-      if (!token.sub || !(await loadActiveUser(token.sub, signedInAtOf(token)))) throw new SessionEnded();
+      // at sign-in the token becomes the session secret alone (no name, e-mail or user id in the cookie)
+      if (user) return { sid: (user as { sid?: string }).sid };
+      const live = await resolveSession(token.sid);
+      if (!live) throw new SessionEnded();
+      checked.set(token, live);
       return token;
     },
     session({ session, token }) {
-      // only the id and sign-in instant leave the server; role and name are read fresh per request
-      return { expires: session.expires, user: { id: token.sub, signedInAt: signedInAtOf(token) } } as typeof session;
+      // only the user's id leaves the server; role and name are read fresh per request
+      const live = checked.get(token);
+      const out = { expires: session.expires, user: { id: live?.user.id } } as typeof session;
+      if (live) checked.set(out, live);
+      return out;
     },
   },
   logger: {
@@ -76,32 +83,24 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
-      // a signed-out cookie must not work again, even if it was copied
-      if (token?.sub) await revokeSessions(token.sub);
+      // the row goes: this cookie, and any copy of it, is no session from now on
+      await endSessionBySecret(token?.sid);
     },
   },
 };
 
 class SessionEnded extends Error {
   constructor() {
-    super("The session was signed out or its user disabled.");
+    super("The session was signed out, ended, sat idle too long or expired, or its user is disabled.");
     this.name = "SessionEnded";
   }
 }
 
-/** The sign-in instant (ms) a session token carries; tokens issued before it existed carry none and are void. */
-export function signedInAtOf(token: Record<string, unknown>): number {
-  const at = token.signedInAt;
-  return typeof at === "number" && Number.isFinite(at) ? at : 0;
-}
-
-/** The signed-in user behind the session cookie, re-checked against the database. */
+/** The signed-in user behind the session cookie, checked against its Session row. */
 export async function sessionActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
-  const claims = session?.user as { id?: string; signedInAt?: number } | undefined;
-  if (!claims?.id) return null;
-  const user = await loadActiveUser(claims.id, claims.signedInAt ?? 0);
-  return user ? { kind: "user", user, via: "session" } : null;
+  const live = session ? checked.get(session) : undefined;
+  return live ? { kind: "user", user: live.user, via: "session", sessionId: live.sessionId } : null;
 }
 
 /** A bearer token's owner, or null. */

@@ -10,7 +10,15 @@ import type { Tx } from "./db";
 export async function audit(
   tx: Tx,
   actor: Actor,
-  entry: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown },
+  entry: {
+    action: string;
+    entityType: string;
+    entityId: string;
+    before?: unknown;
+    after?: unknown;
+    /** the client address, where it matters (sign-ins) */
+    address?: string;
+  },
 ): Promise<void> {
   await tx.auditLog.create({
     data: {
@@ -21,6 +29,7 @@ export async function audit(
       entityId: entry.entityId,
       before: (entry.before ?? undefined) as Prisma.InputJsonValue | undefined,
       after: (entry.after ?? undefined) as Prisma.InputJsonValue | undefined,
+      address: entry.address?.slice(0, 100),
     },
   });
 }

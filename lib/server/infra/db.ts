@@ -21,6 +21,7 @@ function create() {
       apiToken: { tokenHash: true },
       statusToken: { tokenHash: true },
       passwordReset: { tokenHash: true },
+      session: { tokenHash: true },
       // a stored mail's raw bytes (up to 25 MB): read only where asked for, never echoed back by an update
       inboundMessage: { raw: true },
     },

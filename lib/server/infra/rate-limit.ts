@@ -17,10 +17,6 @@ const LIMITS = {
   intake: () => ({ points: env().INTAKE_RATE_LIMIT, duration: 60 }),
   status: () => ({ points: 120, duration: 60 }),
   reply: () => ({ points: 20, duration: 600 }),
-  // per account and address: guessing is slow, and nobody can lock an account out from elsewhere
-  signin: () => ({ points: 10, duration: 900 }),
-  signinAccount: () => ({ points: 100, duration: 900 }),
-  signinAddress: () => ({ points: 60, duration: 900 }),
   setup: () => ({ points: 10, duration: 900 }),
   // password reset: asking, per client address (429) and per account (silently no more mail); using a link
   resetRequest: () => ({ points: 10, duration: 900 }),

@@ -20,6 +20,12 @@ function eventActor(e: { actorType: string; actorLabel: string | null; actor: { 
   return e.actorLabel ?? "System";
 }
 
+/** Who acted, as the timeline shows it: decided by the stored actor type, never by comparing names. */
+function eventActorType(actorType: string): "team" | "reporter" | "system" {
+  if (actorType === "REPORTER") return "reporter";
+  return actorType === "SYSTEM" ? "system" : "team";
+}
+
 /** A timeline entry's details as the API shows them: an import's raw record (up to 2 MB) stays in the database. */
 function timelineData(data: Record<string, unknown>): Record<string, unknown> {
   if (!("record" in data)) return data;
@@ -55,6 +61,7 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
       at: e.at.toISOString(),
       kind: e.kind,
       visibility: e.visibility === "REPORTER" ? ("reporter" as const) : ("internal" as const),
+      actorType: eventActorType(e.actorType),
       actor: eventActor(e),
       body: e.body,
       data:

@@ -9,6 +9,7 @@ import { email as emailSchema, password as passwordSchema } from "@/lib/schemas/
 import type { Actor } from "@/lib/server/auth/actor";
 import { SYSTEM, actorUserId, authorize } from "@/lib/server/auth/actor";
 import { hashPassword } from "@/lib/server/auth/passwords";
+import { endAllSessionsIn } from "@/lib/server/auth/sessions";
 import { audit } from "@/lib/server/infra/audit";
 import { hashesEqual, newSecret, sha256Hex } from "@/lib/server/infra/crypto";
 import type { Tx } from "@/lib/server/infra/db";
@@ -16,7 +17,6 @@ import { db } from "@/lib/server/infra/db";
 import { enforceRateLimit } from "@/lib/server/infra/rate-limit";
 import { parseInput } from "@/lib/server/infra/validate";
 import { PASSWORD_RESET_TEMPLATE, enqueueMail } from "@/lib/server/mail/outbox";
-import { revokeSessions } from "@/lib/server/users/users";
 
 // Password reset by mail: a one-time link /reset/<token>, valid for an hour.
 // The token is 32 random bytes; only its SHA-256 is stored and a presented
@@ -133,7 +133,7 @@ export async function confirmPasswordReset(raw: unknown, clientKey: string): Pro
 export async function setPasswordIn(tx: Tx, actor: Actor, userId: string, passwordHash: string, action: string) {
   await tx.user.update({ where: { id: userId }, data: { passwordHash } });
   await tx.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
-  await revokeSessions(userId, tx);
+  await endAllSessionsIn(tx, userId);
   await audit(tx, actor, { action, entityType: "user", entityId: userId });
 }
 

@@ -3,10 +3,11 @@ import "server-only";
 import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/schemas/users";
-import { createUserInput, setupInput, updateUserInput } from "@/lib/schemas/users";
+import { createUserInput, firstAdminInput, updateUserInput } from "@/lib/schemas/users";
 import type { Actor, ActorUser } from "@/lib/server/auth/actor";
 import { SYSTEM, authorize } from "@/lib/server/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/passwords";
+import { endAllSessionsIn } from "@/lib/server/auth/sessions";
 import { audit, auditCreated } from "@/lib/server/infra/audit";
 import { newSecret } from "@/lib/server/infra/crypto";
 import type { Tx } from "@/lib/server/infra/db";
@@ -105,6 +106,8 @@ export async function updateUser(actor: Actor | null, raw: UpdateUserInput): Pro
       data: { role: input.role, disabled: input.disabled, name: input.name },
       select: publicUser,
     });
+    // a disabled user's sessions end now (each request would refuse them anyway)
+    if (after.disabled && !before.disabled) await endAllSessionsIn(tx, after.id);
     await audit(tx, actor, {
       action: "user.update",
       entityType: "user",
@@ -126,46 +129,28 @@ export async function verifyCredentials(emailRaw: string, password: string): Pro
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-/**
- * The live user row behind a session: null once the user is disabled or
- * gone, or when the session (signed in at `signedInAt`, in ms) was revoked.
- * A sign-out at the same millisecond as the sign-in revokes it too.
- */
-export async function loadActiveUser(id: string, signedInAt?: number): Promise<ActorUser | null> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-  const user = await db().user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true },
-  });
-  if (!user || user.disabled) return null;
-  if (signedInAt !== undefined && user.sessionsRevokedAt && signedInAt <= user.sessionsRevokedAt.getTime()) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
-
-/** Voids every session the user holds now (sign-out, password reset), to the millisecond. */
-export async function revokeSessions(id: string, tx?: Tx): Promise<void> {
-  await (tx ?? db()).user.updateMany({ where: { id }, data: { sessionsRevokedAt: new Date() } });
-}
-
 export async function hasAnyUser(): Promise<boolean> {
   return (await db().user.count()) > 0;
 }
 
 /**
- * The one-time setup: creates the first admin, only while no user exists.
- * An advisory lock makes two simultaneous first visits create one admin.
+ * Creates the first admin, only while no user exists (409 after). An advisory
+ * lock makes two simultaneous first visits create one admin; `check` runs in
+ * the same transaction (the setup code's, lib/server/users/setup.ts).
+ * Callers are the setup with a code and the ADMIN_EMAIL bootstrap.
  */
-export async function setupFirstAdmin(raw: unknown): Promise<UserRow> {
-  const input = parseInput(setupInput, raw);
-  const alreadyDone = () => new DomainError("forbidden", "Setup is already complete. Sign in instead.");
+export async function createFirstAdmin(raw: unknown, check?: (tx: Tx) => Promise<void>): Promise<UserRow> {
+  const input = parseInput(firstAdminInput, raw);
+  const alreadyDone = () => new DomainError("conflict", "Setup is already complete. Sign in instead.");
   // refuse before spending an argon2 hash on a request that cannot succeed
   if (await hasAnyUser()) throw alreadyDone();
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(7210001)`;
     if ((await tx.user.count()) > 0) throw alreadyDone();
+    await check?.(tx);
     const user = await tx.user.create({
-      data: { email: input.email, name: input.name, role: "ADMIN", passwordHash },
+      data: { email: input.email, name: input.name || nameFromEmail(input.email), role: "ADMIN", passwordHash },
       select: publicUser,
     });
     return auditCreated(tx, SYSTEM, {
@@ -181,10 +166,10 @@ export async function setupFirstAdmin(raw: unknown): Promise<UserRow> {
 export async function bootstrapAdmin(email: string | undefined, password: string | undefined): Promise<boolean> {
   if (!email || !password) return false;
   try {
-    await setupFirstAdmin({ email, password, name: nameFromEmail(email) });
+    await createFirstAdmin({ email, password });
     return true;
   } catch (error) {
-    if (error instanceof DomainError && error.code === "forbidden") return false;
+    if (error instanceof DomainError && error.code === "conflict") return false;
     throw error;
   }
 }

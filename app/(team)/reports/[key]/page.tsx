@@ -119,7 +119,7 @@ export default async function ReportPage({ params }: Props) {
             <h2 id="timeline-heading" className="mb-2 text-[13px] font-semibold uppercase tracking-wide text-zinc-500">
               Timeline
             </h2>
-            <Timeline entries={report.timeline} reporterName={reporterName} now={now} reportKey={report.key} />
+            <Timeline entries={report.timeline} now={now} reportKey={report.key} />
           </section>
           {canWrite ? <Composer reportKey={report.key} canned={canned} /> : null}
           <LinkedReports report={report} />

@@ -7,9 +7,10 @@ import { SettingsRow, SettingsTable } from "@/components/ui/settings-table";
 import { RelativeTime } from "@/components/ui/time";
 import { ROLES, ROLE_LABELS } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/auth/page-auth";
+import { liveSessionCounts } from "@/lib/server/users/sessions";
 import { listUsers } from "@/lib/server/users/users";
 
-import { updateUserAction } from "../actions";
+import { endUserSessionsAction, updateUserAction } from "../actions";
 import { CreateUserForm } from "./create-user-form";
 import { SendResetButton } from "./send-reset-button";
 
@@ -19,11 +20,12 @@ export default async function UsersPage() {
   const actor = await requireUser("/settings/users");
   const users = await listUsers(actor);
   const now = new Date();
+  const sessions = await liveSessionCounts(actor, now);
   return (
     <>
       <PageHeader title="Users" description="Who can sign in, and with which role." />
       <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_340px]">
-        <SettingsTable columns={["Person", "Role", "Last sign-in", { label: "Actions", hidden: true }]}>
+        <SettingsTable columns={["Person", "Role", "Last sign-in", "Sessions", { label: "Actions", hidden: true }]}>
           {users.map((u) => (
             <SettingsRow key={u.id} data-testid="user-row">
               <td className="px-4 py-2.5">
@@ -62,6 +64,16 @@ export default async function UsersPage() {
               </td>
               <td className="px-4 py-2.5 text-zinc-600 dark:text-zinc-400">
                 {u.lastSignInAt ? <RelativeTime at={u.lastSignInAt} now={now} /> : "Never"}
+              </td>
+              <td className="px-4 py-2.5">
+                <div className="flex items-center gap-1.5">
+                  <span className="tabular text-zinc-600 dark:text-zinc-400">{sessions.get(u.id) ?? 0}</span>
+                  {sessions.get(u.id) && u.id !== actor.user.id ? (
+                    <ActionForm action={endUserSessionsAction} fields={{ id: u.id }}>
+                      End sessions<span className="sr-only"> of {u.email}</span>
+                    </ActionForm>
+                  ) : null}
+                </div>
               </td>
               <td className="px-4 py-2.5 text-right">
                 {u.id !== actor.user.id ? (
