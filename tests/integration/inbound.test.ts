@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
+import { openAttachmentContent, openInboundRaw, openMailBody } from "@/lib/server/infra/sealed";
 import { receiveEmail } from "@/lib/server/mail/inbound";
 import { getReport } from "@/lib/server/reports/detail";
 import { updateReport } from "@/lib/server/reports/update";
@@ -44,7 +45,9 @@ describe("inbound e-mail", () => {
     });
     expect(report.body).toContain("ünïcödé ✓");
     const stored = await db().inboundMessage.findFirstOrThrow({ where: { report: { key: result.key! } } });
-    expect(Buffer.from(stored.raw).equals(raw)).toBe(true);
+    // kept sealed (lib/server/infra/sealed.ts), the same bytes once opened
+    expect(Buffer.from(stored.raw).equals(raw)).toBe(false);
+    expect(openInboundRaw(stored).equals(raw)).toBe(true);
     expect(stored.status).toBe("CREATED");
     const receipt = await db().outboundMail.findFirstOrThrow({
       where: { report: { key: result.key! }, template: "received" },
@@ -99,7 +102,7 @@ ${pdf}
     const files = await db().attachment.findMany({ where: { report: { key: result.key! } } });
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ filename: "poc.pdf", contentType: "application/pdf", size: 25 });
-    expect(Buffer.from(files[0]!.content!).toString()).toBe("%PDF-1.4 proof of concept");
+    expect(openAttachmentContent(files[0]!)!.toString()).toBe("%PDF-1.4 proof of concept");
   });
 
   it("threads a reply by In-Reply-To and by the key in the subject, and accepts a Message-ID once", async () => {
@@ -152,7 +155,7 @@ ${pdf}
     expect(row.needsFullReport).toBe(true);
     await updateReport(SYSTEM, result.key!, { version: 1, status: "TRIAGE" });
     const ack = await db().outboundMail.findFirstOrThrow({ where: { reportId: row.id, template: "acknowledgment" } });
-    expect(ack.text).toContain("whole report in the e-mail body");
+    expect(openMailBody(ack).text).toContain("whole report in the e-mail body");
   });
 
   it("keeps garbage as unparsed mail and answers without error", async () => {

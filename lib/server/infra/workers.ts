@@ -1,6 +1,7 @@
 import "server-only";
 
 import { env } from "@/lib/env";
+import { rekeyWhenKeyChanges } from "@/lib/server/infra/rekey";
 import { deliverOutbox } from "@/lib/server/mail/deliver";
 import { retryReceivedMail } from "@/lib/server/mail/retry";
 import { runSlaAlerts } from "@/lib/server/sla/alerts";
@@ -31,10 +32,13 @@ function every(ms: number, name: string, job: () => Promise<unknown>): NodeJS.Ti
 export function startWorkers(): void {
   if (store.__embargoWorkers) return;
   const run = env().WORKERS;
+  if (run.outbox) void rekeyWhenKeyChanges(); // notes the key everything was sealed with at start
   store.__embargoWorkers = [
     ...(run.outbox ? [every(5_000, "outbox", () => deliverOutbox())] : []),
     ...(run.others ? [every(60_000, "sla-alerts", () => runSlaAlerts())] : []),
     ...(run.others ? [every(15_000, "inbound-retry", () => retryReceivedMail())] : []),
+    // a key added by `keys rotate` while this server holds the embedded database is taken up here
+    ...(run.outbox ? [every(10_000, "rekey", () => rekeyWhenKeyChanges())] : []),
   ];
 }
 

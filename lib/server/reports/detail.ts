@@ -5,6 +5,7 @@ import type { ReportDto, ReportSummaryDto } from "@/lib/schemas/reports";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
+import { openEventBody, openReportBody } from "@/lib/server/infra/sealed";
 import { matrixReport } from "@/lib/server/matrix/matrix";
 import { getReportOrThrow } from "@/lib/server/reports/get-report-or-throw";
 import { relatedReports } from "@/lib/server/reports/related";
@@ -46,7 +47,7 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
   const { unread: _unread, ...summary } = toSummary(row, new Date());
   return {
     ...summary,
-    body: row.body,
+    body: openReportBody(row),
     affected: [...byPackage].map(([pkg, ranges]) => ({ package: pkg, ranges })),
     matrix: row.project
       ? rowCells(matrixReport(row), row.project).map((c) => ({ line: c.line, state: c.state, version: c.version }))
@@ -56,7 +57,7 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
       kind: e.kind,
       visibility: e.visibility === "REPORTER" ? ("reporter" as const) : ("internal" as const),
       actor: eventActor(e),
-      body: e.body,
+      body: openEventBody(e),
       data:
         e.data && typeof e.data === "object" && !Array.isArray(e.data)
           ? timelineData(e.data as Record<string, unknown>)
