@@ -175,9 +175,12 @@ async function rotate(batch: number): Promise<void> {
   }
   const result = await rotateKeys({
     batch,
-    onBatch: (column, done) => process.stdout.write(`\r${column}: ${done} value(s) re-encrypted`),
+    // progress on a terminal only: a log gets the summary below
+    onBatch: process.stdout.isTTY
+      ? (column, done) => process.stdout.write(`\r${column}: ${done} value(s) re-encrypted   `)
+      : undefined,
   });
-  process.stdout.write("\n");
+  if (process.stdout.isTTY) process.stdout.write("\n");
   console.log(
     `${result.added ? `Added key ${result.added} to ${result.file}. ` : `Current key ${result.keyId} (first in ENCRYPTION_KEY). `}` +
       `Re-encrypted ${result.resealed} value(s) and encrypted ${result.sealed} plaintext value(s) in ${result.passes} pass(es).`,
