@@ -165,7 +165,9 @@ export async function importOsv(actor: Actor | null, raw: unknown): Promise<{ ke
       }
       await recordEvent(tx, actor, reportId, {
         kind: created ? "osv_imported" : "osv_updated",
-        data: { id: advisory.id, aliases: advisory.aliases, record: raw as Prisma.InputJsonValue },
+        // the record as received is kept, encrypted like every body (an advisory may still be embargoed)
+        body: JSON.stringify(raw),
+        data: { id: advisory.id, aliases: advisory.aliases },
       });
       await audit(tx, actor, {
         action: created ? "report.import" : "report.reimport",

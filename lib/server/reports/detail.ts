@@ -21,7 +21,10 @@ function eventActor(e: { actorType: string; actorLabel: string | null; actor: { 
   return e.actorLabel ?? "System";
 }
 
-/** A timeline entry's details as the API shows them: an import's raw record (up to 2 MB) stays in the database. */
+/** Entries whose body is an imported record (up to 2 MB), kept in the database and never sent with a read. */
+const RECORD_KINDS = new Set(["osv_imported", "osv_updated"]);
+
+/** A timeline entry's details as the API shows them. */
 function timelineData(data: Record<string, unknown>): Record<string, unknown> {
   if (!("record" in data)) return data;
   const { record: _raw, ...rest } = data;
@@ -57,7 +60,7 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
       kind: e.kind,
       visibility: e.visibility === "REPORTER" ? ("reporter" as const) : ("internal" as const),
       actor: eventActor(e),
-      body: openEventBody(e),
+      body: RECORD_KINDS.has(e.kind) ? null : openEventBody(e),
       data:
         e.data && typeof e.data === "object" && !Array.isArray(e.data)
           ? timelineData(e.data as Record<string, unknown>)

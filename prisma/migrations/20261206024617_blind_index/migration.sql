@@ -28,3 +28,9 @@ CREATE TRIGGER "Report_search_update" BEFORE INSERT OR UPDATE OF "title", "bodyW
   FOR EACH ROW EXECUTE FUNCTION "report_search_update"();
 
 UPDATE "Report" SET "search" = setweight(to_tsvector('english', coalesce("title", '')), 'A');
+
+-- An imported OSV record used to be kept whole in its timeline entry's "data";
+-- it moves to the entry's body, which the start-up pass encrypts (an advisory
+-- may still be embargoed). The API never showed it.
+UPDATE "TimelineEvent" SET "body" = ("data" -> 'record')::text, "data" = "data" - 'record'
+  WHERE "kind" IN ('osv_imported', 'osv_updated') AND jsonb_exists("data", 'record');
