@@ -73,12 +73,17 @@ async function storedSearchKey(client: Db | Tx): Promise<Buffer | null> {
   return withKeyring((keys) => openBytes(keys, SEARCH_KEY_AD, sealed));
 }
 
+/** Transactions that made the search key and have not committed yet (as far as we know): the key they see. */
+const madeIn = new WeakMap<object, Buffer>();
+
 /**
- * The search key, read (or made, on the first use ever) through `client`. A key found stored is committed and
- * kept in memory; one made inside a transaction is not, since the transaction may still roll back.
+ * The search key, read (or made, on the first use ever) through `client`. A key found stored is committed —
+ * unless this very transaction made it, which may still roll back — and is kept in memory from then on.
  */
 export async function searchIndexKey(client: Db | Tx): Promise<Buffer> {
   if (searchKey) return searchKey;
+  const mine = madeIn.get(client);
+  if (mine) return mine;
   const stored = await storedSearchKey(client);
   if (stored) return (searchKey = stored);
   const sealed = sealBytes(keyring(), SEARCH_KEY_AD, randomBytes(32)).toString("base64");
@@ -89,6 +94,7 @@ export async function searchIndexKey(client: Db | Tx): Promise<Buffer> {
     ON CONFLICT ("key") DO NOTHING`;
   const made = (await storedSearchKey(client))!;
   if (client === db()) searchKey = made;
+  else madeIn.set(client, made);
   return made;
 }
 
