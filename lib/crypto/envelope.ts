@@ -11,7 +11,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 // Bytes: 0x00 "EMB" 0x01, one byte of key-id length, the key id (ASCII), iv, tag, ciphertext
 //
 // A value without the marker is plaintext from before encryption existed: it
-// is passed through as it is (see isSealed) until the start-up pass seals it.
+// is passed through as it is (see isSealedText) until the start-up pass seals it.
 
 export const KEY_BYTES = 32;
 const IV_BYTES = 12;

@@ -28,8 +28,8 @@ type KeyEnv = { ENCRYPTION_KEY?: string; KEY_FILE?: string; DATA_DIR?: string };
 export function keyFilePath(e: KeyEnv): string | null {
   const dataDir = e.DATA_DIR ?? "./.data";
   if (e.KEY_FILE) {
-    const file = path.resolve(e.KEY_FILE);
-    const dir = path.resolve(dataDir);
+    const file = path.resolve(/*turbopackIgnore: true*/ e.KEY_FILE);
+    const dir = path.resolve(/*turbopackIgnore: true*/ dataDir);
     if (dataDir !== "memory://" && (file + path.sep).startsWith(dir + path.sep))
       throw new Error(
         `KEY_FILE (${file}) must not be inside DATA_DIR (${dir}): a copy of the data would carry its key.`,
@@ -37,7 +37,7 @@ export function keyFilePath(e: KeyEnv): string | null {
     return file;
   }
   if (dataDir === "memory://") return null;
-  return `${path.resolve(dataDir)}.key`;
+  return `${path.resolve(/*turbopackIgnore: true*/ dataDir)}.key`;
 }
 
 /** ENCRYPTION_KEY: one or more base64 keys of 32 bytes, comma-separated, the sealing one first. */

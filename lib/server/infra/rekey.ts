@@ -88,8 +88,6 @@ const COLUMNS: Column[] = [
   },
 ];
 
-export const ENCRYPTED_COLUMNS = COLUMNS.map((c) => c.name);
-
 /** Rows of `column` after `after` (id order) whose value is not sealed with the current key. */
 async function batchNotUnder(column: Column, keyId: string, after: string, limit: number): Promise<Row[]> {
   const { table, column: col } = column.sql;

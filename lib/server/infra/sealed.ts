@@ -3,7 +3,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 
 import { blindIndex } from "@/lib/crypto/blind-index";
-import { associatedData, isSealedText, openBytes, openText, sealBytes, sealText } from "@/lib/crypto/envelope";
+import { associatedData, openBytes, openText, sealBytes, sealText } from "@/lib/crypto/envelope";
 
 import type { Db, Tx } from "./db";
 import { db } from "./db";
@@ -44,8 +44,6 @@ export function sealBytesField(field: BytesField, rowId: string, plain: Uint8Arr
 export function openBytesField(field: BytesField, rowId: string, stored: Uint8Array): Buffer {
   return withKeyring((keys) => openBytes(keys, associatedData(field, rowId), stored));
 }
-
-export const isSealed = isSealedText;
 
 /** A new row id (UUID v7, like Prisma's own default), for rows whose sealed value is bound to it at insert. */
 export function newRowId(): string {
@@ -96,11 +94,6 @@ export async function searchIndexKey(client: Db | Tx): Promise<Buffer> {
   if (client === db()) searchKey = made;
   else madeIn.set(client, made);
   return made;
-}
-
-/** Forgets the search key held in memory (tests that swap databases). */
-export function forgetSearchKey(): void {
-  searchKey = undefined;
 }
 
 /** The blind index of a text's words (see lib/crypto/blind-index.ts). */
