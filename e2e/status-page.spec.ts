@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { waitForMail } from "./mail";
 
 test("a reporter replies and sets their credit on the status page, even without JavaScript", async ({
   browser,
@@ -33,19 +34,23 @@ test("a reporter replies and sets their credit on the status page, even without 
 test.describe("re-issuing the link", () => {
   test.use({ storageState: "e2e/.state/handler.storage.json" });
 
-  test("kills the old link and shows the new one once", async ({ page, api }) => {
+  test("kills the old link and mails the new one to the reporter, never showing it", async ({ page, api }) => {
     const anon = await api(null);
+    const reporter = `leak-${Date.now()}@example.org`;
     const { key, statusUrl } = await (
       await anon.post("/api/v1/reports", {
-        data: { title: "Leaked link", body: "Body", reporterEmail: "leak@example.org" },
+        data: { title: "Leaked link", body: "Body", reporterEmail: reporter },
       })
     ).json();
     await page.goto(`/reports/${key}`);
     await page.getByRole("button", { name: "Re-issue status link" }).click();
     await page.getByRole("button", { name: "Re-issue and mail it" }).click();
-    const fresh = (await page.getByTestId("secret").textContent())!.trim();
-    expect(fresh).not.toBe(statusUrl);
+    await expect(page.getByRole("status").filter({ hasText: `A new link was mailed to ${reporter}` })).toBeVisible();
+    await expect(page.getByText("/status/")).toHaveCount(0);
+    const mail = await waitForMail(reporter, /A new link to follow your report/);
+    const fresh = /\/status\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
+    expect(statusUrl).not.toContain(fresh);
     expect((await anon.get(`/api/v1/status/${statusUrl.split("/status/")[1]}`)).status()).toBe(404);
-    expect((await anon.get(`/api/v1/status/${fresh.split("/status/")[1]}`)).status()).toBe(200);
+    expect((await anon.get(`/api/v1/status/${fresh}`)).status()).toBe(200);
   });
 });

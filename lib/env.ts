@@ -24,8 +24,12 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // Public base URL, used in status links and e-mails.
   APP_URL: z.url().optional(),
-  // Signs session cookies; generated into DATA_DIR on first start when absent.
+  // Signs session cookies; when absent, the one kept in the key file (or derived from ENCRYPTION_KEY) is used.
   NEXTAUTH_SECRET: z.string().min(16).optional(),
+  // Encryption at rest: base64 32-byte keys, comma-separated, the first seals (else the key file below is used).
+  ENCRYPTION_KEY: z.string().min(1).optional(),
+  // The key file made on first start (mode 0600); default `<DATA_DIR>.key`, beside the data folder, never in it.
+  KEY_FILE: z.string().min(1).optional(),
   // First admin, created on start when no user exists yet.
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),

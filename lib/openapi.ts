@@ -40,7 +40,7 @@ const SCHEMAS = {
   MailboxStatus: mailboxStatusSchema,
   OutboxMail: outboxMailSchema,
   ImportResult: z.object({ key: z.string(), created: z.boolean() }),
-  StatusLink: z.object({ statusUrl: z.string() }),
+  StatusLink: z.object({ sent: z.literal(true), to: z.string() }),
   Matrix: matrixSchema,
   Project: projectSchema,
   Osv: z.object({ id: z.string(), modified: z.string() }).loose(),

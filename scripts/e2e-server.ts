@@ -24,6 +24,8 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   PORT: port,
   NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+  // a key of this run's own: its database is thrown away with it
+  ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   APP_URL: `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: "1",
   INBOUND_EMAIL_SECRET: "e2e-inbound-secret-0123456789",

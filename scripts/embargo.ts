@@ -3,6 +3,7 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 
+import { EnvelopeError } from "@/lib/crypto/envelope";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { ROLES } from "@/lib/permissions";
@@ -11,6 +12,7 @@ import { DataDirLockedError } from "@/lib/server/infra/data-lock";
 import { closeDatabase } from "@/lib/server/infra/database";
 import { disconnectDb } from "@/lib/server/infra/db";
 import { migrateDatabase } from "@/lib/server/infra/migrate";
+import { addKeyOnly, rekeyAll, rotateKeys } from "@/lib/server/infra/rekey";
 import { seedDemo } from "@/lib/server/seed/demo";
 import { createApiToken } from "@/lib/server/users/api-tokens";
 import { setPasswordFromShell } from "@/lib/server/users/password-reset";
@@ -30,7 +32,10 @@ const USAGE = `Usage: npm run embargo -- <command>
   token create --email E --name N [--expires-days D]
                                                create an API token for a user; the
                                                token is printed once, on the last line
-  seed demo                                    load the Express-like demo organisation`;
+  seed demo                                    load the Express-like demo organisation
+  keys rotate [--batch N]                      add a new encryption key (key file) and
+                                               re-encrypt every value with it, in batches
+                                               of N rows (default 200), while the app runs`;
 
 class UsageError extends Error {}
 
@@ -80,11 +85,22 @@ async function run(argv: string[]): Promise<void> {
     console.log(
       applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "The database is up to date.",
     );
+    // plaintext from before encryption, or values left under an older key by an interrupted rotation
+    const sealed = await rekeyAll({ maxPasses: 3 });
+    if (sealed.sealed || sealed.resealed)
+      console.log(`Encrypted ${sealed.sealed} plaintext value(s), moved ${sealed.resealed} to key ${sealed.keyId}.`);
     if (values.bootstrap && (await bootstrapAdmin(env().ADMIN_EMAIL, env().ADMIN_PASSWORD))) {
       console.log(`Created the admin ${env().ADMIN_EMAIL} from ADMIN_EMAIL / ADMIN_PASSWORD.`);
     }
     // while no user exists, a fresh one-time code for /setup, printed in the server's log
     if (values.bootstrap) await issueSetupCode();
+    return;
+  }
+  if (command === "keys" && sub === "rotate") {
+    const { values } = parseArgs({ args: rest, options: { batch: { type: "string" } }, strict: true });
+    const batch = values.batch ? Number(values.batch) : 200;
+    if (!Number.isInteger(batch) || batch < 1) throw new UsageError("--batch must be a whole number above 0.");
+    await rotate(batch);
     return;
   }
   const { values } = parseArgs({
@@ -148,6 +164,39 @@ async function run(argv: string[]): Promise<void> {
   throw new UsageError(`Unknown command "${[command, sub].filter(Boolean).join(" ")}".`);
 }
 
+/** `keys rotate`: here when the database can be opened, else by the server holding the embedded database. */
+async function rotate(batch: number): Promise<void> {
+  try {
+    await migrateDatabase();
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    const added = addKeyOnly();
+    if (!added) throw new UsageError("With ENCRYPTION_KEY, put the new key first in it and restart the server.");
+    console.log(
+      `Added key ${added.added} to ${added.file}. A running server holds the embedded database: it takes the new key up within seconds and re-encrypts in the background (its log says when it is done).`,
+    );
+    return;
+  }
+  const result = await rotateKeys({
+    batch,
+    // progress on a terminal only: a log gets the summary below
+    onBatch: process.stdout.isTTY
+      ? (column, done) => process.stdout.write(`\r${column}: ${done} value(s) re-encrypted   `)
+      : undefined,
+  });
+  if (process.stdout.isTTY) process.stdout.write("\n");
+  console.log(
+    `${result.added ? `Added key ${result.added} to ${result.file}. ` : `Current key ${result.keyId} (first in ENCRYPTION_KEY). `}` +
+      `Re-encrypted ${result.resealed} value(s) and encrypted ${result.sealed} plaintext value(s) in ${result.passes} pass(es).`,
+  );
+  if (result.left) {
+    console.error(`${result.left} value(s) are still under an older key (a writer still uses it): run it again.`);
+    process.exitCode = 1;
+  } else {
+    console.log("Every value is under the current key; the older keys stay in the key file for older backups.");
+  }
+}
+
 let code = 0;
 try {
   await run(process.argv.slice(2));
@@ -165,6 +214,11 @@ try {
           .join("")
       : "";
     console.error(`Error: ${error.message}${fields}`);
+    code = 1;
+  } else if (error instanceof EnvelopeError && error.reason === "unknown_key") {
+    console.error(
+      `Some data is encrypted with key ${error.keyId}, which neither ENCRYPTION_KEY nor the key file holds. Restore the key file (or ENCRYPTION_KEY) from your backup of it; a new key cannot open that data.`,
+    );
     code = 1;
   } else if (error instanceof DataDirLockedError) {
     console.error(error.message);

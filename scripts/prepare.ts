@@ -2,9 +2,12 @@
 // migrate and bootstrap in a child process (which needs the react-server
 // condition for lib/server), and build when the sources changed.
 import { spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
+import type { KeySource } from "@/lib/crypto/keyfile";
+import { loadKeySource } from "@/lib/crypto/keyfile";
 
 const root = process.cwd();
 
@@ -13,20 +16,36 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** Session secret: NEXTAUTH_SECRET, else one generated once into DATA_DIR. */
+/**
+ * Session secret: NEXTAUTH_SECRET, else the one kept in the key file (made here on first start, outside
+ * DATA_DIR) or derived from ENCRYPTION_KEY. A secret inside the data folder would let anyone holding a copy
+ * of it forge a session, so the one older versions generated there is deleted.
+ */
 function settleEnv(): { port: number; hostname: string } {
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     fail(`PORT must be a port number, not "${process.env.PORT}".`);
+  let source: KeySource;
+  try {
+    const { ENCRYPTION_KEY, KEY_FILE, DATA_DIR } = process.env;
+    source = loadKeySource({ ENCRYPTION_KEY, KEY_FILE, DATA_DIR });
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  if (source.file) console.log(`Encryption keys: ${source.file} (back it up apart from the data).`);
+  const dataDir = process.env.DATA_DIR ?? "./.data";
+  const oldSecret = path.join(path.resolve(dataDir), "auth-secret");
+  if (dataDir !== "memory://" && existsSync(oldSecret)) {
+    rmSync(oldSecret);
+    console.warn(
+      `Deleted ${oldSecret}: the session secret no longer lives in the data folder (everyone signs in again).`,
+    );
+  }
   if (!process.env.NEXTAUTH_SECRET) {
-    const dir = path.resolve(process.env.DATA_DIR ?? "./.data");
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, "auth-secret");
-    if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-    process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
-    if (process.env.DATABASE_URL) {
+    process.env.NEXTAUTH_SECRET = source.sessionSecret;
+    if (process.env.DATABASE_URL && source.file) {
       console.warn(
-        `NEXTAUTH_SECRET is not set: using the one in ${file}. Set it explicitly when several instances share the database.`,
+        "NEXTAUTH_SECRET and ENCRYPTION_KEY are not set: using the key file's. Several instances sharing the database need the same ENCRYPTION_KEY and NEXTAUTH_SECRET.",
       );
     }
   }

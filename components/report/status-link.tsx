@@ -4,12 +4,11 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/error-text";
-import { SecretCallout } from "@/components/ui/secret-callout";
 import { ApiError, api } from "@/lib/api-client";
 
-/** Re-issues the reporter's private link; the new one is shown once and mailed. */
+/** Re-issues the reporter's private link; the new one goes to the reporter by mail only. */
 export function StatusLinkPanel({ reportKey }: { reportKey: string }) {
-  const [url, setUrl] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -18,11 +17,11 @@ export function StatusLinkPanel({ reportKey }: { reportKey: string }) {
     setPending(true);
     setError(null);
     try {
-      const res = await api<{ statusUrl: string }>(`/api/v1/reports/${reportKey}/status-link`, {
+      const res = await api<{ sent: true; to: string }>(`/api/v1/reports/${reportKey}/status-link`, {
         method: "POST",
         json: {},
       });
-      setUrl(res.statusUrl);
+      setSentTo(res.to);
       setConfirming(false);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : "The link was not re-issued.");
@@ -34,11 +33,13 @@ export function StatusLinkPanel({ reportKey }: { reportKey: string }) {
   return (
     <div className="space-y-2 text-[13px]">
       <p className="text-zinc-600 dark:text-zinc-400">
-        The reporter follows the report through a private link. Only its hash is stored, so it cannot be shown again;
-        re-issue it if it leaked or was lost.
+        The reporter follows the report through a private link. Only its hash is stored, so nobody can see it again;
+        re-issue it if it leaked or was lost: the new one goes to the reporter by mail, and nowhere else.
       </p>
-      {url ? (
-        <SecretCallout label="New link (mailed to the reporter; the old one no longer works)" value={url} />
+      {sentTo ? (
+        <p role="status" className="text-zinc-700 dark:text-zinc-300">
+          A new link was mailed to {sentTo}; the old one no longer works.
+        </p>
       ) : null}
       {confirming ? (
         <div className="flex flex-wrap items-center gap-2">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { keyInAddress, keyInSubject, needsFullReport } from "./mail-body";
+import { REDACTED_STATUS_LINK, keyInAddress, keyInSubject, needsFullReport, redactStatusLinks } from "./mail-body";
 
 describe("needsFullReport", () => {
   it.each([
@@ -29,4 +29,20 @@ describe("keys in subjects and addresses", () => {
     ["security+sec-2026-0042@example.org", "SEC-2026-0042"],
     ["security@example.org", null],
   ])("address %j → %s", (address, key) => expect(keyInAddress(address)).toBe(key));
+});
+
+describe("redactStatusLinks", () => {
+  const token = "A".repeat(21) + "-_" + "b9".repeat(10);
+  it.each([
+    [
+      `Follow it here:\nhttps://sec.example.org/status/${token}\n\nThanks`,
+      `Follow it here:\n${REDACTED_STATUS_LINK}\n\nThanks`,
+    ],
+    [`<a href="http://localhost:3000/status/${token}">link</a>`, `<a href="${REDACTED_STATUS_LINK}">link</a>`],
+    ["No link here, only /status/short", "No link here, only /status/short"],
+    [`Report: http://localhost:3000/reports/SEC-2026-0001`, `Report: http://localhost:3000/reports/SEC-2026-0001`],
+  ])("%j", (text, expected) => {
+    expect(redactStatusLinks(text)).toBe(expected);
+    expect(redactStatusLinks(text)).not.toContain(token);
+  });
 });

@@ -22,3 +22,11 @@ export function keyInSubject(subject: string): string | null {
 export function keyInAddress(address: string): string | null {
   return /\+(SEC-\d{4}-\d{4,})@/i.exec(address)?.[1]?.toUpperCase() ?? null;
 }
+
+/** What stands in for a reporter's status link in a stored mail after it was sent, and in the outbox. */
+export const REDACTED_STATUS_LINK = "[status link: sent to the reporter, not kept]";
+
+/** A mail's text with every status link (`…/status/<43-character token>`) replaced, for storage and display. */
+export function redactStatusLinks(text: string): string {
+  return text.replace(/\bhttps?:\/\/\S+?\/status\/[A-Za-z0-9_-]{43}\b/g, REDACTED_STATUS_LINK);
+}

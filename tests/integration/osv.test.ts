@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { osvExportProblems } from "@/lib/domain/osv-validate";
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
+import { openEventBody } from "@/lib/server/infra/sealed";
 import { setAffected, setOverride } from "@/lib/server/matrix/affected";
 import { getMatrix } from "@/lib/server/matrix/matrix";
 import { exportCve, exportOsv } from "@/lib/server/osv/export";
@@ -49,9 +50,10 @@ describe("OSV import and export", () => {
       "5.x": { state: "not_affected", version: null },
       "6.x": { state: "not_affected", version: null },
     });
-    // the record as received is kept, but not sent with every read of the report
+    // the record as received is kept, encrypted, but not sent with every read of the report
     const stored = await db().timelineEvent.findFirstOrThrow({ where: { report: { key }, kind: "osv_imported" } });
-    expect((stored.data as { record: { id: string } }).record.id).toBe("GHSA-qw6h-vgh9-j6wx");
+    expect(stored.body).toMatch(/^enc1:/);
+    expect((JSON.parse(openEventBody(stored)!) as { id: string }).id).toBe("GHSA-qw6h-vgh9-j6wx");
     expect((await getReport(SYSTEM, key)).timeline.find((e) => e.kind === "osv_imported")?.data).toEqual({
       id: "GHSA-qw6h-vgh9-j6wx",
       aliases: ["CVE-2024-43796"],

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { REDACTED_STATUS_LINK } from "@/lib/domain/mail-body";
 import { db } from "@/lib/server/infra/db";
+import { openMailBody } from "@/lib/server/infra/sealed";
 import { backoffMs, deliverOutbox } from "@/lib/server/mail/deliver";
 import { submitReport } from "@/lib/server/reports/intake";
 import { startSmtp } from "@/tests/helpers/smtp";
@@ -28,7 +30,15 @@ describe("the outbox", () => {
     expect(mail.subject).toBe(`[${key}] We received your report: Mail me`);
     expect(mail.text).toContain(statusUrl);
     expect(mail.messageId).toBe(row.messageId);
-    expect((await db().outboundMail.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("SENT");
+    const stored = await db().outboundMail.findUniqueOrThrow({ where: { id: row.id } });
+    expect(stored.status).toBe("SENT");
+    // sealed while it waited; once sent, the stored copy keeps no status link
+    expect(row.text).toMatch(/^enc1:/);
+    expect(openMailBody(row).text).toContain(statusUrl);
+    const kept = openMailBody(stored);
+    expect(kept.text).not.toContain(statusUrl);
+    expect(kept.text).toContain(REDACTED_STATUS_LINK);
+    expect(kept.html).not.toContain(statusUrl.split("/status/")[1]);
     // sent once
     expect(await deliverOutbox({ smtpUrl: smtp.url, now: later(60_000) })).toEqual({ sent: 0, failed: 0 });
   });

@@ -17,6 +17,8 @@ import { lockDataDir, releaseDataDir } from "./data-lock";
 
 type Opened = {
   kind: "postgres" | "embedded";
+  /** the embedded database itself (tests read its data folder's files through it) */
+  pglite?: PGlite;
   factory: SqlMigrationAwareDriverAdapterFactory;
   close: () => Promise<void>;
 };
@@ -40,13 +42,14 @@ export function openDatabase(): Opened {
   } else if (DATA_DIR === "memory://") {
     // tests only: a throwaway in-memory database, nothing to lock
     const pglite = new PGlite();
-    opened = { kind: "embedded", factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+    opened = { kind: "embedded", pglite, factory: new PrismaPGlite(pglite), close: () => pglite.close() };
   } else {
     const dir = path.resolve(DATA_DIR);
     lockDataDir(dir);
     const pglite = new PGlite(path.join(dir, "pgdata"));
     opened = {
       kind: "embedded",
+      pglite,
       factory: new PrismaPGlite(pglite),
       close: async () => {
         await pglite.close();

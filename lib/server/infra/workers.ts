@@ -2,6 +2,7 @@ import "server-only";
 
 import { parseImapUrl } from "@/lib/domain/imap-url";
 import { env } from "@/lib/env";
+import { rekeyWhenKeyChanges } from "@/lib/server/infra/rekey";
 import { deliverOutbox } from "@/lib/server/mail/deliver";
 import { startImapReader, stopImapReader } from "@/lib/server/mail/imap";
 import { retryReceivedMail } from "@/lib/server/mail/retry";
@@ -34,10 +35,13 @@ export function startWorkers(): void {
   if (store.__embargoWorkers) return;
   const e = env();
   const run = e.WORKERS;
+  if (run.outbox) void rekeyWhenKeyChanges(); // notes the key everything was sealed with at start
   store.__embargoWorkers = [
     ...(run.outbox ? [every(5_000, "outbox", () => deliverOutbox())] : []),
     ...(run.others ? [every(60_000, "sla-alerts", () => runSlaAlerts())] : []),
     ...(run.others ? [every(15_000, "inbound-retry", () => retryReceivedMail())] : []),
+    // a key added by `keys rotate` while this server holds the embedded database is taken up here
+    ...(run.outbox ? [every(10_000, "rekey", () => rekeyWhenKeyChanges())] : []),
   ];
   // the IMAP reader keeps one connection open; every instance starts one, and a lease lets one read at a time
   if (run.others && e.IMAP_URL) {

@@ -5,8 +5,10 @@ import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import type { Transporter } from "nodemailer";
 
+import { redactStatusLinks } from "@/lib/domain/mail-body";
 import { env } from "@/lib/env";
 import { db } from "@/lib/server/infra/db";
+import { mailBodyData, openMailBody } from "@/lib/server/infra/sealed";
 import { PASSWORD_RESET_TEMPLATE, REDACTED_RESET } from "@/lib/server/mail/outbox";
 
 // The outbox worker: claims due rows with FOR UPDATE SKIP LOCKED (so several
@@ -54,6 +56,12 @@ type Claimed = {
   attempts: number;
 };
 
+/** The stored copy of a sent mail: status links replaced (still sealed), or nothing to change. */
+function keptAfterSending(id: string, text: string, html: string | null) {
+  const redacted = redactStatusLinks(text);
+  return redacted === text ? {} : mailBodyData(id, redacted, html === null ? null : redactStatusLinks(html));
+}
+
 /** Sends what is due; returns how many were sent and how many failed. */
 export async function deliverOutbox(
   opts: { smtpUrl?: string; limit?: number; now?: Date } = {},
@@ -90,13 +98,14 @@ export async function deliverOutbox(
   let failed = 0;
   for (const mail of claimed) {
     try {
+      const { text, html } = openMailBody(mail);
       await transport(smtpUrl).sendMail({
         from: env().MAIL_FROM,
         to: mail.toAddr,
         replyTo: mail.replyTo ?? undefined,
         subject: mail.subject,
-        text: mail.text,
-        html: mail.html ?? undefined,
+        text,
+        html: html ?? undefined,
         messageId: mail.messageId,
         inReplyTo: mail.inReplyTo ?? undefined,
         references: mail.references.length ? mail.references : undefined,
@@ -110,8 +119,10 @@ export async function deliverOutbox(
           lockedAt: null,
           lockedBy: null,
           lastError: null,
-          // a one-time link is kept only until it is sent: nobody reads it in the outbox afterwards
-          ...(mail.template === PASSWORD_RESET_TEMPLATE ? { text: REDACTED_RESET, html: null } : {}),
+          // a one-time link, or a status link, is kept only until it is sent: nobody reads it afterwards
+          ...(mail.template === PASSWORD_RESET_TEMPLATE
+            ? mailBodyData(mail.id, REDACTED_RESET, null)
+            : keptAfterSending(mail.id, text, html)),
         },
       });
       sent++;

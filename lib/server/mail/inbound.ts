@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import type { ParsedMail } from "mailparser";
 import { simpleParser } from "mailparser";
 
-import { needsFullReport } from "@/lib/domain/mail-body";
+import { needsFullReport, redactStatusLinks } from "@/lib/domain/mail-body";
 import { makeStorable, storableText } from "@/lib/domain/storable-text";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { InboundResult } from "@/lib/schemas/inbound";
@@ -15,6 +15,7 @@ import { authorize } from "@/lib/server/auth/actor";
 import { db, isUniqueViolation } from "@/lib/server/infra/db";
 import { isDatabaseUnavailable } from "@/lib/server/infra/db-errors";
 import { publishReportChange } from "@/lib/server/infra/live";
+import { inboundRawData, newRowId, openMailBody } from "@/lib/server/infra/sealed";
 import { PASSWORD_RESET_TEMPLATE, REDACTED_RESET } from "@/lib/server/mail/outbox";
 import { allAddresses, bodyOf, findThread, firstAddress, referencedIds, replyText } from "@/lib/server/mail/threading";
 import type { Upload } from "@/lib/server/reports/attachments";
@@ -63,9 +64,11 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
   const hash = rawSha256(raw);
   let stored: { id: string };
   try {
+    const id = newRowId();
     stored = await db().inboundMessage.create({
       data: {
-        raw: new Uint8Array(raw.buffer as ArrayBuffer, raw.byteOffset, raw.length),
+        id,
+        raw: inboundRawData(id, raw),
         sizeBytes: raw.length,
         rawSha256: hash,
       },
@@ -248,6 +251,12 @@ export async function listOutbox(actor: Actor | null, status?: "PENDING" | "SENT
       report: { select: { key: true } },
     },
   });
-  // a pending reset link is a credential: admins see that it waits, not the link
-  return rows.map((m) => (m.template === PASSWORD_RESET_TEMPLATE ? { ...m, text: REDACTED_RESET } : m));
+  // a pending reset link or status link is a credential: admins see that it waits, not the link
+  return rows.map((m) => ({
+    ...m,
+    text:
+      m.template === PASSWORD_RESET_TEMPLATE
+        ? REDACTED_RESET
+        : redactStatusLinks(openMailBody({ ...m, html: null }).text),
+  }));
 }

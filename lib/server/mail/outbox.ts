@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import { appUrl, env } from "@/lib/env";
 import type { Tx } from "@/lib/server/infra/db";
+import { mailBodyData, newRowId } from "@/lib/server/infra/sealed";
 
 // Outbound mail is written to the outbox inside the transaction of the change
 // that caused it; a worker delivers it (or admins read it at Settings → Outbox).
@@ -63,15 +64,16 @@ export async function enqueueMail(
 ): Promise<string> {
   const messageId = newMessageId();
   const replyTo = mail.replyTo ?? (mail.key ? replyAddress(mail.key) : null);
+  const id = newRowId();
   await tx.outboundMail.create({
     data: {
+      id,
       reportId: mail.reportId,
       template: mail.template,
       toAddr: mail.to,
       replyTo,
       subject: mail.subject,
-      text: mail.text,
-      html: htmlPart(mail.text),
+      ...mailBodyData(id, mail.text, htmlPart(mail.text)),
       messageId,
       inReplyTo: mail.inReplyTo ?? null,
       references: mail.inReplyTo ? [mail.inReplyTo] : [],

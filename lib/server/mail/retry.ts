@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/server/infra/db";
+import { openInboundRaw } from "@/lib/server/infra/sealed";
 import { processInbound } from "@/lib/server/mail/inbound";
 
 // The retry worker: a stored message still RECEIVED (its processing failed,
@@ -28,7 +29,7 @@ export async function retryReceivedMail(now = new Date(), limit = 10): Promise<n
     const row = await db().inboundMessage.findUnique({ where: { id }, select: { id: true, raw: true } });
     if (!row) continue;
     try {
-      await processInbound(row, Buffer.from(row.raw));
+      await processInbound(row, openInboundRaw(row));
     } catch (error) {
       // processInbound counted the attempt and set the next one (or FAILED)
       console.error(`inbound ${id} retry failed:`, error instanceof Error ? error.message : error);

@@ -10,6 +10,7 @@ import { authorize } from "@/lib/server/auth/actor";
 import { audit } from "@/lib/server/infra/audit";
 import { db } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
+import { openInboundRaw } from "@/lib/server/infra/sealed";
 import { parseInput } from "@/lib/server/infra/validate";
 import { mailFiles, mailText, processInbound } from "@/lib/server/mail/inbound";
 import { namedProjectId } from "@/lib/server/projects/project-not-found";
@@ -77,15 +78,17 @@ async function waitingMessage(id: string) {
   const stuck = row.status === "RECEIVED" && row.receivedAt.getTime() < Date.now() - STUCK_AFTER_MS;
   if (row.status !== "UNPARSED" && row.status !== "FAILED" && !stuck)
     throw new DomainError("conflict", `This message was already handled (it is ${row.status.toLowerCase()}).`);
-  return { ...row, raw: Buffer.from(row.raw) };
+  return { ...row, raw: openInboundRaw(row) };
 }
 
 /** The raw message as it arrived, for an admin to download (any status: the bytes are never changed). */
 export async function rawMail(actor: Actor | null, id: string): Promise<{ filename: string; bytes: Buffer }> {
   authorize(actor, "settings.manage");
-  const row = UUID.test(id) ? await db().inboundMessage.findUnique({ where: { id }, select: { raw: true } }) : null;
+  const row = UUID.test(id)
+    ? await db().inboundMessage.findUnique({ where: { id }, select: { id: true, raw: true } })
+    : null;
   if (!row) throw new DomainError("not_found", "No such inbound message.");
-  return { filename: `inbound-${id}.eml`, bytes: Buffer.from(row.raw) };
+  return { filename: `inbound-${id}.eml`, bytes: openInboundRaw(row) };
 }
 
 /** Runs intake again on an unparsed or stuck message: it may now thread, become a report, or stay unparsed. */

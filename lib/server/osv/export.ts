@@ -6,6 +6,7 @@ import { toOsv } from "@/lib/domain/osv";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
+import { openReportBody } from "@/lib/server/infra/sealed";
 import { matrixInclude, matrixReport, projectLinesInclude } from "@/lib/server/matrix/matrix";
 import { getReportOrThrow } from "@/lib/server/reports/get-report-or-throw";
 
@@ -60,7 +61,7 @@ export async function exportOsv(actor: Actor | null, key: string) {
     id,
     aliases,
     title: report.title,
-    body: report.body,
+    body: openReportBody(report),
     modified: report.updatedAt,
     published: report.disclosedAt,
     cvssVector: report.cvssVector,
@@ -88,7 +89,7 @@ export async function exportCve(actor: Actor | null, key: string) {
   const repo = report.project?.repositoryUrl ?? null;
   return cveContainer({
     title: report.title,
-    description: report.body,
+    description: openReportBody(report),
     vendor: repo
       ? (/github\.com\/([^/]+)/.exec(repo)?.[1] ?? report.project!.name)
       : (report.project?.name ?? "unknown"),

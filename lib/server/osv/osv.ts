@@ -12,6 +12,7 @@ import { actorUserId, authorize } from "@/lib/server/auth/actor";
 import { audit } from "@/lib/server/infra/audit";
 import { db } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
+import { reportBodyData } from "@/lib/server/infra/sealed";
 import { parseInput } from "@/lib/server/infra/validate";
 import { createReport } from "@/lib/server/reports/intake";
 import { recordEvent } from "@/lib/server/reports/timeline";
@@ -25,7 +26,6 @@ function reportFields(a: ImportedAdvisory) {
     osvId: a.id,
     aliases: a.aliases,
     title: a.title,
-    body: a.body,
     cvssVector: a.cvssVector,
     cvssScore: null as number | null,
     severity: a.severity,
@@ -114,7 +114,13 @@ export async function importOsv(actor: Actor | null, raw: unknown): Promise<{ ke
         // a report that came from a reporter keeps their words and the team's triage; the advisory only fills gaps
         const data =
           existing.source === "IMPORT"
-            ? { ...fields, osvId, aliases, projectId: project.id }
+            ? {
+                ...fields,
+                ...(await reportBodyData(tx, reportId, advisory.body)),
+                osvId,
+                aliases,
+                projectId: project.id,
+              }
             : {
                 osvId,
                 aliases,
@@ -159,7 +165,9 @@ export async function importOsv(actor: Actor | null, raw: unknown): Promise<{ ke
       }
       await recordEvent(tx, actor, reportId, {
         kind: created ? "osv_imported" : "osv_updated",
-        data: { id: advisory.id, aliases: advisory.aliases, record: raw as Prisma.InputJsonValue },
+        // the record as received is kept, encrypted like every body (an advisory may still be embargoed)
+        body: JSON.stringify(raw),
+        data: { id: advisory.id, aliases: advisory.aliases },
       });
       await audit(tx, actor, {
         action: created ? "report.import" : "report.reimport",

@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
+import { attachmentContentData, newRowId, openAttachmentContent } from "@/lib/server/infra/sealed";
 import { getReportOrThrow } from "@/lib/server/reports/get-report-or-throw";
 
 // Attachments, whichever way they came: mailed in (lib/server/mail/inbound.ts),
@@ -40,15 +41,17 @@ export async function saveAttachments(
   const refs: AttachmentRef[] = [];
   for (const file of files) {
     const filename = cleanFilename(file.filename);
+    const id = newRowId();
     const row = await tx.attachment.create({
       data: {
+        id,
         reportId,
         inboundId,
         filename,
         contentType: (file.contentType || "application/octet-stream").slice(0, 255),
         size: file.bytes.byteLength,
         sha256: createHash("sha256").update(file.bytes).digest("hex"),
-        content: file.bytes.byteLength <= cap ? file.bytes : null,
+        content: attachmentContentData(id, file.bytes.byteLength <= cap ? file.bytes : null),
       },
       select: { id: true },
     });
@@ -90,7 +93,7 @@ export async function listAttachments(actor: Actor | null, key: string): Promise
   const contents = small.length
     ? await db().attachment.findMany({ where: { id: { in: small } }, select: { id: true, content: true } })
     : [];
-  const bytes = new Map(contents.map((c) => [c.id, c.content]));
+  const bytes = new Map(contents.map((c) => [c.id, openAttachmentContent(c)]));
   const stored = new Set(
     (
       await db().attachment.findMany({
@@ -123,7 +126,12 @@ export async function attachmentsForPage(actor: Actor | null, key: string): Prom
   const rows = ids.length
     ? await db().attachment.findMany({ where: { id: { in: ids } }, select: { id: true, content: true } })
     : [];
-  const text = new Map(rows.map((r) => [r.id, r.content ? new TextDecoder().decode(r.content) : null]));
+  const text = new Map(
+    rows.map((r) => {
+      const content = openAttachmentContent(r);
+      return [r.id, content ? new TextDecoder().decode(content) : null];
+    }),
+  );
   return items.map((i) => ({ ...i, preview: text.get(i.id) ?? null }));
 }
 
@@ -138,7 +146,7 @@ export async function readAttachment(
   if (!UUID.test(id)) throw attachmentNotFound();
   const row = await db().attachment.findFirst({
     where: { id, reportId: report.id },
-    select: { filename: true, sha256: true, content: true },
+    select: { id: true, filename: true, sha256: true, content: true },
   });
   if (!row) throw attachmentNotFound();
   if (!row.content)
@@ -146,5 +154,5 @@ export async function readAttachment(
       "not_found",
       "This file was over the size limit when it arrived: only its name, size and SHA-256 were kept.",
     );
-  return { filename: row.filename, sha256: row.sha256, bytes: row.content };
+  return { filename: row.filename, sha256: row.sha256, bytes: openAttachmentContent(row)! };
 }

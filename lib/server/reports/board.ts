@@ -28,7 +28,7 @@ export const BOARD_COLUMN_LIMIT = 100;
 export async function listBoard(actor: Actor | null, raw: BoardQuery = {}): Promise<BoardDto> {
   authorize(actor, "reports.read");
   const q = parseInput(boardQuery, raw);
-  const where = filterWhere(actor, q);
+  const where = await filterWhere(actor, q);
   // an archived project's reports leave the default view; naming the project shows them
   if (!q.project) where.push({ OR: [{ projectId: null }, { project: { archivedAt: null } }] });
   const now = new Date();

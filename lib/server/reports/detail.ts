@@ -5,6 +5,7 @@ import type { ReportDto, ReportSummaryDto } from "@/lib/schemas/reports";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
+import { openEventBody, openReportBody } from "@/lib/server/infra/sealed";
 import { matrixReport } from "@/lib/server/matrix/matrix";
 import { getReportOrThrow } from "@/lib/server/reports/get-report-or-throw";
 import { relatedReports } from "@/lib/server/reports/related";
@@ -26,7 +27,10 @@ function eventActorType(actorType: string): "team" | "reporter" | "system" {
   return actorType === "SYSTEM" ? "system" : "team";
 }
 
-/** A timeline entry's details as the API shows them: an import's raw record (up to 2 MB) stays in the database. */
+/** Entries whose body is an imported record (up to 2 MB), kept in the database and never sent with a read. */
+const RECORD_KINDS = new Set(["osv_imported", "osv_updated"]);
+
+/** A timeline entry's details as the API shows them. */
 function timelineData(data: Record<string, unknown>): Record<string, unknown> {
   if (!("record" in data)) return data;
   const { record: _raw, ...rest } = data;
@@ -52,7 +56,7 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
   const { unread: _unread, ...summary } = toSummary(row, new Date());
   return {
     ...summary,
-    body: row.body,
+    body: openReportBody(row),
     affected: [...byPackage].map(([pkg, ranges]) => ({ package: pkg, ranges })),
     matrix: row.project
       ? rowCells(matrixReport(row), row.project).map((c) => ({ line: c.line, state: c.state, version: c.version }))
@@ -63,7 +67,7 @@ export async function getReport(actor: Actor | null, key: string): Promise<Repor
       visibility: e.visibility === "REPORTER" ? ("reporter" as const) : ("internal" as const),
       actorType: eventActorType(e.actorType),
       actor: eventActor(e),
-      body: e.body,
+      body: RECORD_KINDS.has(e.kind) ? null : openEventBody(e),
       data:
         e.data && typeof e.data === "object" && !Array.isArray(e.data)
           ? timelineData(e.data as Record<string, unknown>)

@@ -6,6 +6,7 @@ import { DomainError } from "@/lib/errors";
 import { MAX_BODY_BYTES, intakeInput } from "@/lib/schemas/reports";
 import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
+import { newRowId, reportBodyData } from "@/lib/server/infra/sealed";
 import { parseInput } from "@/lib/server/infra/validate";
 import { enqueueMail, templates } from "@/lib/server/mail/outbox";
 import { mailTeam } from "@/lib/server/mail/team-mail";
@@ -73,13 +74,15 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
   const policy = await policyInForce(tx, projectId);
   const now = input.receivedAt ?? new Date();
   const { key, seq } = await nextKey(tx, now.getUTCFullYear());
+  const id = newRowId();
   const report = await tx.report.create({
     data: {
+      id,
       key,
       year: now.getUTCFullYear(),
       seq,
       title: input.title,
-      body: input.body,
+      ...(await reportBodyData(tx, id, input.body)),
       source: input.source,
       reportedVersion: input.reportedVersion || null,
       needsFullReport: input.needsFullReport ?? false,

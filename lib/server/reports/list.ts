@@ -1,5 +1,6 @@
 import "server-only";
 
+import { blindIndex } from "@/lib/crypto/blind-index";
 import type { Severity } from "@/lib/domain/workflow";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -8,6 +9,7 @@ import { listReportsQuery } from "@/lib/schemas/reports";
 import type { Actor } from "@/lib/server/auth/actor";
 import { actorUserId, authorize } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
+import { searchIndexKey } from "@/lib/server/infra/sealed";
 import { parseInput } from "@/lib/server/infra/validate";
 import type { SummaryRow } from "@/lib/server/reports/summary";
 import {
@@ -25,7 +27,7 @@ import { withUnread } from "@/lib/server/reports/unread";
 
 type Filters = { severity?: string[]; project?: string; label?: string; assignee?: string; q?: string };
 
-export function filterWhere(actor: Actor, q: Filters): Prisma.ReportWhereInput[] {
+export async function filterWhere(actor: Actor, q: Filters): Promise<Prisma.ReportWhereInput[]> {
   const and: Prisma.ReportWhereInput[] = [];
   if (q.severity?.length) and.push({ severity: { in: q.severity as Severity[] } });
   if (q.project === "none") and.push({ projectId: null });
@@ -34,16 +36,18 @@ export function filterWhere(actor: Actor, q: Filters): Prisma.ReportWhereInput[]
   if (q.assignee === "none") and.push({ assigneeId: null });
   else if (q.assignee === "me") and.push({ assigneeId: actorUserId(actor) ?? "00000000-0000-0000-0000-000000000000" });
   else if (q.assignee) and.push({ assignee: { email: q.assignee.toLowerCase() } });
-  if (q.q) and.push(textWhere(q.q));
+  if (q.q) and.push(textWhere(q.q, await searchIndexKey(db())));
   return and;
 }
 
 /**
  * The text search: the key, words in the title, body, messages and notes, a CVE or GHSA id (the report's own
- * or an alias), or the reporter's e-mail.
+ * or an alias), or the reporter's e-mail. Bodies, messages and notes are encrypted: their whole words are found
+ * through the blind index (every word of the query in one body, or in one message).
  */
-export function textWhere(text: string): Prisma.ReportWhereInput {
+export function textWhere(text: string, searchKey: Buffer): Prisma.ReportWhereInput {
   const contains = { contains: text, mode: "insensitive" as const };
+  const words = blindIndex(searchKey, text);
   const upper = text.toUpperCase();
   // GHSA ids are written in lower case after the prefix: GHSA-xxxx-xxxx-xxxx
   const ghsa = /^GHSA-/i.test(text) ? `GHSA-${text.slice(5).toLowerCase()}` : text;
@@ -51,12 +55,12 @@ export function textWhere(text: string): Prisma.ReportWhereInput {
     OR: [
       { key: { equals: upper } },
       { title: contains },
-      { body: contains },
+      ...(words.length ? [{ bodyWords: { hasEvery: words } }] : []),
       { cveId: { equals: upper } },
       { ghsaId: { equals: ghsa } },
       { aliases: { hasSome: [...new Set([text, upper, ghsa])] } },
       { reporter: { email: contains } },
-      { events: { some: { body: contains } } },
+      ...(words.length ? [{ events: { some: { bodyWords: { hasEvery: words } } } }] : []),
     ],
   };
 }
@@ -86,7 +90,7 @@ export async function listReports(
 ): Promise<{ items: ReportSummaryDto[]; nextCursor: string | null }> {
   authorize(actor, "reports.read");
   const q = parseInput(listReportsQuery, raw);
-  const and = filterWhere(actor, q);
+  const and = await filterWhere(actor, q);
   if (q.status?.length) and.push({ status: { in: q.status } });
   if (q.cursor) {
     const c = decodeCursor(q.cursor);

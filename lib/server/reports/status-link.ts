@@ -9,11 +9,14 @@ import { getReportOrThrow } from "@/lib/server/reports/get-report-or-throw";
 import { recordEvent } from "@/lib/server/reports/timeline";
 import { createStatusToken, statusUrl } from "@/lib/server/status/token";
 
-/** Replaces a report's status link: every earlier link stops working, the new one is mailed and returned once. */
-export async function reissueStatusLink(actor: Actor | null, key: string): Promise<{ statusUrl: string }> {
+/**
+ * Replaces a report's status link: every earlier link stops working and the new one is mailed to the reporter.
+ * The handler learns only that it was sent (to whom): a link in their hands would let them answer as the reporter.
+ */
+export async function reissueStatusLink(actor: Actor | null, key: string): Promise<{ sent: true; to: string }> {
   authorize(actor, "reports.write");
   const now = new Date();
-  const token = await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const report = await getReportOrThrow(tx, key, { include: { reporter: true } });
     await tx.statusToken.updateMany({ where: { reportId: report.id, revokedAt: null }, data: { revokedAt: now } });
     const token = await createStatusToken(tx, report.id, actorUserId(actor));
@@ -27,7 +30,6 @@ export async function reissueStatusLink(actor: Actor | null, key: string): Promi
     });
     await recordEvent(tx, actor, report.id, { at: now, kind: "status_link_reissued" });
     await audit(tx, actor, { action: "report.status_link", entityType: "report", entityId: report.id });
-    return token;
+    return { sent: true as const, to: report.reporter.email };
   });
-  return { statusUrl: statusUrl(token) };
 }

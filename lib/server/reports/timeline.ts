@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
 import { actorLabel, actorUserId } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/infra/db";
+import { eventBodyData, newRowId } from "@/lib/server/infra/sealed";
 
 // Every timeline entry is written here, so who did it is recorded the same
 // way everywhere: a team member (by session or API token), the system, or the
@@ -30,18 +31,30 @@ export function eventActorFields(actor: EventActor) {
   };
 }
 
-/** Appends one entry to a report's timeline and returns it. */
+/** An entry's row: its body sealed to its own id (lib/server/infra/sealed.ts), with the body's blind index. */
+async function eventRow(tx: Tx, who: ReturnType<typeof eventActorFields>, reportId: string, event: NewEvent) {
+  const id = newRowId();
+  return {
+    id,
+    reportId,
+    visibility: "INTERNAL" as const,
+    ...event,
+    ...(await eventBodyData(tx, id, event.body)),
+    ...who,
+  };
+}
+
+/** Appends one entry to a report's timeline and returns it (its body as written, not sealed). */
 export async function recordEvent(tx: Tx, actor: EventActor, reportId: string, event: NewEvent) {
-  return tx.timelineEvent.create({
-    data: { reportId, visibility: "INTERNAL", ...event, ...eventActorFields(actor) },
-  });
+  const row = await tx.timelineEvent.create({ data: await eventRow(tx, eventActorFields(actor), reportId, event) });
+  return { ...row, body: event.body ?? null };
 }
 
 /** Appends several entries at once (one insert). */
 export async function recordEvents(tx: Tx, actor: EventActor, reportId: string, events: NewEvent[]): Promise<void> {
   if (!events.length) return;
   const who = eventActorFields(actor);
-  await tx.timelineEvent.createMany({
-    data: events.map((e) => ({ reportId, visibility: "INTERNAL" as const, ...e, ...who })),
-  });
+  const data = [];
+  for (const e of events) data.push(await eventRow(tx, who, reportId, e));
+  await tx.timelineEvent.createMany({ data });
 }

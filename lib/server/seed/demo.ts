@@ -7,6 +7,7 @@ import { SYSTEM } from "@/lib/server/auth/actor";
 import { hashPassword } from "@/lib/server/auth/passwords";
 import { newSecret, sha256Hex } from "@/lib/server/infra/crypto";
 import { db } from "@/lib/server/infra/db";
+import { eventBodyData, newRowId, reportBodyData } from "@/lib/server/infra/sealed";
 import type { DemoReport } from "@/lib/server/seed/demo-data";
 import { DEMO_PROJECTS, demoReportBody } from "@/lib/server/seed/demo-data";
 import { FINISHED_DEMO_REPORTS } from "@/lib/server/seed/demo-reports-finished";
@@ -88,13 +89,15 @@ export async function seedDemo(): Promise<string> {
           update: {},
         });
         const key = formatReportKey(year, seq);
+        const id = newRowId();
         const report = await tx.report.create({
           data: {
+            id,
             key,
             year,
             seq,
             title: spec.title,
-            body: demoReportBody(spec),
+            ...(await reportBodyData(tx, id, demoReportBody(spec))),
             status: spec.status,
             resolution: spec.resolution ?? null,
             severity: spec.severity ?? null,
@@ -219,7 +222,12 @@ export async function seedDemo(): Promise<string> {
             }),
           );
         }
-        await tx.timelineEvent.createMany({ data: events });
+        const sealed = [];
+        for (const e of events) {
+          const eventId = newRowId();
+          sealed.push({ ...e, id: eventId, ...(await eventBodyData(tx, eventId, e.body)) });
+        }
+        await tx.timelineEvent.createMany({ data: sealed });
       }
       await tx.reportSequence.update({ where: { year }, data: { last: seq } });
       await tx.auditLog.create({

@@ -6,6 +6,7 @@ import { reporterStage, reporterStageText } from "@/lib/domain/workflow";
 import { env } from "@/lib/env";
 import type { StatusViewDto } from "@/lib/schemas/reports";
 import { db } from "@/lib/server/infra/db";
+import { openEventBody } from "@/lib/server/infra/sealed";
 import { clockInclude, clocksOf, iso } from "@/lib/server/reports/summary";
 import { policyNumbers } from "@/lib/server/sla/policy";
 import { reportIdForToken } from "@/lib/server/status/token";
@@ -58,7 +59,7 @@ export async function getStatusView(token: string): Promise<StatusViewDto> {
     messages: row.events.map((e) => ({
       at: e.at.toISOString(),
       from: e.actorType === "REPORTER" ? ("you" as const) : ("team" as const),
-      body: e.body ?? "",
+      body: openEventBody(e) ?? "",
     })),
     // credit is per report, never from the shared reporter row (anyone can file under an address)
     credit: { preference: row.creditPreference, name: row.creditName },
