@@ -11,7 +11,7 @@ const screens = SCREENS.filter((s) => s.viewer !== "fresh");
 for (const scheme of SCHEMES) {
   for (const { label, viewport } of WIDTHS) {
     test(`every screen passes axe, ${scheme} theme, ${label} width`, async ({ browser, api }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(360_000);
       const { pages, close } = await pagesFor(
         browser,
         scheme,
