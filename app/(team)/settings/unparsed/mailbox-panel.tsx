@@ -12,9 +12,9 @@ export function MailboxPanel({ status, now }: { status: MailboxStatus; now: Date
         <h2 className="font-semibold">Mailbox</h2>
         <p className="mt-1 text-zinc-600 dark:text-zinc-400">
           No mailbox is read: set <code className="font-mono">IMAP_URL</code> (for example{" "}
-          <code className="font-mono">imaps://security%40example.org:password@mail.example.org/INBOX</code>) to take
-          reports from your security@ inbox. Mail may also be handed over by a pipe or a provider&apos;s webhook (see
-          docs/email.md).
+          <code className="font-mono break-all">imaps://security%40example.org:password@mail.example.org/INBOX</code>)
+          to take reports from your security@ inbox. Mail may also be handed over by a pipe or a provider&apos;s webhook
+          (see docs/email.md).
         </p>
       </Card>
     );
