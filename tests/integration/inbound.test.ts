@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { SYSTEM } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
-import { openAttachmentContent, openInboundRaw, openMailBody } from "@/lib/server/infra/sealed";
+import { loadAttachmentContents, loadInboundRaw, openMailBody } from "@/lib/server/infra/sealed";
 import { receiveEmail } from "@/lib/server/mail/inbound";
 import { getReport } from "@/lib/server/reports/detail";
 import { postMessage } from "@/lib/server/reports/messages";
@@ -52,7 +52,7 @@ describe("inbound e-mail", () => {
     });
     // kept sealed (lib/server/infra/sealed.ts), the same bytes once opened
     expect(Buffer.from(stored.raw).equals(raw)).toBe(false);
-    expect(openInboundRaw(stored).equals(raw)).toBe(true);
+    expect((await loadInboundRaw(db(), stored.id))!.equals(raw)).toBe(true);
     expect(stored.status).toBe("CREATED");
     const receipt = await db().outboundMail.findFirstOrThrow({
       where: { report: { key: result.key! }, template: "received" },
@@ -107,7 +107,8 @@ ${pdf}
     const files = await db().attachment.findMany({ where: { report: { key: result.key! } } });
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ filename: "poc.pdf", contentType: "application/pdf", size: 25 });
-    expect(openAttachmentContent(files[0]!)!.toString()).toBe("%PDF-1.4 proof of concept");
+    const contents = await loadAttachmentContents(db(), [files[0]!.id]);
+    expect(contents.get(files[0]!.id)!.toString()).toBe("%PDF-1.4 proof of concept");
   });
 
   it("threads a reply by In-Reply-To and by the key in the subject, and accepts a Message-ID once", async () => {

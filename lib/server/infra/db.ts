@@ -22,8 +22,9 @@ function create() {
       statusToken: { tokenHash: true },
       passwordReset: { tokenHash: true },
       session: { tokenHash: true },
-      // a stored mail's raw bytes (up to 25 MB): read only where asked for, never echoed back by an update
+      // a stored mail's raw bytes and a file's (up to 25 MB): read as base64 through lib/server/infra/blobs.ts
       inboundMessage: { raw: true },
+      attachment: { content: true },
     },
   });
 }

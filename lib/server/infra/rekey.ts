@@ -4,6 +4,7 @@ import { blindIndex } from "@/lib/crypto/blind-index";
 import { bytesPrefixOf, isSealedBytes, isSealedText, textPrefixOf } from "@/lib/crypto/envelope";
 import { addKeyToFile } from "@/lib/crypto/keyfile";
 
+import { swapBlob } from "./blobs";
 import { db } from "./db";
 import { keyFileInUse, keyring, reloadKeyring } from "./keyring";
 import type { BytesField, TextField } from "./sealed";
@@ -76,15 +77,13 @@ const COLUMNS: Column[] = [
     name: "InboundMessage.raw",
     kind: "bytes",
     sql: { table: `"InboundMessage"`, column: `"raw"` },
-    swap: async (id, prev, next) =>
-      (await db().inboundMessage.updateMany({ where: { id, raw: bytes(prev) }, data: { raw: bytes(next) } })).count,
+    swap: async (id, prev, next) => Number(await swapBlob(db(), "InboundMessage.raw", id, bytes(prev), bytes(next))),
   },
   {
     name: "Attachment.content",
     kind: "bytes",
     sql: { table: `"Attachment"`, column: `"content"` },
-    swap: async (id, prev, next) =>
-      (await db().attachment.updateMany({ where: { id, content: bytes(prev) }, data: { content: bytes(next) } })).count,
+    swap: async (id, prev, next) => Number(await swapBlob(db(), "Attachment.content", id, bytes(prev), bytes(next))),
   },
 ];
 
@@ -101,14 +100,16 @@ async function batchNotUnder(column: Column, keyId: string, after: string, limit
       after,
     );
   }
+  // bytes travel as base64 (lib/server/infra/blobs.ts): a raw mail may be 25 MB
   const prefix = bytesPrefixOf(keyId);
-  return db().$queryRawUnsafe<Row[]>(
-    `SELECT "id"::text AS "id", ${col} AS "value" FROM ${table}
-     WHERE ${col} IS NOT NULL AND substring(${col} from 1 for ${prefix.length}) <> $1 AND "id" > $2::uuid
+  const rows = await db().$queryRawUnsafe<{ id: string; b64: string }[]>(
+    `SELECT "id"::text AS "id", encode(${col}, 'base64') AS "b64" FROM ${table}
+     WHERE ${col} IS NOT NULL AND substring(${col} from 1 for ${prefix.length}) <> decode($1, 'hex') AND "id" > $2::uuid
      ORDER BY "id" LIMIT ${limit}`,
-    new Uint8Array(prefix),
+    prefix.toString("hex"),
     after,
   );
+  return rows.map((r) => ({ id: r.id, value: new Uint8Array(Buffer.from(r.b64, "base64")) }));
 }
 
 async function resealRow(column: Column, row: Row): Promise<{ plaintext: boolean; swapped: boolean }> {

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { blindIndex } from "@/lib/crypto/blind-index";
 import { associatedData, openBytes, openText, sealBytes, sealText } from "@/lib/crypto/envelope";
 
+import { readBlob, readBlobs, writeBlob } from "./blobs";
 import type { Db, Tx } from "./db";
 import { db } from "./db";
 import { keyring, withKeyring } from "./keyring";
@@ -136,12 +137,29 @@ export const openMailBody = (row: { id: string; text: string; html: string | nul
   html: openFieldOrNull("OutboundMail.html", row.id, row.html),
 });
 
-export const inboundRawData = (inboundId: string, raw: Uint8Array) =>
-  sealBytesField("InboundMessage.raw", inboundId, raw);
-export const openInboundRaw = (row: { id: string; raw: Uint8Array }) =>
-  openBytesField("InboundMessage.raw", row.id, row.raw);
+/** Seals a stored mail's raw bytes into its row (which exists, created with an empty `raw`). */
+export async function storeInboundRaw(client: Db | Tx, inboundId: string, raw: Uint8Array): Promise<void> {
+  await writeBlob(client, "InboundMessage.raw", inboundId, sealBytesField("InboundMessage.raw", inboundId, raw));
+}
 
-export const attachmentContentData = (attachmentId: string, content: Uint8Array | null) =>
-  content ? sealBytesField("Attachment.content", attachmentId, content) : null;
-export const openAttachmentContent = (row: { id: string; content: Uint8Array | null }) =>
-  row.content ? openBytesField("Attachment.content", row.id, row.content) : null;
+/** A stored mail's raw bytes, or null when there is no such row. */
+export async function loadInboundRaw(client: Db | Tx, inboundId: string): Promise<Buffer | null> {
+  const stored = await readBlob(client, "InboundMessage.raw", inboundId);
+  return stored && openBytesField("InboundMessage.raw", inboundId, stored);
+}
+
+/** Seals a file's bytes into its attachment row (which exists, created without content). */
+export async function storeAttachmentContent(client: Db | Tx, attachmentId: string, content: Uint8Array) {
+  await writeBlob(
+    client,
+    "Attachment.content",
+    attachmentId,
+    sealBytesField("Attachment.content", attachmentId, content),
+  );
+}
+
+/** The bytes of the attachments of `ids` that have stored content. */
+export async function loadAttachmentContents(client: Db | Tx, ids: string[]): Promise<Map<string, Buffer>> {
+  const stored = await readBlobs(client, "Attachment.content", ids);
+  return new Map([...stored].map(([id, b]) => [id, openBytesField("Attachment.content", id, b)]));
+}

@@ -15,7 +15,7 @@ import { authorize } from "@/lib/server/auth/actor";
 import { db, isUniqueViolation } from "@/lib/server/infra/db";
 import { isDatabaseUnavailable } from "@/lib/server/infra/db-errors";
 import { publishReportChange } from "@/lib/server/infra/live";
-import { inboundRawData, newRowId, openMailBody } from "@/lib/server/infra/sealed";
+import { newRowId, openMailBody, storeInboundRaw } from "@/lib/server/infra/sealed";
 import { PASSWORD_RESET_TEMPLATE, REDACTED_RESET } from "@/lib/server/mail/outbox";
 import { allAddresses, bodyOf, findThread, firstAddress, referencedIds, replyText } from "@/lib/server/mail/threading";
 import type { Upload } from "@/lib/server/reports/attachments";
@@ -65,14 +65,14 @@ export async function receiveEmail(raw: Buffer): Promise<InboundResult> {
   let stored: { id: string };
   try {
     const id = newRowId();
-    stored = await db().inboundMessage.create({
-      data: {
-        id,
-        raw: inboundRawData(id, raw),
-        sizeBytes: raw.length,
-        rawSha256: hash,
-      },
-      select: { id: true },
+    // the row and its sealed bytes together: a row never exists without its mail
+    stored = await db().$transaction(async (tx) => {
+      const row = await tx.inboundMessage.create({
+        data: { id, raw: new Uint8Array(0), sizeBytes: raw.length, rawSha256: hash },
+        select: { id: true },
+      });
+      await storeInboundRaw(tx, id, raw);
+      return row;
     });
   } catch (error) {
     if (!isUniqueViolation(error, "rawSha256")) throw error;

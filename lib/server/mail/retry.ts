@@ -1,7 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/server/infra/db";
-import { openInboundRaw } from "@/lib/server/infra/sealed";
+import { loadInboundRaw } from "@/lib/server/infra/sealed";
 import { processInbound } from "@/lib/server/mail/inbound";
 
 // The retry worker: a stored message still RECEIVED (its processing failed,
@@ -26,10 +26,10 @@ export async function retryReceivedMail(now = new Date(), limit = 10): Promise<n
       FOR UPDATE SKIP LOCKED)
     RETURNING id::text AS id`;
   for (const { id } of claimed) {
-    const row = await db().inboundMessage.findUnique({ where: { id }, select: { id: true, raw: true } });
-    if (!row) continue;
+    const raw = await loadInboundRaw(db(), id);
+    if (!raw) continue;
     try {
-      await processInbound(row, openInboundRaw(row));
+      await processInbound({ id }, raw);
     } catch (error) {
       // processInbound counted the attempt and set the next one (or FAILED)
       console.error(`inbound ${id} retry failed:`, error instanceof Error ? error.message : error);

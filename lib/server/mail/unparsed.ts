@@ -10,7 +10,7 @@ import { authorize } from "@/lib/server/auth/actor";
 import { audit } from "@/lib/server/infra/audit";
 import { db } from "@/lib/server/infra/db";
 import { publishReportChange } from "@/lib/server/infra/live";
-import { openInboundRaw } from "@/lib/server/infra/sealed";
+import { loadInboundRaw } from "@/lib/server/infra/sealed";
 import { parseInput } from "@/lib/server/infra/validate";
 import { mailFiles, mailText, processInbound } from "@/lib/server/mail/inbound";
 import { namedProjectId } from "@/lib/server/projects/project-not-found";
@@ -71,24 +71,23 @@ async function waitingMessage(id: string) {
   const row = UUID.test(id)
     ? await db().inboundMessage.findUnique({
         where: { id },
-        select: { id: true, raw: true, status: true, receivedAt: true },
+        select: { id: true, status: true, receivedAt: true },
       })
     : null;
-  if (!row) throw new DomainError("not_found", "No such inbound message.");
+  const raw = row && (await loadInboundRaw(db(), row.id));
+  if (!row || !raw) throw new DomainError("not_found", "No such inbound message.");
   const stuck = row.status === "RECEIVED" && row.receivedAt.getTime() < Date.now() - STUCK_AFTER_MS;
   if (row.status !== "UNPARSED" && row.status !== "FAILED" && !stuck)
     throw new DomainError("conflict", `This message was already handled (it is ${row.status.toLowerCase()}).`);
-  return { ...row, raw: openInboundRaw(row) };
+  return { ...row, raw };
 }
 
 /** The raw message as it arrived, for an admin to download (any status: the bytes are never changed). */
 export async function rawMail(actor: Actor | null, id: string): Promise<{ filename: string; bytes: Buffer }> {
   authorize(actor, "settings.manage");
-  const row = UUID.test(id)
-    ? await db().inboundMessage.findUnique({ where: { id }, select: { id: true, raw: true } })
-    : null;
-  if (!row) throw new DomainError("not_found", "No such inbound message.");
-  return { filename: `inbound-${id}.eml`, bytes: openInboundRaw(row) };
+  const bytes = UUID.test(id) ? await loadInboundRaw(db(), id) : null;
+  if (!bytes) throw new DomainError("not_found", "No such inbound message.");
+  return { filename: `inbound-${id}.eml`, bytes };
 }
 
 /** Runs intake again on an unparsed or stuck message: it may now thread, become a report, or stay unparsed. */

@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/infra/db";
 import { db } from "@/lib/server/infra/db";
-import { attachmentContentData, newRowId, openAttachmentContent } from "@/lib/server/infra/sealed";
+import { loadAttachmentContents, newRowId, storeAttachmentContent } from "@/lib/server/infra/sealed";
 import { getReportOrThrow } from "@/lib/server/reports/get-report-or-throw";
 
 // Attachments, whichever way they came: mailed in (lib/server/mail/inbound.ts),
@@ -51,10 +51,10 @@ export async function saveAttachments(
         contentType: (file.contentType || "application/octet-stream").slice(0, 255),
         size: file.bytes.byteLength,
         sha256: createHash("sha256").update(file.bytes).digest("hex"),
-        content: attachmentContentData(id, file.bytes.byteLength <= cap ? file.bytes : null),
       },
       select: { id: true },
     });
+    if (file.bytes.byteLength <= cap) await storeAttachmentContent(tx, id, file.bytes);
     refs.push({ id: row.id, filename });
   }
   return refs;
@@ -90,10 +90,7 @@ export async function listAttachments(actor: Actor | null, key: string): Promise
   const cap = env().ATTACHMENT_MAX_BYTES;
   // only small files can be previewed, so only their bytes are read to decide
   const small = rows.filter((r) => r.size <= Math.min(MAX_PREVIEW_BYTES, cap)).map((r) => r.id);
-  const contents = small.length
-    ? await db().attachment.findMany({ where: { id: { in: small } }, select: { id: true, content: true } })
-    : [];
-  const bytes = new Map(contents.map((c) => [c.id, openAttachmentContent(c)]));
+  const bytes = await loadAttachmentContents(db(), small);
   const stored = new Set(
     (
       await db().attachment.findMany({
@@ -123,15 +120,8 @@ export async function listAttachments(actor: Actor | null, key: string): Promise
 export async function attachmentsForPage(actor: Actor | null, key: string): Promise<AttachmentView[]> {
   const { items } = await listAttachments(actor, key);
   const ids = items.filter((i) => i.previewable).map((i) => i.id);
-  const rows = ids.length
-    ? await db().attachment.findMany({ where: { id: { in: ids } }, select: { id: true, content: true } })
-    : [];
-  const text = new Map(
-    rows.map((r) => {
-      const content = openAttachmentContent(r);
-      return [r.id, content ? new TextDecoder().decode(content) : null];
-    }),
-  );
+  const contents = await loadAttachmentContents(db(), ids);
+  const text = new Map([...contents].map(([id, content]) => [id, new TextDecoder().decode(content)]));
   return items.map((i) => ({ ...i, preview: text.get(i.id) ?? null }));
 }
 
@@ -146,13 +136,14 @@ export async function readAttachment(
   if (!UUID.test(id)) throw attachmentNotFound();
   const row = await db().attachment.findFirst({
     where: { id, reportId: report.id },
-    select: { id: true, filename: true, sha256: true, content: true },
+    select: { id: true, filename: true, sha256: true },
   });
   if (!row) throw attachmentNotFound();
-  if (!row.content)
+  const bytes = (await loadAttachmentContents(db(), [row.id])).get(row.id);
+  if (!bytes)
     throw new DomainError(
       "not_found",
       "This file was over the size limit when it arrived: only its name, size and SHA-256 were kept.",
     );
-  return { filename: row.filename, sha256: row.sha256, bytes: openAttachmentContent(row)! };
+  return { filename: row.filename, sha256: row.sha256, bytes };
 }
