@@ -1,16 +1,20 @@
 // The admin CLI: `npm run embargo -- <command>`. Runs with the react-server
 // condition (see package.json) so it can use lib/server directly.
+import { chmodSync, constants, copyFileSync, existsSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 
 import { EnvelopeError } from "@/lib/crypto/envelope";
+import { keyFilePath } from "@/lib/crypto/keyfile";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { ROLES } from "@/lib/permissions";
 import { SYSTEM } from "@/lib/server/auth/actor";
+import { restoreArchive } from "@/lib/server/infra/backup";
 import { DataDirLockedError } from "@/lib/server/infra/data-lock";
 import { closeDatabase } from "@/lib/server/infra/database";
 import { disconnectDb } from "@/lib/server/infra/db";
+import { keyFileInUse } from "@/lib/server/infra/keyring";
 import { migrateDatabase } from "@/lib/server/infra/migrate";
 import { addKeyOnly, rekeyAll, rotateKeys } from "@/lib/server/infra/rekey";
 import { seedDemo } from "@/lib/server/seed/demo";
@@ -35,7 +39,11 @@ const USAGE = `Usage: npm run embargo -- <command>
   seed demo                                    load the Express-like demo organisation
   keys rotate [--batch N]                      add a new encryption key (key file) and
                                                re-encrypt every value with it, in batches
-                                               of N rows (default 200), while the app runs`;
+                                               of N rows (default 200), while the app runs
+  restore FILE --data-dir DIR                  restore a backup (GET /api/v1/admin/backup)
+                                               into DIR, a new or empty folder; needs the
+                                               key it was taken with (ENCRYPTION_KEY, or the
+                                               key file, which it copies to DIR.key)`;
 
 class UsageError extends Error {}
 
@@ -103,6 +111,17 @@ async function run(argv: string[]): Promise<void> {
     await rotate(batch);
     return;
   }
+  if (command === "restore") {
+    const { values, positionals } = parseArgs({
+      args: [sub ?? "", ...rest].filter(Boolean),
+      options: { "data-dir": { type: "string" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1) throw new UsageError("Name one backup file: restore FILE --data-dir DIR.");
+    await restore(positionals[0]!, need(values, "data-dir"));
+    return;
+  }
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -162,6 +181,26 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   throw new UsageError(`Unknown command "${[command, sub].filter(Boolean).join(" ")}".`);
+}
+
+/** `restore FILE --data-dir DIR`: the backup's database into DIR, and the key to open it beside DIR. */
+async function restore(file: string, dataDir: string): Promise<void> {
+  const result = await restoreArchive(readFileSync(file), dataDir);
+  const keyFile = keyFileInUse();
+  const target = keyFilePath({ DATA_DIR: result.dataDir });
+  let keyNote = "Start it with the same ENCRYPTION_KEY.";
+  const same = (a: string, b: string) => readFileSync(a).equals(readFileSync(b));
+  if (keyFile && target && !process.env.KEY_FILE && (!existsSync(target) || same(keyFile, target))) {
+    if (!existsSync(target)) copyFileSync(keyFile, target, constants.COPYFILE_EXCL);
+    chmodSync(target, 0o600);
+    keyNote = `Its key file is ${target} (a copy of ${keyFile}): back it up apart from the data.`;
+  } else if (keyFile) {
+    keyNote = `Start it with KEY_FILE=${keyFile}.`;
+  }
+  console.log(
+    `Restored ${result.reports} report(s) (${result.bytes} bytes) into ${result.dataDir}. ` +
+      `Start the app with DATA_DIR=${result.dataDir}. ${keyNote}`,
+  );
 }
 
 /** `keys rotate`: here when the database can be opened, else by the server holding the embedded database. */

@@ -31,4 +31,13 @@ export const appRoutes = {
     internal: true,
     summary: "Server-sent events: a report changed, or resync",
   }),
+  backup: route({
+    method: "GET",
+    path: "/api/v1/admin/backup",
+    access: "settings.manage",
+    summary:
+      "The embedded database as one file, taken while the app runs and sealed with the instance key (restore: npm run embargo -- restore FILE --data-dir DIR); 409 on PostgreSQL, where pg_dump is the backup",
+    ok: { status: 200, download: "application/octet-stream" },
+    errors: [401, 403, 409],
+  }),
 } satisfies Record<string, Route>;
