@@ -110,4 +110,5 @@ export const SCREENS: Screen[] = [
   { route: "/settings/canned", viewer: "admin", path: "/settings/canned", ready: (p) => heading(p, /canned/i) },
   { route: "/settings/outbox", viewer: "admin", path: "/settings/outbox", ready: (p) => heading(p, /outbox/i) },
   { route: "/settings/unparsed", viewer: "admin", path: "/settings/unparsed", ready: (p) => heading(p, /unparsed/i) },
+  { route: "/settings/backup", viewer: "admin", path: "/settings/backup", ready: (p) => heading(p, "Backups") },
 ];

@@ -11,6 +11,7 @@ const SECTIONS = {
   canned: "Canned responses",
   outbox: "Outbox",
   unparsed: "Unparsed mail",
+  backup: "Backups",
 };
 
 // Settings are for admins; every page and action below checks again itself.
