@@ -76,6 +76,11 @@ const schema = z.object({
     .default(5 * 1024 * 1024),
   // Where "Suggest lines from npm" reads package documents.
   NPM_REGISTRY_URL: z.url().default("https://registry.npmjs.org"),
+  // Let webhooks reach loopback, private and link-local addresses (a receiver inside your own network).
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   // Background workers (outbox delivery, SLA alerts, inbound retry, the IMAP reader); "false" to run none in this process,
   // "outbox" for outbox delivery only.
   WORKERS: z

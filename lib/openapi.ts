@@ -21,6 +21,12 @@ import {
 import type { Access, Route } from "@/lib/schemas/routes";
 import { routes } from "@/lib/schemas/routes";
 import { setupResultSchema } from "@/lib/schemas/users";
+import {
+  webhookCreatedSchema,
+  webhookDeliveryListSchema,
+  webhookDeliverySchema,
+  webhookListSchema,
+} from "@/lib/schemas/webhooks";
 
 // The OpenAPI document, generated from the route table (lib/schemas/routes.ts)
 // and the zod schemas the use cases validate with, so none of them can drift apart.
@@ -47,6 +53,10 @@ const SCHEMAS = {
   AttachmentList: attachmentListSchema,
   Me: meSchema,
   SetupResult: setupResultSchema,
+  WebhookList: webhookListSchema,
+  WebhookCreated: webhookCreatedSchema,
+  WebhookDelivery: webhookDeliverySchema,
+  WebhookDeliveryList: webhookDeliveryListSchema,
 } as const;
 
 const STATUS_TEXT: Record<number, string> = {

@@ -10,7 +10,7 @@ import type { Permission } from "@/lib/permissions";
 export type Access = Permission | "public" | "token-link";
 
 export type Route = {
-  method: "GET" | "POST" | "PUT" | "PATCH";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   access: Access;
   /** an internal helper of the web app, left out of the OpenAPI document */

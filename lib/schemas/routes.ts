@@ -3,6 +3,7 @@ import { appRoutes } from "./routes/app";
 import { mailRoutes } from "./routes/mail";
 import { projectsRoutes } from "./routes/projects";
 import { reportsRoutes } from "./routes/reports";
+import { webhookRoutes } from "./routes/webhooks";
 
 // Every /api route, declared once: the route file wraps its handler with
 // `withRole(routes.x, handler)`, which enforces `access`, and the OpenAPI
@@ -18,4 +19,5 @@ export const routes = {
   ...projectsRoutes,
   ...mailRoutes,
   ...accountRoutes,
+  ...webhookRoutes,
 };

@@ -74,6 +74,14 @@ const COLUMNS: Column[] = [
       (await db().outboundMail.updateMany({ where: { id, html: text(prev) }, data: { html: text(next) } })).count,
   },
   {
+    name: "WebhookEndpoint.secret",
+    kind: "text",
+    sql: { table: `"WebhookEndpoint"`, column: `"secret"` },
+    swap: async (id, prev, next) =>
+      (await db().webhookEndpoint.updateMany({ where: { id, secret: text(prev) }, data: { secret: text(next) } }))
+        .count,
+  },
+  {
     name: "InboundMessage.raw",
     kind: "bytes",
     sql: { table: `"InboundMessage"`, column: `"raw"` },

@@ -18,7 +18,8 @@ import { keyring, withKeyring } from "./keyring";
 // Unmarked values are plaintext written before encryption existed: they open
 // as they are, and the start-up pass (lib/server/infra/rekey.ts) seals them.
 
-export type TextField = "Report.body" | "TimelineEvent.body" | "OutboundMail.text" | "OutboundMail.html";
+export type TextField =
+  "Report.body" | "TimelineEvent.body" | "OutboundMail.text" | "OutboundMail.html" | "WebhookEndpoint.secret";
 export type BytesField = "InboundMessage.raw" | "Attachment.content";
 
 export function sealField(field: TextField, rowId: string, plain: string): string {

@@ -7,6 +7,7 @@ import { deliverOutbox } from "@/lib/server/mail/deliver";
 import { startImapReader, stopImapReader } from "@/lib/server/mail/imap";
 import { retryReceivedMail } from "@/lib/server/mail/retry";
 import { runSlaAlerts } from "@/lib/server/sla/alerts";
+import { deliverWebhooks } from "@/lib/server/webhooks/deliver";
 
 // Background work inside the server process, started once from
 // instrumentation.ts. Each job claims its rows in the database, so it is safe
@@ -40,6 +41,7 @@ export function startWorkers(): void {
     ...(run.outbox ? [every(5_000, "outbox", () => deliverOutbox())] : []),
     ...(run.others ? [every(60_000, "sla-alerts", () => runSlaAlerts())] : []),
     ...(run.others ? [every(15_000, "inbound-retry", () => retryReceivedMail())] : []),
+    ...(run.others ? [every(5_000, "webhooks", () => deliverWebhooks())] : []),
     // a key added by `keys rotate` while this server holds the embedded database is taken up here
     ...(run.outbox ? [every(10_000, "rekey", () => rekeyWhenKeyChanges())] : []),
   ];

@@ -17,6 +17,7 @@ import { guessReportProject } from "@/lib/server/reports/project-guess";
 import { recordEvent } from "@/lib/server/reports/timeline";
 import { policyInForce } from "@/lib/server/sla/policy";
 import { auditByReporter, createStatusToken, statusUrl } from "@/lib/server/status/token";
+import { emitWebhook, webhookReport } from "@/lib/server/webhooks/emit";
 
 // Intake: a new report from the web form, the API, an email or an import.
 
@@ -129,6 +130,8 @@ export async function createReport(tx: Tx, input: NewReport): Promise<{ id: stri
     subject: "New report",
     what: `A new report arrived ${sourceText(input.source)}. It waits for acknowledgment.`,
   });
+  const project = projectId ? await tx.project.findUnique({ where: { id: projectId }, select: { slug: true } }) : null;
+  await emitWebhook(tx, "report.created", webhookReport({ ...report, project }), now);
   await auditByReporter(tx, reporter.email, {
     action: "report.create",
     reportId: report.id,

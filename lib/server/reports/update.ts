@@ -4,6 +4,7 @@ import type { PlannedMail } from "@/lib/domain/report-update";
 import { planReportUpdate } from "@/lib/domain/report-update";
 import type { ReportBeforeUpdate, ReportPatch, UpdateFacts } from "@/lib/domain/report-update-input";
 import { updateFactsNeeded } from "@/lib/domain/report-update-input";
+import { eventsOfUpdate } from "@/lib/domain/webhooks";
 import { DomainError } from "@/lib/errors";
 import { formatRelative } from "@/lib/format";
 import { patchReportInput } from "@/lib/schemas/reports";
@@ -22,6 +23,7 @@ import { mailReporter } from "@/lib/server/reports/messages";
 import { recordEvent, recordEvents } from "@/lib/server/reports/timeline";
 import { pausedFor } from "@/lib/server/sla/policy";
 import { createStatusToken, statusUrl } from "@/lib/server/status/token";
+import { emitWebhook, webhookReport } from "@/lib/server/webhooks/emit";
 
 // PATCH /api/v1/reports/{key}: the rules are lib/domain/report-update.ts's
 // plan; this file loads what the plan needs, writes it in one transaction
@@ -90,10 +92,22 @@ export async function updateReport(actor: Actor | null, key: string, raw: unknow
       await recordEvent(tx, actor, original, { at: now, kind: "duplicate_added", data: { key: report.key } });
     }
     await audit(tx, actor, { action: "report.update", entityType: "report", entityId: report.id, ...plan.audit });
+    await emitUpdateWebhooks(tx, report, plan.changes, now);
     return { report, changed: true, version: report.version + 1 };
   });
   if (result.changed) publishReportChange({ key, version: result.version });
   return result;
+}
+
+/** The webhook events the change raises (status, disclosure, handlers), with the report as it is now. */
+async function emitUpdateWebhooks(tx: Tx, report: LoadedReport, changes: Record<string, unknown>, now: Date) {
+  const events = eventsOfUpdate(report, changes);
+  if (!events.length) return;
+  const after = await tx.report.findUniqueOrThrow({
+    where: { id: report.id },
+    select: { key: true, title: true, status: true, severity: true, project: { select: { slug: true } } },
+  });
+  for (const e of events) await emitWebhook(tx, e.type, webhookReport(after), now, e.extra);
 }
 
 /** Looks up what the patch names (users, the duplicate's original), the release gate and the paused time. */

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/infra/db";
 import { mailTeam } from "@/lib/server/mail/team-mail";
 import { recordEvent } from "@/lib/server/reports/timeline";
+import { emitWebhook, webhookReport } from "@/lib/server/webhooks/emit";
 
 import { policyNumbers } from "./policy";
 
@@ -21,7 +22,7 @@ const SLA_MONITOR: Actor = { kind: "system", label: "SLA monitor" };
 export async function runSlaAlerts(now = new Date()): Promise<number> {
   const reports = await db().report.findMany({
     where: { status: { in: [...OPEN_STATUSES] } },
-    include: { slaPolicy: true },
+    include: { slaPolicy: true, project: { select: { slug: true } } },
   });
   let sent = 0;
   for (const report of reports) {
@@ -43,6 +44,10 @@ export async function runSlaAlerts(now = new Date()): Promise<number> {
           template: `sla_${clock.state}`,
           subject: `${CLOCK_NAMES_TEXT[clock.clock]} ${what}`,
           what: `${CLOCK_NAMES_TEXT[clock.clock]} ${what}: it is due ${formatInstant(clock.dueAt!)}.`,
+        });
+        await emitWebhook(tx, clock.state === "breached" ? "sla.breached" : "sla.at_risk", webhookReport(report), now, {
+          clock: clock.clock,
+          dueAt: clock.dueAt!.toISOString(),
         });
         await recordEvent(tx, SLA_MONITOR, report.id, {
           at: now,
